@@ -25,13 +25,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The records every API test starts from, made once per Spring context through the real services:
+ * The records every API test starts from, made once per test database through the real services:
  * the operator (from first start), vendors A and B, a test lab, one user per role with an API token,
  * vendor A's unpublished product (assigned to the lab) and vendor B's public product.
  */
 public final class World {
 
-    private static final Map<ApplicationContext, World> WORLDS = new java.util.IdentityHashMap<>();
+    // One world per test JVM: every context of the suite uses the same database (TestDatabase).
+    private static World world;
 
     public final UUID operator;
     public final UUID vendorA;
@@ -44,7 +45,10 @@ public final class World {
     private final Map<Who, UUID> users = new EnumMap<>(Who.class);
 
     public static synchronized World of(ApplicationContext context) {
-        return WORLDS.computeIfAbsent(context, World::new);
+        if (world == null) {
+            world = new World(context);
+        }
+        return world;
     }
 
     private World(ApplicationContext context) {
