@@ -89,7 +89,9 @@ public class SecurityConfig {
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
-        return request.getRequestedSessionId() != null || "/login".equals(request.getServletPath());
+        // A session cookie (valid or not) or a live session means a browser: it must prove the page is ours.
+        return request.getRequestedSessionId() != null || request.getSession(false) != null
+                || "/login".equals(request.getServletPath());
     }
 
     /**
