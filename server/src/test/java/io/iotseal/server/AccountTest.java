@@ -13,7 +13,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -43,10 +42,10 @@ class AccountTest extends ApiTest {
     void formLoginGivesASessionThatTheApiAccepts() throws Exception {
         createUser(Who.VENDOR_ADMIN, "session-user", PASSWORD, new Membership(world.vendorA, Role.VENDOR_MEMBER));
         mvc.perform(post("/login").param("username", "session-user").param("password", "wrong password!")
-                .with(csrf())).andExpect(status().is3xxRedirection())
+                .with(withXsrf())).andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("error"));
         MvcResult login = mvc.perform(post("/login").param("username", "session-user").param("password", PASSWORD)
-                .with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+                .with(withXsrf())).andExpect(status().is3xxRedirection()).andReturn();
         assertThat(login.getResponse().getRedirectedUrl()).endsWith("/api/v1/users/me");
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
         mvc.perform(get("/api/v1/users/me").session(session)).andExpect(status().isOk())
@@ -55,8 +54,40 @@ class AccountTest extends ApiTest {
         // A browser session writing without the CSRF token is refused; with it, it goes through.
         mvc.perform(withJson(post("/api/v1/tokens"), "{\"name\":\"from browser\"}").session(session)
                 .cookie(new Cookie("JSESSIONID", session.getId()))).andExpect(status().isForbidden());
-        mvc.perform(withJson(post("/api/v1/tokens"), "{\"name\":\"from browser\"}").session(session).with(csrf()))
+        mvc.perform(withJson(post("/api/v1/tokens"), "{\"name\":\"from browser\"}").session(session).with(withXsrf()))
                 .andExpect(status().isCreated());
+    }
+
+    /**
+     * The CSRF cookie the login page sets, as a browser or script gets it. (Spring's csrf() test helper
+     * is not used: it swaps the token repository of the shared context for a test one.)
+     */
+    private Cookie xsrf() throws Exception {
+        MvcResult page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
+        String setCookie = page.getResponse().getHeaders("Set-Cookie").stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+        return new Cookie("XSRF-TOKEN", setCookie.substring("XSRF-TOKEN=".length(), setCookie.indexOf(';')));
+    }
+
+    private org.springframework.test.web.servlet.request.RequestPostProcessor withXsrf() throws Exception {
+        Cookie cookie = xsrf();
+        return request -> {
+            request.setCookies(cookie);
+            request.addHeader("X-XSRF-TOKEN", cookie.getValue());
+            return request;
+        };
+    }
+
+    /** The README's curl recipe: read the XSRF-TOKEN cookie, echo it in X-XSRF-TOKEN. */
+    @Test
+    void scriptsLogInByEchoingTheCsrfCookie() throws Exception {
+        createUser(Who.VENDOR_ADMIN, "script-user", PASSWORD, new Membership(world.vendorA, Role.VENDOR_MEMBER));
+        Cookie xsrf = xsrf();
+        mvc.perform(post("/login").param("username", "script-user").param("password", PASSWORD).cookie(xsrf))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/login").param("username", "script-user").param("password", PASSWORD).cookie(xsrf)
+                .header("X-XSRF-TOKEN", xsrf.getValue())).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).endsWith("/api/v1/users/me"));
     }
 
     @Test

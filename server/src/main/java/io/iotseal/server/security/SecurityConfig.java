@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -58,7 +59,10 @@ public class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 // CSRF matters only where a browser sends a session cookie by itself: programs with a
                 // bearer token, and requests without any session, cannot be forged this way.
+                // The XSRF-TOKEN cookie's value is accepted as it is in X-XSRF-TOKEN (or the form's _csrf),
+                // so scripts and curl can echo it back; Spring's default would expect a masked copy.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfig::needsCsrf))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiPaths,
                         new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
@@ -91,7 +95,7 @@ public class SecurityConfig {
         }
         // A session cookie (valid or not) or a live session means a browser: it must prove the page is ours.
         return request.getRequestedSessionId() != null || request.getSession(false) != null
-                || "/login".equals(request.getServletPath());
+                || "/login".equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     /**
