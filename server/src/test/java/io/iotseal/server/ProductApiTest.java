@@ -250,4 +250,17 @@ class ProductApiTest extends ApiTest {
                 .delete(path + "/labs/" + world.lab))).andExpect(status().isNoContent());
         mvc.perform(as(Who.LAB_EVALUATOR, get(path))).andExpect(status().isNotFound());
     }
+
+    /** Both databases have the same migration history; PostgreSQL also has the trigram search index. */
+    @Test
+    void migrationsAreTheSameOnBothDatabasesAndPostgresHasTheSearchIndex() {
+        List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true"
+                + " and version is not null order by installed_rank").query(String.class).list();
+        assertThat(versions).containsExactly("1", "2");
+        if (TestDatabase.postgres()) {
+            long index = jdbc.sql("select count(*) from pg_indexes where indexname = 'product_search_trgm_idx'"
+                    + " and schemaname = current_schema()").query(Long.class).single();
+            assertThat(index).isEqualTo(1);
+        }
+    }
 }
