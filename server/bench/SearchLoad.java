@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class SearchLoad {
 
-    static final String[] WORDS = {"router", "camera", "speaker", "lock", "plug", "hub", "sensor", "bench tv",
-            "ルーター", "カメラ", "センサー", "ベンチハブ"};
+    static final String[] WORDS = {"router", "camera", "speaker", "lock", "plug", "hub", "sensor", "sakura camera",
+            "fuji", "orion tv", "ルーター", "カメラ", "センサー", "サクラカメラ", "ヒカリ"};
     static final String[] CATEGORIES = {"ROUTER", "CAMERA", "SMART_SPEAKER", "SMART_LOCK", "HUB", "SENSOR"};
     static final String[] PREFIXES = {"RO-", "CA-", "SP-", "LO-", "PL-", "HU-", "SE-", "TV-"};
     static final int MAX_REQUESTS = 200_000;

@@ -12,21 +12,26 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 
 /**
- * A trigram index for the product search's {@code search_text like '%q%'} on PostgreSQL (ADR 0024).
- * H2 has no trigram indexes; there this migration does nothing, so both databases keep the same
- * migration history (ADR 0021). If the database user may not create the pg_trgm extension (it is a
+ * PostgreSQL-only indexes for the product search (ADR 0024): a trigram index for
+ * {@code search_text like '%q%'}, and a partial index of the public products (published and in
+ * scope) in name order, which the anonymous listing walks and counts. H2 has neither kind; there this
+ * migration does nothing, so both databases keep the same migration history (ADR 0021). If the database user may not create the pg_trgm extension (it is a
  * trusted extension since PostgreSQL 13, so a database owner may), the server still starts and search
  * still works, by scanning; a warning says what to ask the DBA for.
  */
-public class V2__Trigram_search_index extends BaseJavaMigration {
+public class V2__Search_indexes extends BaseJavaMigration {
 
-    private static final Logger log = LoggerFactory.getLogger(V2__Trigram_search_index.class);
+    private static final Logger log = LoggerFactory.getLogger(V2__Search_indexes.class);
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
         if (!"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
             return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("create index product_public_name_idx on product (name_en, id)"
+                    + " where published = true and in_scope = true");
         }
         String schema = trgmSchema(c);
         if (schema == null) {
