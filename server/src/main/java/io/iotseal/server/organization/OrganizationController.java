@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,23 +42,19 @@ public class OrganizationController {
 
     @GetMapping("/{id}")
     public ResponseEntity<Organization> get(Actor actor, @PathVariable UUID id) {
-        Organization o = service.get(actor, id);
-        return ResponseEntity.ok().eTag(ETags.of(o.version())).body(o);
+        return ETags.ok(service.get(actor, id));
     }
 
     @PostMapping
     public ResponseEntity<?> create(Actor actor, @Valid @RequestBody OrganizationInput input,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.create(actor, key, "POST /api/v1/organizations", input, Set.of(), () -> {
-            Organization o = service.create(actor, input);
-            return ResponseEntity.created(URI.create("/api/v1/organizations/" + o.id())).eTag(ETags.of(o.version())).body(o);
-        });
+        return idempotency.create(actor, key, "POST /api/v1/organizations", input, Set.of(),
+                () -> ETags.created("/api/v1/organizations", service.create(actor, input)));
     }
 
     @PutMapping("/{id}")
     public ResponseEntity<Organization> update(Actor actor, @PathVariable UUID id, @Valid @RequestBody OrganizationInput input,
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Organization o = service.update(actor, id, input, ifMatch);
-        return ResponseEntity.ok().eTag(ETags.of(o.version())).body(o);
+        return ETags.ok(service.update(actor, id, input, ifMatch));
     }
 }

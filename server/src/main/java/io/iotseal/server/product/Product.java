@@ -1,5 +1,7 @@
 package io.iotseal.server.product;
 
+import io.iotseal.server.web.Versioned;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,7 +13,7 @@ public record Product(UUID id, UUID vendorId, String vendorName, String nameEn, 
                       boolean ipCapable, List<AssociatedService> services, List<ProductVersion> versions,
                       LocalDate supportEndDate, String vulnerabilityDisclosureUrl, String vulnerabilityContact,
                       Scope scope, boolean published, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                      long version) {
+                      long version) implements Versioned {
 
     /** The scope decision and why. */
     public record Scope(boolean inScope, String reason) {

@@ -49,24 +49,20 @@ public class ProductController {
 
     @GetMapping("/{id}")
     public ResponseEntity<Product> get(Actor actor, @PathVariable UUID id) {
-        Product p = service.get(actor, id);
-        return ResponseEntity.ok().eTag(ETags.of(p.version())).body(p);
+        return ETags.ok(service.get(actor, id));
     }
 
     @PostMapping
     public ResponseEntity<?> create(Actor actor, @Valid @RequestBody ProductInput input,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.create(actor, key, "POST /api/v1/products", input, Set.of(), () -> {
-            Product p = service.create(actor, input);
-            return ResponseEntity.created(URI.create("/api/v1/products/" + p.id())).eTag(ETags.of(p.version())).body(p);
-        });
+        return idempotency.create(actor, key, "POST /api/v1/products", input, Set.of(),
+                () -> ETags.created("/api/v1/products", service.create(actor, input)));
     }
 
     @PutMapping("/{id}")
     public ResponseEntity<Product> update(Actor actor, @PathVariable UUID id, @Valid @RequestBody ProductInput input,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Product p = service.update(actor, id, input, ifMatch);
-        return ResponseEntity.ok().eTag(ETags.of(p.version())).body(p);
+        return ETags.ok(service.update(actor, id, input, ifMatch));
     }
 
     @DeleteMapping("/{id}")

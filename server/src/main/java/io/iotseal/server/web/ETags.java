@@ -1,6 +1,9 @@
 package io.iotseal.server.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.net.URI;
 
 /**
  * Optimistic locking over HTTP: a record's ETag is its version number; an update must send it back in
@@ -13,6 +16,16 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the record and its ETag. */
+    public static <T extends Versioned> ResponseEntity<T> ok(T record) {
+        return ResponseEntity.ok().eTag(of(record.version())).body(record);
+    }
+
+    /** 201 with the record, its ETag and its Location under {@code collectionPath}. */
+    public static <T extends Versioned> ResponseEntity<T> created(String collectionPath, T record) {
+        return ResponseEntity.created(URI.create(collectionPath + "/" + record.id())).eTag(of(record.version())).body(record);
     }
 
     /** Checks If-Match against the current version; returns normally when the update may go ahead. */
