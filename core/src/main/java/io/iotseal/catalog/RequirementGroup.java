@@ -1,0 +1,12 @@
+package io.iotseal.catalog;
+
+import static io.iotseal.catalog.Checks.identifier;
+import static io.iotseal.catalog.Checks.required;
+
+/** A clause or capability that groups requirements; {@code parent} nests groups. */
+public record RequirementGroup(String id, LocalizedText title, String parent, Confidence confidence) {
+    public RequirementGroup {
+        identifier(id, "id");
+        required(title, "title");
+    }
+}
