@@ -90,6 +90,7 @@ public final class Catalog {
             if (group.parent() != null && !groupsById.containsKey(group.parent())) {
                 throw new IllegalArgumentException("groups[id=" + group.id() + "].parent: group '" + group.parent() + "' is not declared");
             }
+            checkSources(group.sources(), sourceIds, "groups[id=" + group.id() + "]");
         }
         for (Requirement r : requirements) {
             String where = "requirements[id=" + r.id() + "]";
@@ -99,11 +100,7 @@ public final class Catalog {
             if (!groups.isEmpty() && r.group() == null) {
                 throw new IllegalArgumentException(where + ".group: missing (this catalog has groups)");
             }
-            for (String source : r.sources()) {
-                if (!sourceIds.contains(source)) {
-                    throw new IllegalArgumentException(where + ".sources: source '" + source + "' is not declared under sources");
-                }
-            }
+            checkSources(r.sources(), sourceIds, where);
             if (r.status() != null) {
                 for (String c : r.status().conditions()) {
                     if (!conditionIds.contains(c)) {
@@ -115,6 +112,14 @@ public final class Catalog {
                         throw new IllegalArgumentException(where + ".status: feature '" + f + "' is not declared under features");
                     }
                 }
+            }
+        }
+    }
+
+    private static void checkSources(List<String> used, Set<String> declared, String where) {
+        for (String source : used) {
+            if (!declared.contains(source)) {
+                throw new IllegalArgumentException(where + ".sources: source '" + source + "' is not declared under sources");
             }
         }
     }
