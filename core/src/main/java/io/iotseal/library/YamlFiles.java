@@ -1,0 +1,95 @@
+package io.iotseal.library;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads YAML (and JSON, a subset of YAML) data files strictly: unknown fields, duplicate keys and
+ * missing values are errors, and every error message names the file, the line and the field.
+ */
+public final class YamlFiles {
+    private static final ObjectMapper MAPPER = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .addModule(new JavaTimeModule())
+            .build();
+
+    private YamlFiles() {
+    }
+
+    /** Parses {@code in} as a {@code type}; {@code name} is how the file is named in errors. */
+    public static <T> T read(InputStream in, String name, Class<T> type) {
+        try (in) {
+            T value = MAPPER.readValue(in, type);
+            if (value == null) {
+                throw new DataFileException(name + ": the file is empty");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new DataFileException(describe(name, e), e);
+        } catch (IOException e) {
+            throw new DataFileException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** "file: line N: field.path: what is wrong", built from Jackson's location and path. */
+    static String describe(String name, JsonProcessingException e) {
+        StringBuilder message = new StringBuilder(name);
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            message.append(": line ").append(e.getLocation().getLineNr());
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            message.append(": ").append(fieldPath(mapping));
+        }
+        message.append(": ").append(reason(e));
+        return message.toString();
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String reason(JsonProcessingException e) {
+        // Our own checks throw IllegalArgumentException from constructors; show their message alone.
+        Throwable cause = e instanceof ValueInstantiationException ? e.getCause() : null;
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        String original = e.getOriginalMessage();
+        int newline = original.indexOf('\n');
+        return newline > 0 ? original.substring(0, newline) : original;
+    }
+
+    /** One data file could not be read; the message names the file, line and field. */
+    public static final class DataFileException extends RuntimeException {
+        DataFileException(String message) {
+            super(message);
+        }
+
+        DataFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
