@@ -39,7 +39,7 @@ final class SchemeCommand {
                     var required = library.levelRequirements(LevelRef.parse(ref));
                     String count = required.requirements().size() + (required.unknownParts().isEmpty() ? "" : " + unknown part");
                     String validity = level.validityIfKnown().map(v -> v.maximum() == null ? "unknown" : v.maximum().toString()
-                            + (v.capAtSupportPeriodEnd() ? ", capped at support end" : "")).orElse("unknown");
+                            + (Boolean.TRUE.equals(v.capAtSupportPeriodEnd()) ? ", capped at support end" : "")).orElse("unknown");
                     table.row(ref, Languages.pick(level.name(), lang) + " - " + Languages.pick(scheme.name(), lang),
                             level.assessment().code(), count, validity);
                     ObjectNode item = Json.object().put("level", ref).put("assessment", level.assessment().code())

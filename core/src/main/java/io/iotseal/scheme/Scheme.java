@@ -24,6 +24,7 @@ public record Scheme(
         LocalizedText operator,
         String country,
         String status,
+        LocalizedText note,
         List<Source> sources,
         RegistrationNumber registrationNumber,
         List<SchemeLevel> levels) {
@@ -39,13 +40,14 @@ public record Scheme(
             @JsonProperty("operator") LocalizedText operator,
             @JsonProperty("country") String country,
             @JsonProperty("status") String status,
+            @JsonProperty("note") LocalizedText note,
             @JsonProperty("sources") List<Source> sources,
             @JsonProperty("registrationNumber") RegistrationNumber registrationNumber,
             @JsonProperty("levels") List<SchemeLevel> levels) {
         if (!FORMAT.equals(format)) {
             throw new IllegalArgumentException("format must be '" + FORMAT + "', found '" + format + "'");
         }
-        return new Scheme(id, required(dataVersion, "dataVersion"), name, operator, country, status, sources,
+        return new Scheme(id, required(dataVersion, "dataVersion"), name, operator, country, status, note, sources,
                 registrationNumber, levels);
     }
 
@@ -58,8 +60,8 @@ public record Scheme(
             throw new IllegalArgumentException("country '" + country + "' is not a two-letter ISO 3166 code");
         }
         status = status == null ? "active" : status;
-        if (!status.equals("active") && !status.equals("closed")) {
-            throw new IllegalArgumentException("status must be active or closed, found '" + status + "'");
+        if (!List.of("active", "paused", "closed").contains(status)) {
+            throw new IllegalArgumentException("status must be active, paused or closed, found '" + status + "'");
         }
         sources = listOrEmpty(sources);
         levels = listOrEmpty(levels);

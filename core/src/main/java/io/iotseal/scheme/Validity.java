@@ -11,13 +11,13 @@ import java.util.Optional;
 
 /**
  * How long a label of a level is valid: at most {@code maximum} from issue, and no longer than the
- * product's support period when {@code capAtSupportPeriodEnd} (CLS). A missing maximum is unknown.
+ * product's support period when {@code capAtSupportPeriodEnd} (CLS). A missing maximum is unknown;
+ * a missing {@code capAtSupportPeriodEnd} means the data does not say (treated as not capped).
  */
 public record Validity(Period maximum, Boolean capAtSupportPeriodEnd, Confidence confidence, List<String> sources,
                        LocalizedText note) {
     public Validity {
         sources = listOrEmpty(sources);
-        capAtSupportPeriodEnd = Boolean.TRUE.equals(capAtSupportPeriodEnd);
         if (maximum != null && (maximum.isNegative() || maximum.isZero())) {
             throw new IllegalArgumentException("maximum must be a positive period such as P2Y");
         }
@@ -29,7 +29,7 @@ public record Validity(Period maximum, Boolean capAtSupportPeriodEnd, Confidence
      */
     public Optional<LocalDate> expiry(LocalDate issued, LocalDate supportPeriodEnd) {
         LocalDate byMaximum = maximum == null ? null : issued.plus(maximum);
-        LocalDate bySupport = capAtSupportPeriodEnd ? supportPeriodEnd : null;
+        LocalDate bySupport = Boolean.TRUE.equals(capAtSupportPeriodEnd) ? supportPeriodEnd : null;
         if (byMaximum == null) {
             return Optional.ofNullable(bySupport);
         }
