@@ -9,10 +9,12 @@ import io.iotseal.coverage.CoverageEngine;
 import io.iotseal.coverage.CoverageStatus;
 import io.iotseal.coverage.Inference;
 import io.iotseal.coverage.LevelCoverage;
+import io.iotseal.coverage.RecognitionRoute;
 import io.iotseal.coverage.RequirementCoverage;
 import io.iotseal.coverage.Step;
 import io.iotseal.library.StandardsLibrary;
 import io.iotseal.scheme.LevelRef;
+import io.iotseal.scheme.Recognition;
 import io.iotseal.scheme.UnknownPart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -128,6 +130,12 @@ final class CoverageCommand implements Callable<Integer> {
         for (UnknownPart part : coverage.unknownParts()) {
             out.println("   Part of this level is unknown: " + part.note().en());
         }
+        for (RecognitionRoute route : coverage.recognitions()) {
+            Recognition r = route.recognition();
+            out.println("   Recognition: holders of " + r.recognized() + " get " + r.effect().code() + " here"
+                    + (r.effective() == null ? "" : " from " + r.effective()) + " (" + r.confidence().code()
+                    + "); these results for " + r.recognized() + ": " + route.recognizedLevelStatus().label());
+        }
         printRows(library, coverage.requirements(), out);
     }
 
@@ -179,6 +187,12 @@ final class CoverageCommand implements Callable<Integer> {
         node.set("counts", counts(coverage.counts()));
         ArrayNode unknown = node.putArray("unknownParts");
         coverage.unknownParts().forEach(p -> unknown.add(Json.text(p.note())));
+        ArrayNode routes = node.putArray("recognitions");
+        for (RecognitionRoute route : coverage.recognitions()) {
+            routes.add(Json.object().put("id", route.recognition().id()).put("recognized", route.recognition().recognized())
+                    .put("effect", route.recognition().effect().code())
+                    .put("recognizedLevelStatus", code(route.recognizedLevelStatus())));
+        }
         node.set("requirements", rowsJson(coverage.requirements()));
         return node;
     }

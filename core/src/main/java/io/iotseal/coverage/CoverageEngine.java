@@ -157,10 +157,19 @@ public final class CoverageEngine {
         }
 
         public LevelCoverage forLevel(LevelRef level) {
+            List<RecognitionRoute> routes = library.recognitions().stream()
+                    .filter(r -> r.recognizerLevel().equals(level))
+                    .map(r -> new RecognitionRoute(r, requirementsOf(r.recognizedLevel()).status()))
+                    .toList();
+            LevelCoverage own = requirementsOf(level);
+            return new LevelCoverage(level, own.status(), own.requirements(), own.unknownParts(), routes);
+        }
+
+        private LevelCoverage requirementsOf(LevelRef level) {
             StandardsLibrary.LevelRequirements required = library.levelRequirements(level);
             List<RequirementCoverage> coverage = required.requirements().stream().map(this::coverageOf).toList();
             return new LevelCoverage(level, LevelCoverage.overall(coverage, required.unknownParts()), coverage,
-                    required.unknownParts());
+                    required.unknownParts(), List.of());
         }
     }
 

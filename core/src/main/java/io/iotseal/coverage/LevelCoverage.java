@@ -8,13 +8,16 @@ import java.util.Map;
 /**
  * The coverage of a scheme level: each requirement it takes, its parts whose content is unknown,
  * and an overall status. A level is met only when every requirement is met (or not applicable) and
- * nothing of it is unknown; one requirement not met makes it not met.
+ * nothing of it is unknown; one requirement not met makes it not met. {@code recognitions} lists the
+ * recognition rules that lead here from other levels; they do not change {@code status}, which is
+ * about the requirements alone.
  */
 public record LevelCoverage(LevelRef level, CoverageStatus status, List<RequirementCoverage> requirements,
-                            List<UnknownPart> unknownParts) {
+                            List<UnknownPart> unknownParts, List<RecognitionRoute> recognitions) {
     public LevelCoverage {
         requirements = List.copyOf(requirements);
         unknownParts = List.copyOf(unknownParts);
+        recognitions = List.copyOf(recognitions);
     }
 
     static CoverageStatus overall(List<RequirementCoverage> requirements, List<UnknownPart> unknownParts) {

@@ -187,4 +187,16 @@ class CoverageEngineTest {
         assertThatThrownBy(() -> new AssessmentResults(null, "a", List.of(new RequirementResult("A-1", Verdict.PASS, null),
                 new RequirementResult("A-1", Verdict.FAIL, null)))).hasMessageContaining("has two verdicts");
     }
+
+    @Test
+    void levelCoverageListsRecognitionsWithTheRecognizedLevelsStatus() {
+        var onB = new AssessmentResults(null, "b", List.of(new RequirementResult("B-1", Verdict.PASS, null),
+                new RequirementResult("B-2", Verdict.PASS, null)));
+        LevelCoverage l2 = engine.toLevel(onB, LevelRef.parse("s:l2"));
+        assertThat(l2.recognitions()).singleElement().satisfies(route -> {
+            assertThat(route.recognition().recognized()).isEqualTo("s:l1");
+            assertThat(route.recognizedLevelStatus()).isEqualTo(CoverageStatus.MET);
+        });
+        assertThat(engine.toLevel(onB, LevelRef.parse("s:l1")).recognitions()).isEmpty();
+    }
 }
