@@ -32,7 +32,7 @@ final class SchemeCommand {
             StandardsLibrary library = standards.load();
             PrintWriter out = spec.commandLine().getOut();
             ArrayNode json = Json.array();
-            TextTable table = new TextTable("LEVEL", "NAME", "ASSESSMENT", "REQUIREMENTS", "MAX VALIDITY");
+            TextTable table = new TextTable("LEVEL", "ASSESSMENT", "REQUIREMENTS", "MAX VALIDITY", "NAME");
             for (Scheme scheme : library.schemes()) {
                 for (SchemeLevel level : scheme.levels()) {
                     String ref = scheme.id() + ":" + level.id();
@@ -40,8 +40,8 @@ final class SchemeCommand {
                     String count = required.requirements().size() + (required.unknownParts().isEmpty() ? "" : " + unknown part");
                     String validity = level.validityIfKnown().map(v -> v.maximum() == null ? "unknown" : v.maximum().toString()
                             + (Boolean.TRUE.equals(v.capAtSupportPeriodEnd()) ? ", capped at support end" : "")).orElse("unknown");
-                    table.row(ref, Languages.pick(level.name(), lang) + " - " + Languages.pick(scheme.name(), lang),
-                            level.assessment().code(), count, validity);
+                    table.row(ref, level.assessment().code(), count, validity,
+                            Languages.pick(level.name(), lang) + " - " + Languages.pick(scheme.name(), lang));
                     ObjectNode item = Json.object().put("level", ref).put("assessment", level.assessment().code())
                             .put("requirements", required.requirements().size())
                             .put("unknownParts", required.unknownParts().size()).put("maxValidity", validity);
