@@ -46,7 +46,7 @@ final class ApplicabilityCommand implements Callable<Integer> {
             ArrayNode list = Json.array();
             for (ApplicabilityDecision d : decisions) {
                 var item = Json.object().put("requirement", d.requirement().id())
-                        .put("applicability", d.applicability().name().toLowerCase().replace('_', '-'));
+                        .put("applicability", d.applicability().code());
                 d.reasons().forEach(item.withArray("reasons")::add);
                 list.add(item);
             }

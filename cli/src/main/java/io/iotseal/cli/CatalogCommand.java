@@ -37,7 +37,7 @@ final class CatalogCommand {
                 ArrayNode list = Json.array();
                 for (Catalog c : library.catalogs()) {
                     list.add(Json.object().put("id", c.id()).put("version", c.version())
-                            .put("kind", c.kind().name().toLowerCase().replace('_', '-'))
+                            .put("kind", c.kind().code())
                             .put("publisher", c.publisher()).put("published", c.published())
                             .put("requirements", c.requirements().size()).set("name", Json.text(c.name())));
                 }

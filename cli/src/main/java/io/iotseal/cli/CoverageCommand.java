@@ -172,7 +172,7 @@ final class CoverageCommand implements Callable<Integer> {
     }
 
     private static String code(CoverageStatus status) {
-        return status.name().toLowerCase().replace('_', '-');
+        return status.code();
     }
 
     private static ObjectNode catalogJson(CatalogCoverage coverage) {

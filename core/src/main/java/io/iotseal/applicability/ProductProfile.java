@@ -1,5 +1,6 @@
 package io.iotseal.applicability;
 
+import io.iotseal.catalog.Checks;
 import static io.iotseal.catalog.Checks.mapOrEmpty;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -20,9 +21,7 @@ public record ProductProfile(String product, Map<String, Boolean> features, Map<
             @JsonProperty("product") String product,
             @JsonProperty("features") Map<String, Boolean> features,
             @JsonProperty("conditions") Map<String, Boolean> conditions) {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be '" + FORMAT + "', found '" + format + "'");
-        }
+        Checks.format(FORMAT, format);
         return new ProductProfile(product, features, conditions);
     }
 

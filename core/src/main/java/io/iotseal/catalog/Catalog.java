@@ -55,9 +55,7 @@ public final class Catalog {
             @JsonProperty("features") List<CatalogTerm> features,
             @JsonProperty("groups") List<RequirementGroup> groups,
             @JsonProperty("requirements") List<Requirement> requirements) {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be '" + FORMAT + "', found '" + format + "'");
-        }
+        Checks.format(FORMAT, format);
         this.id = identifier(id, "id");
         this.version = required(version, "version");
         this.dataVersion = required(dataVersion, "dataVersion");

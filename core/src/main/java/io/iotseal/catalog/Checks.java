@@ -29,6 +29,13 @@ public final class Checks {
         return value;
     }
 
+    /** Checks a data file's {@code format} field, so that a file of another kind or version is refused. */
+    public static void format(String expected, String actual) {
+        if (!expected.equals(actual)) {
+            throw new IllegalArgumentException("format must be '" + expected + "', found '" + actual + "'");
+        }
+    }
+
     public static <T> List<T> listOrEmpty(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

@@ -1,5 +1,6 @@
 package io.iotseal.coverage;
 
+import io.iotseal.catalog.Checks;
 import static io.iotseal.catalog.Checks.listOrEmpty;
 import static io.iotseal.catalog.Checks.required;
 
@@ -40,9 +41,7 @@ public final class AssessmentResults {
             @JsonProperty("product") String product,
             @JsonProperty("catalog") String catalog,
             @JsonProperty("results") List<RequirementResult> results) {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be '" + FORMAT + "', found '" + format + "'");
-        }
+        Checks.format(FORMAT, format);
         if (results == null || results.isEmpty()) {
             throw new IllegalArgumentException("missing required field 'results' (at least one verdict)");
         }

@@ -1,7 +1,9 @@
 package io.iotseal.coverage;
 
+import io.iotseal.catalog.Coded;
+
 /** What is known about a target requirement after inference. */
-public enum CoverageStatus {
+public enum CoverageStatus implements Coded {
     MET("met"),
     PARTIALLY_MET("partially met"),
     NOT_MET("not met"),

@@ -1,19 +1,9 @@
 package io.iotseal.crosswalk;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.iotseal.catalog.Coded;
 
 /** Whether a mapping comes from a published document or from IoTSeal's own analysis. */
-public enum Basis {
-    @JsonProperty("published") PUBLISHED("published"),
-    @JsonProperty("own-analysis") OWN_ANALYSIS("own-analysis");
-
-    private final String code;
-
-    Basis(String code) {
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
-    }
+public enum Basis implements Coded {
+    PUBLISHED,
+    OWN_ANALYSIS;
 }

@@ -1,5 +1,6 @@
 package io.iotseal.crosswalk;
 
+import io.iotseal.catalog.Checks;
 import static io.iotseal.catalog.Checks.identifier;
 import static io.iotseal.catalog.Checks.listOrEmpty;
 import static io.iotseal.catalog.Checks.required;
@@ -34,9 +35,7 @@ public record Crosswalk(
             @JsonProperty("target") String target,
             @JsonProperty("sources") List<Source> sources,
             @JsonProperty("mappings") List<Mapping> mappings) {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be '" + FORMAT + "', found '" + format + "'");
-        }
+        Checks.format(FORMAT, format);
         return new Crosswalk(id, required(dataVersion, "dataVersion"), title, source, target, sources, mappings);
     }
 

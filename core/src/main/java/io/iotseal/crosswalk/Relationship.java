@@ -1,34 +1,24 @@
 package io.iotseal.crosswalk;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.iotseal.catalog.Coded;
 
 /**
  * How a source requirement relates to a target requirement, in the OSCAL 1.2 control-mapping
  * vocabulary; always read "source RELATIONSHIP target".
  */
-public enum Relationship {
+public enum Relationship implements Coded {
     /** The same requirement, worded the same (differences of spelling or grammar only). */
-    @JsonProperty("equal-to") EQUAL_TO("equal-to"),
+    EQUAL_TO,
     /** Different words, the same effective meaning. */
-    @JsonProperty("equivalent-to") EQUIVALENT_TO("equivalent-to"),
+    EQUIVALENT_TO,
     /** The target requires everything the source requires, and more. */
-    @JsonProperty("subset-of") SUBSET_OF("subset-of"),
+    SUBSET_OF,
     /** The source requires everything the target requires, and more. */
-    @JsonProperty("superset-of") SUPERSET_OF("superset-of"),
+    SUPERSET_OF,
     /** They overlap; neither contains the other. */
-    @JsonProperty("intersects-with") INTERSECTS_WITH("intersects-with"),
+    INTERSECTS_WITH,
     /** Examined and found unrelated. */
-    @JsonProperty("no-relationship") NO_RELATIONSHIP("no-relationship");
-
-    private final String code;
-
-    Relationship(String code) {
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
-    }
+    NO_RELATIONSHIP;
 
     /** The relationship read the other way round: "A subset-of B" is "B superset-of A". */
     public Relationship inverse() {

@@ -1,5 +1,6 @@
 package io.iotseal.library;
 
+import io.iotseal.catalog.Checks;
 import static io.iotseal.catalog.Checks.listOrEmpty;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -17,9 +18,7 @@ record DataIndex(List<String> catalogs, List<String> crosswalks, List<String> sc
             @JsonProperty("crosswalks") List<String> crosswalks,
             @JsonProperty("schemes") List<String> schemes,
             @JsonProperty("recognitions") List<String> recognitions) {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be '" + FORMAT + "', found '" + format + "'");
-        }
+        Checks.format(FORMAT, format);
         return new DataIndex(catalogs, crosswalks, schemes, recognitions);
     }
 

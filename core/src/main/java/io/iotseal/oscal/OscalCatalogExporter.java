@@ -34,7 +34,7 @@ public final class OscalCatalogExporter {
         props.add(OscalJson.prop("catalog-id", catalog.id()));
         props.add(OscalJson.prop("publisher", catalog.publisher()));
         props.add(OscalJson.prop("published", catalog.published()));
-        props.add(OscalJson.prop("kind", catalog.kind().name().toLowerCase().replace('_', '-')));
+        props.add(OscalJson.prop("kind", catalog.kind().code()));
         catalog.name().exactly("ja").ifPresent(ja -> props.add(OscalJson.prop("title-ja", ja)));
         metadata.put("remarks", "Identifiers, short titles, statuses and IoTSeal's own one-line paraphrases. "
                 + "This is not the text of the document; consult the publisher for it.");

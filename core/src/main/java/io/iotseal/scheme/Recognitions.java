@@ -1,5 +1,6 @@
 package io.iotseal.scheme;
 
+import io.iotseal.catalog.Checks;
 import static io.iotseal.catalog.Checks.listOrEmpty;
 import static io.iotseal.catalog.Checks.required;
 
@@ -20,9 +21,7 @@ public record Recognitions(int dataVersion, List<Source> sources, List<Recogniti
             @JsonProperty("dataVersion") Integer dataVersion,
             @JsonProperty("sources") List<Source> sources,
             @JsonProperty("recognitions") List<Recognition> recognitions) {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be '" + FORMAT + "', found '" + format + "'");
-        }
+        Checks.format(FORMAT, format);
         return new Recognitions(required(dataVersion, "dataVersion"), sources, recognitions);
     }
 

@@ -1,5 +1,6 @@
 package io.iotseal.scheme;
 
+import io.iotseal.catalog.Checks;
 import static io.iotseal.catalog.Checks.identifier;
 import static io.iotseal.catalog.Checks.listOrEmpty;
 import static io.iotseal.catalog.Checks.required;
@@ -44,9 +45,7 @@ public record Scheme(
             @JsonProperty("sources") List<Source> sources,
             @JsonProperty("registrationNumber") RegistrationNumber registrationNumber,
             @JsonProperty("levels") List<SchemeLevel> levels) {
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format must be '" + FORMAT + "', found '" + format + "'");
-        }
+        Checks.format(FORMAT, format);
         return new Scheme(id, required(dataVersion, "dataVersion"), name, operator, country, status, note, sources,
                 registrationNumber, levels);
     }

@@ -1,11 +1,11 @@
 package io.iotseal.scheme;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.iotseal.catalog.Coded;
 
 /** Which requirements of a catalog a requirement set takes. */
-public enum Selection {
+public enum Selection implements Coded {
     /** Every requirement (of the named groups, if any). */
-    @JsonProperty("all") ALL,
+    ALL,
     /** Only requirements whose status is M (conditional ones included; applicability decides later). */
-    @JsonProperty("mandatory") MANDATORY
+    MANDATORY
 }
