@@ -69,7 +69,7 @@ class AuditVerifyCommandTest {
     private Run verify() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new IotSealCli());
+        CommandLine cli = IotSealCli.newCommandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute("audit", "verify", "--jdbc-url", url, "--user", "sa");
@@ -108,7 +108,7 @@ class AuditVerifyCommandTest {
     @Test
     void unreachableDatabaseExitsTwo() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new IotSealCli());
+        CommandLine cli = IotSealCli.newCommandLine();
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute("audit", "verify", "--jdbc-url", "jdbc:h2:file:/nonexistent/dir/none");
         assertThat(exit).isEqualTo(2);
