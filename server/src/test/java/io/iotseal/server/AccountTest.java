@@ -112,6 +112,33 @@ class AccountTest extends ApiTest {
     }
 
     @Test
+    void usersChangeTheirOwnPasswordOnlyWithTheCurrentOne() throws Exception {
+        createUser(Who.VENDOR_ADMIN, "pw-changer", PASSWORD, new Membership(world.vendorA, Role.VENDOR_MEMBER));
+        String token = body(mvc.perform(withJson(post("/api/v1/tokens"), "{\"name\":\"pw\"}")
+                .session(login("pw-changer", PASSWORD)).with(withXsrf()))
+                .andExpect(status().isCreated()).andReturn()).get("token").asText();
+        String newPassword = "a brand new passphrase";
+        mvc.perform(withJson(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/users/me/password"),
+                        "{\"currentPassword\":\"wrong wrong wrong\",\"newPassword\":\"" + newPassword + "\"}")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("currentPassword"));
+        mvc.perform(withJson(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/users/me/password"),
+                        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/login").param("username", "pw-changer").param("password", PASSWORD).with(withXsrf()))
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("error"));
+        assertThat(login("pw-changer", newPassword)).isNotNull();
+    }
+
+    private MockHttpSession login(String username, String password) throws Exception {
+        MvcResult login = mvc.perform(post("/login").param("username", username).param("password", password)
+                .with(withXsrf())).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(login.getResponse().getRedirectedUrl()).endsWith("/api/v1/users/me");
+        return (MockHttpSession) login.getRequest().getSession(false);
+    }
+
+    @Test
     void vendorAdminsManageOnlyTheirOwnVendor() throws Exception {
         mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/users"), new UserInput("sneaky", "Sneaky", null, null,
                 List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)))))).andExpect(status().isForbidden());

@@ -50,6 +50,7 @@ class AuthorizationMatrixTest extends ApiTest {
     private AccountService accounts;
 
     private final AtomicInteger counter = new AtomicInteger();
+    private static final Map<Who, String> passwords = new java.util.EnumMap<>(Who.class);
 
     /** Builds the request for one caller; may create the record the request uses up. */
     interface Call {
@@ -99,6 +100,16 @@ class AuthorizationMatrixTest extends ApiTest {
                 .header(HttpHeaders.IF_MATCH, etag(vendorA)), expect(401, 200, 403, 200, 403, 404, 404)));
         // Users and tokens
         m.put("GET /api/v1/users/me", new Row(w -> get("/api/v1/users/me"), expect(401, 200, 200, 200, 200, 200, 200)));
+        // Everyone may change their own password (world users start without one, then send the last one set).
+        m.put("PUT /api/v1/users/me/password", new Row(w -> {
+            String next = "matrix password " + counter.incrementAndGet();
+            Map<String, String> body = new java.util.HashMap<>(Map.of("newPassword", next));
+            String current = passwords.put(w, next);
+            if (current != null) {
+                body.put("currentPassword", current);
+            }
+            return withJson(put("/api/v1/users/me/password"), body);
+        }, expect(401, 204, 204, 204, 204, 204, 204)));
         m.put("GET /api/v1/users", new Row(w -> get("/api/v1/users"), expect(401, 200, 200, 200, 403, 200, 403)));
         m.put("GET /api/v1/users/{id}", new Row(w -> get("/api/v1/users/" + world.user(Who.VENDOR_MEMBER)),
                 expect(401, 200, 200, 200, 200, 404, 404)));

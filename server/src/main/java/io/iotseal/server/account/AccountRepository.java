@@ -51,6 +51,11 @@ public class AccountRepository {
                 .update();
     }
 
+    public void setPassword(UUID userId, String passwordHash, long expectedVersion) {
+        jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ? and version = ?")
+                .params(passwordHash, userId, expectedVersion).update();
+    }
+
     public void addMembership(UUID userId, Membership m, OffsetDateTime at) {
         jdbc.sql("insert into membership (user_id, organization_id, role, created_at) values (?, ?, ?, ?)")
                 .params(userId, m.organizationId(), m.role().name(), at).update();

@@ -86,6 +86,27 @@ public class AccountService {
         return view;
     }
 
+    /**
+     * Changes the caller's own password after checking the current one (the first admin changes the
+     * generated one this way). Audited without any hash: that the password changed is what counts.
+     */
+    @Transactional
+    public void changePassword(Actor actor, PasswordChange change) {
+        User user = accounts.find(requireUser(actor).userId()).orElseThrow(() -> ApiException.notFound("user"));
+        if (user.passwordHash() != null
+                && (change.currentPassword() == null || !passwords.matches(change.currentPassword(), user.passwordHash()))) {
+            throw ApiException.invalid("currentPassword", "does not match");
+        }
+        if (change.newPassword().equals(change.currentPassword())) {
+            throw ApiException.invalid("newPassword", "must differ from the current password");
+        }
+        accounts.setPassword(user.id(), passwords.encode(change.newPassword()), user.version());
+        record PasswordChanged(UUID userId, boolean localPassword) {
+        }
+        audit.record(actor, "user.password.change", "user", user.id(), new PasswordChanged(user.id(), user.passwordHash() != null),
+                new PasswordChanged(user.id(), true));
+    }
+
     @Transactional(readOnly = true)
     public UserView me(Actor actor) {
         return get(requireUser(actor), actor.userId());

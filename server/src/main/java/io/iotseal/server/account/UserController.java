@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +35,12 @@ public class UserController {
     @GetMapping("/me")
     public UserView me(Actor actor) {
         return service.me(actor);
+    }
+
+    @PutMapping("/me/password")
+    public ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody PasswordChange change) {
+        service.changePassword(actor, change);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping
