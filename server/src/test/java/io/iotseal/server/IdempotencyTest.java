@@ -63,6 +63,21 @@ class IdempotencyTest extends ApiTest {
     }
 
     @Test
+    void keysAreForgottenAfterADay() throws Exception {
+        String key = UUID.randomUUID().toString();
+        mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), World.product(world.vendorA, "Old " + key, false)))
+                .header("Idempotency-Key", key)).andExpect(status().isCreated());
+        jdbc.sql("update idempotency_record set created_at = ? where idem_key = ?")
+                .params(java.time.OffsetDateTime.now().minusHours(25), key).update();
+        idempotency.purgeExpired();
+        assertThat(jdbc.sql("select count(*) from idempotency_record where idem_key = ?").param(key)
+                .query(Long.class).single()).isZero();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.iotseal.server.web.Idempotency idempotency;
+
+    @Test
     void malformedKeyIs400() throws Exception {
         mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), World.product(world.vendorA, "Bad key", false)))
                 .header("Idempotency-Key", "x".repeat(201))).andExpect(status().isBadRequest());

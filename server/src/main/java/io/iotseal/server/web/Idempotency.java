@@ -13,9 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -34,6 +36,7 @@ import java.util.regex.Pattern;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    static final Duration RETENTION = Duration.ofHours(24);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final JdbcClient jdbc;
@@ -85,6 +88,19 @@ public class Idempotency {
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("a request with this Idempotency-Key is being processed; retry shortly");
         }
+    }
+
+    /**
+     * Forgets keys older than a day: they exist for retries of a request that may not have arrived, not
+     * as a record (the audit log is that). Hourly; a key reused after that creates anew.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public void purgeExpired() {
+        purgeOlderThan(OffsetDateTime.now(ZoneOffset.UTC).minus(RETENTION));
+    }
+
+    private int purgeOlderThan(OffsetDateTime cutoff) {
+        return jdbc.sql("delete from idempotency_record where created_at < ?").param(cutoff).update();
     }
 
     private ResponseEntity<?> replay(Stored stored, String fingerprint) {
