@@ -87,6 +87,18 @@ class ProductApiTest extends ApiTest {
     }
 
     @Test
+    void conditionalGetAnswers304WhileTheRecordIsUnchanged() throws Exception {
+        JsonNode p = create(Who.VENDOR_ADMIN, input("Cached bulb"));
+        String path = "/api/v1/products/" + p.get("id").asText();
+        mvc.perform(as(Who.VENDOR_ADMIN, get(path)).header(HttpHeaders.IF_NONE_MATCH, "\"1\""))
+                .andExpect(status().isNotModified());
+        mvc.perform(as(Who.VENDOR_ADMIN, withJson(put(path), input("Cached bulb 2"))).header(HttpHeaders.IF_MATCH, "\"1\""))
+                .andExpect(status().isOk());
+        mvc.perform(as(Who.VENDOR_ADMIN, get(path)).header(HttpHeaders.IF_NONE_MATCH, "\"1\""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.nameEn").value("Cached bulb 2"));
+    }
+
+    @Test
     void anotherVendorsProductLooksExactlyLikeAMissingOne() throws Exception {
         String path = "/api/v1/products/" + world.productA;
         MvcResult other = mvc.perform(as(Who.OTHER_VENDOR_ADMIN, get(path))).andExpect(status().isNotFound()).andReturn();
