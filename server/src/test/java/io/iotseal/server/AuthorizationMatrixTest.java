@@ -48,6 +48,8 @@ class AuthorizationMatrixTest extends ApiTest {
     private ProductService products;
     @Autowired
     private AccountService accounts;
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
 
     private final AtomicInteger counter = new AtomicInteger();
     private static final Map<Who, String> passwords = new java.util.EnumMap<>(Who.class);
@@ -126,6 +128,42 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("GET /api/v1/audit", new Row(w -> get("/api/v1/audit"), expect(401, 200, 200, 403, 403, 403, 403)));
         m.put("GET /api/v1/audit/verification", new Row(w -> get("/api/v1/audit/verification"),
                 expect(401, 200, 200, 403, 403, 403, 403)));
+        // Assessments (issue 4): a vendor its own, a lab only those it is assigned, the operator decides.
+        AssessmentFixtures fixtures = new AssessmentFixtures(context, world);
+        var labAssessment = fixtures.withLab(false);
+        String assessment = "/api/v1/assessments/" + labAssessment.id();
+        m.put("GET /api/v1/assessments", new Row(w -> get("/api/v1/assessments"), expect(401, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /api/v1/assessments", new Row(w -> withJson(post("/api/v1/assessments"), Map.of("productId",
+                world.productA.toString(), "productVersion", world.productAVersion, "target", "jc-star:star-1")),
+                expect(401, 201, 403, 201, 201, 400, 403)));
+        m.put("GET /api/v1/assessments/{id}", new Row(w -> get(assessment), expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("PUT /api/v1/assessments/{id}/answers", new Row(w -> withJson(put("/api/v1/assessments/"
+                        + fixtures.draft("jc-star:star-1").id() + "/answers"),
+                Map.of("answers", List.of(Map.of("requirement", "jc-star-star1#S1.1-01", "verdict", "pass"))))
+                .header(HttpHeaders.IF_MATCH, "\"1\""), expect(401, 403, 403, 200, 200, 404, 404)));
+        m.put("POST /api/v1/assessments/{id}/prefill", new Row(w -> withJson(post("/api/v1/assessments/"
+                        + fixtures.draft("jc-star:star-1").id() + "/prefill"),
+                Map.of("fromAssessmentId", acceptedSource(fixtures).toString())).header(HttpHeaders.IF_MATCH, "\"1\""),
+                expect(401, 403, 403, 200, 200, 404, 404)));
+        m.put("POST /api/v1/assessments/{id}/transitions", new Row(w -> {
+            var a = fixtures.completeStarOne();
+            return withJson(post("/api/v1/assessments/" + a.id() + "/transitions"), Map.of("action", "submit"))
+                    .header(HttpHeaders.IF_MATCH, "\"" + a.version() + "\"");
+        }, expect(401, 403, 403, 200, 200, 404, 404)));
+        m.put("POST /api/v1/assessments/{id}/evidence", new Row(w -> post("/api/v1/assessments/"
+                + fixtures.draft("jc-star:star-1").id() + "/evidence").param("fileName", "note.txt")
+                .contentType("text/plain").content("A note").header(HttpHeaders.IF_MATCH, "\"1\""),
+                expect(401, 403, 403, 201, 201, 404, 404)));
+        m.put("GET /api/v1/assessments/{id}/evidence/{sha256}", new Row(w -> get(assessment + "/evidence/"
+                + labAssessment.evidence().get(0).sha256()), expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("POST /api/v1/assessments/{id}/test-cases", new Row(w -> {
+            var a = fixtures.withLab(true);
+            return withJson(post("/api/v1/assessments/" + a.id() + "/test-cases"), Map.of("requirement",
+                    "jc-star-star1#S1.1-01", "testId", "TC-1", "kind", "conceptual", "verdict", "inconclusive"))
+                    .header(HttpHeaders.IF_MATCH, "\"" + a.version() + "\"");
+        }, expect(401, 403, 403, 403, 403, 404, 201)));
+        m.put("GET /api/v1/assessments/{id}/oscal", new Row(w -> get(assessment + "/oscal"),
+                expect(401, 200, 200, 200, 200, 404, 200)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
@@ -184,6 +222,16 @@ class AuthorizationMatrixTest extends ApiTest {
             products.assignLab(admin, id, world.lab, true);
         }
         return id;
+    }
+
+    private UUID acceptedSource;
+
+    /** One accepted ★1 assessment of vendor A, the prefill source for every caller. */
+    private UUID acceptedSource(AssessmentFixtures fixtures) {
+        if (acceptedSource == null) {
+            acceptedSource = fixtures.acceptedStarOne().id();
+        }
+        return acceptedSource;
     }
 
     private UUID vendorMemberToken() {

@@ -31,6 +31,12 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldError(field, message)));
     }
 
+    /** Any status with the fields at fault listed, e.g. 415 naming Content-Type or 422 naming each requirement. */
+    public static ApiException withErrors(HttpStatus status, String title, List<FieldError> errors) {
+        String detail = String.join("; ", errors.stream().map(f -> f.field() + ": " + f.message()).toList());
+        return new ApiException(status, title, detail, errors);
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

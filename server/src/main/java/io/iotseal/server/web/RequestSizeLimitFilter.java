@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Caps request bodies (413). A declared Content-Length over the cap is refused before anything reads
@@ -28,15 +29,29 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ObjectMapper mapper;
+    private final List<OwnSizeLimit> ownLimits;
 
-    public RequestSizeLimitFilter(IotSealProperties properties, ObjectMapper mapper) {
+    public RequestSizeLimitFilter(IotSealProperties properties, ObjectMapper mapper, List<OwnSizeLimit> ownLimits) {
         this.limit = properties.maxRequestBytes();
         this.mapper = mapper;
+        this.ownLimits = List.copyOf(ownLimits);
+    }
+
+    /**
+     * A route that takes larger bodies (evidence uploads) and enforces its own, documented cap; the
+     * general cap would otherwise refuse a 5 MiB PDF report.
+     */
+    public interface OwnSizeLimit {
+        boolean appliesTo(HttpServletRequest request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (ownLimits.stream().anyMatch(l -> l.appliesTo(request))) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             Problems.write(request, response, mapper, HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large",
                     "request body is " + request.getContentLengthLong() + " bytes; the limit is " + limit);

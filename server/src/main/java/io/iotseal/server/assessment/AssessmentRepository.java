@@ -1,0 +1,182 @@
+package io.iotseal.server.assessment;
+
+import io.iotseal.assessment.Action;
+import io.iotseal.assessment.AssessmentState;
+import io.iotseal.assessment.Route;
+import io.iotseal.coverage.Verdict;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Assessments, answers, evidence links, transitions and test cases, in plain SQL. */
+@Repository
+class AssessmentRepository {
+
+    private final JdbcClient jdbc;
+
+    AssessmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final RowMapper<AssessmentRow> ROW = (rs, n) -> new AssessmentRow(rs.getObject("id", UUID.class),
+            rs.getObject("product_id", UUID.class), rs.getObject("vendor_id", UUID.class), rs.getString("product_version"),
+            rs.getString("target"), Route.valueOf(rs.getString("route")), AssessmentState.valueOf(rs.getString("state")),
+            rs.getString("profile_json"), rs.getObject("lab_id", UUID.class),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+            rs.getLong("version"));
+
+    Optional<AssessmentRow> find(UUID id) {
+        return jdbc.sql("select * from assessment where id = ?").param(id).query(ROW).optional();
+    }
+
+    /** Assessments the caller may see: all (operator), or those of the given vendors or labs. */
+    List<AssessmentRow> list(boolean all, Collection<UUID> vendors, Collection<UUID> labs, UUID productId, int limit, long offset) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(all, vendors, labs, productId, params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("select * from assessment a" + where + " order by a.created_at desc, a.id limit :limit offset :offset")
+                .params(params).query(ROW).list();
+    }
+
+    long count(boolean all, Collection<UUID> vendors, Collection<UUID> labs, UUID productId) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(all, vendors, labs, productId, params);
+        return jdbc.sql("select count(*) from assessment a" + where).params(params).query(Long.class).single();
+    }
+
+    private static String where(boolean all, Collection<UUID> vendors, Collection<UUID> labs, UUID productId,
+                                Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" where 1 = 1");
+        if (!all) {
+            sql.append(" and (1 = 0");
+            if (!vendors.isEmpty()) {
+                sql.append(" or a.vendor_id in (:vendors)");
+                params.put("vendors", vendors);
+            }
+            if (!labs.isEmpty()) {
+                sql.append(" or a.lab_id in (:labs)");
+                params.put("labs", labs);
+            }
+            sql.append(")");
+        }
+        if (productId != null) {
+            sql.append(" and a.product_id = :product");
+            params.put("product", productId);
+        }
+        return sql.toString();
+    }
+
+    void insert(AssessmentRow a) {
+        jdbc.sql("insert into assessment (id, product_id, vendor_id, product_version, target, route, state, profile_json,"
+                        + " lab_id, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(a.id(), a.productId(), a.vendorId(), a.productVersion(), a.target(), a.route().name(),
+                        a.state().name(), a.profileJson(), a.labId(), a.createdAt(), a.updatedAt(), a.version())
+                .update();
+    }
+
+    /**
+     * Moves the assessment to its next version (and state, lab) if nobody else did first; false when
+     * the version read is no longer current, which the caller answers with 412.
+     */
+    boolean advance(UUID id, long expectedVersion, AssessmentState state, UUID labId, OffsetDateTime now) {
+        return jdbc.sql("update assessment set state = ?, lab_id = ?, updated_at = ?, version = version + 1"
+                        + " where id = ? and version = ?")
+                .params(state.name(), labId, now, id, expectedVersion).update() == 1;
+    }
+
+    // --- answers ----------------------------------------------------------------------------------
+
+    List<StoredAnswer> answers(UUID id) {
+        return jdbc.sql("select catalog, requirement, verdict, justification, provenance_json, answered_by, answered_at"
+                        + " from assessment_answer where assessment_id = ?")
+                .param(id)
+                .query((rs, n) -> new StoredAnswer(rs.getString(1), rs.getString(2), Verdict.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .list();
+    }
+
+    void putAnswer(UUID id, StoredAnswer a) {
+        jdbc.sql("delete from assessment_answer where assessment_id = ? and catalog = ? and requirement = ?")
+                .params(id, a.catalog(), a.requirement()).update();
+        jdbc.sql("insert into assessment_answer (assessment_id, catalog, requirement, verdict, justification,"
+                        + " provenance_json, answered_by, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, a.catalog(), a.requirement(), a.verdict().name(), a.justification(), a.provenanceJson(),
+                        a.answeredBy(), a.answeredAt())
+                .update();
+    }
+
+    // --- evidence ---------------------------------------------------------------------------------
+
+    List<EvidenceView> evidence(UUID id) {
+        return jdbc.sql("select e.id, e.sha256, e.file_name, e.media_type, b.size_bytes, e.kind, e.catalog, e.requirement,"
+                        + " e.uploaded_by, e.uploaded_at from assessment_evidence e join evidence_blob b on b.sha256 = e.sha256"
+                        + " where e.assessment_id = ? order by e.uploaded_at, e.id")
+                .param(id)
+                .query((rs, n) -> new EvidenceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), EvidenceKind.valueOf(rs.getString(6)),
+                        rs.getString(7) == null ? null : rs.getString(7) + "#" + rs.getString(8), rs.getString(9),
+                        rs.getObject(10, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Records a blob once; a second upload of the same content finds it there. */
+    void insertBlobIfAbsent(String sha256, long size, String mediaType, OffsetDateTime now) {
+        jdbc.sql("insert into evidence_blob (sha256, size_bytes, media_type, created_at) values (?, ?, ?, ?)"
+                        + " on conflict do nothing")
+                .params(sha256, size, mediaType, now).update();
+    }
+
+    void insertEvidence(UUID assessmentId, EvidenceView e, String catalog, String requirement) {
+        jdbc.sql("insert into assessment_evidence (id, assessment_id, sha256, file_name, media_type, kind, catalog,"
+                        + " requirement, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(e.id(), assessmentId, e.sha256(), e.fileName(), e.mediaType(), e.kind().name(), catalog,
+                        requirement, e.uploadedBy(), e.uploadedAt())
+                .update();
+    }
+
+    // --- transitions and test cases ---------------------------------------------------------------
+
+    List<TransitionView> transitions(UUID id) {
+        return jdbc.sql("select seq, action, from_state, to_state, actor, comment, occurred_at from assessment_transition"
+                        + " where assessment_id = ? order by seq")
+                .param(id)
+                .query((rs, n) -> new TransitionView(rs.getInt(1), Action.valueOf(rs.getString(2)),
+                        AssessmentState.valueOf(rs.getString(3)), AssessmentState.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .list();
+    }
+
+    void insertTransition(UUID id, TransitionView t) {
+        jdbc.sql("insert into assessment_transition (assessment_id, seq, action, from_state, to_state, actor, comment,"
+                        + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, t.seq(), t.action().name(), t.from().name(), t.to().name(), t.actor(), t.comment(), t.at())
+                .update();
+    }
+
+    List<TestCaseView> testCases(UUID id) {
+        return jdbc.sql("select id, catalog, requirement, test_id, kind, verdict, description, result, recorded_by,"
+                        + " recorded_at from assessment_test_case where assessment_id = ? order by recorded_at, test_id")
+                .param(id)
+                .query((rs, n) -> new TestCaseView(rs.getObject(1, UUID.class), rs.getString(2) + "#" + rs.getString(3),
+                        rs.getString(4), TestCaseKind.valueOf(rs.getString(5)), TestCaseVerdict.valueOf(rs.getString(6)),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class)))
+                .list();
+    }
+
+    void insertTestCase(UUID assessmentId, TestCaseView t, String catalog, String requirement) {
+        jdbc.sql("insert into assessment_test_case (id, assessment_id, catalog, requirement, test_id, kind, verdict,"
+                        + " description, result, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(t.id(), assessmentId, catalog, requirement, t.testId(), t.kind().name(), t.verdict().name(),
+                        t.description(), t.result(), t.recordedBy(), t.recordedAt())
+                .update();
+    }
+}

@@ -1,0 +1,405 @@
+package io.iotseal.server.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotseal.applicability.ProductProfile;
+import io.iotseal.assessment.Action;
+import io.iotseal.assessment.Answer;
+import io.iotseal.assessment.AssessmentScope;
+import io.iotseal.assessment.AssessmentSnapshot;
+import io.iotseal.assessment.AssessmentState;
+import io.iotseal.assessment.Completeness;
+import io.iotseal.assessment.Party;
+import io.iotseal.assessment.Prefill;
+import io.iotseal.assessment.Provenance;
+import io.iotseal.assessment.StateMachine;
+import io.iotseal.assessment.Target;
+import io.iotseal.assessment.TransitionNotAllowedException;
+import io.iotseal.catalog.RequirementRef;
+import io.iotseal.coverage.Verdict;
+import io.iotseal.library.StandardsLibrary;
+import io.iotseal.library.UnknownReferenceException;
+import io.iotseal.server.account.Role;
+import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.organization.OrganizationKind;
+import io.iotseal.server.organization.OrganizationRepository;
+import io.iotseal.server.product.Product;
+import io.iotseal.server.product.ProductRepository;
+import io.iotseal.server.product.ProductService;
+import io.iotseal.server.security.Actor;
+import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.ETags;
+import io.iotseal.server.web.FieldError;
+import io.iotseal.server.web.PageRequest;
+import io.iotseal.server.web.PageResult;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Conformity assessments (issue 4): creation against a level or catalog, answers, prefill from a
+ * finished assessment, and the state machine's transitions. Every change checks If-Match against the
+ * assessment's version and bumps it in the same statement (so concurrent edits cannot both win), and
+ * is written to the audit log in its transaction.
+ */
+@Service
+public class AssessmentService {
+
+    private final AssessmentRepository repository;
+    private final AssessmentAccess access;
+    private final ProductService productService;
+    private final ProductRepository products;
+    private final OrganizationRepository organizations;
+    private final StandardsLibrary library;
+    private final AuditLog audit;
+    private final ObjectMapper mapper;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AssessmentService(AssessmentRepository repository, AssessmentAccess access, ProductService productService,
+                      ProductRepository products, OrganizationRepository organizations, StandardsLibrary library,
+                      AuditLog audit, ObjectMapper mapper, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.access = access;
+        this.productService = productService;
+        this.products = products;
+        this.organizations = organizations;
+        this.library = library;
+        this.audit = audit;
+        this.mapper = mapper;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The declared features and conditions as stored with the assessment. */
+    record Profile(Map<String, Boolean> features, Map<String, Boolean> conditions) {
+        ProductProfile toCore(String product) {
+            return new ProductProfile(product, features, conditions);
+        }
+    }
+
+    // --- reading ----------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public AssessmentView get(Actor actor, UUID id) {
+        return view(access.visible(actor, id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<AssessmentView> list(Actor actor, UUID productId, PageRequest page) {
+        boolean all = actor.isOperator();
+        Set<UUID> vendors = actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER);
+        Set<UUID> labs = actor.organizationsWith(Role.LAB_EVALUATOR);
+        List<AssessmentView> views = repository.list(all, vendors, labs, productId, page.size(), page.offset())
+                .stream().map(this::view).toList();
+        return PageResult.of(views, page, repository.count(all, vendors, labs, productId));
+    }
+
+    /** The assessment as the outputs see it (OSCAL results, declaration of conformity). */
+    @Transactional(readOnly = true)
+    public AssessmentSnapshot snapshot(Actor actor, UUID id) {
+        AssessmentRow a = access.visible(actor, id);
+        Product product = products.find(a.productId()).orElseThrow();
+        return new AssessmentSnapshot(a.id().toString(), product.nameEn(), product.vendorName(), a.productVersion(),
+                scope(a, product), a.state(), answers(a), a.createdAt().toInstant(), a.updatedAt().toInstant());
+    }
+
+    // --- creating ---------------------------------------------------------------------------------
+
+    @Transactional
+    public AssessmentView create(Actor actor, AssessmentInput input) {
+        Product product;
+        try {
+            product = productService.get(actor, input.productId());
+        } catch (ApiException e) {
+            throw ApiException.invalid("productId", "no such product");
+        }
+        if (!actor.hasRole(Role.OPERATOR_ADMIN)
+                && !actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER).contains(product.vendorId())) {
+            throw ApiException.forbidden("only the vendor's own people (or the operator's admins) start an assessment");
+        }
+        String version = input.productVersion().strip();
+        if (product.versions().stream().noneMatch(v -> v.version().equals(version))) {
+            throw ApiException.invalid("productVersion", "the product has no version '" + version + "'; add it first");
+        }
+        Target target = Target.parse(input.target());
+        Profile profile = new Profile(input.features(), input.conditions());
+        AssessmentScope scope = resolve(target, profile.toCore(product.nameEn()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        AssessmentRow row = new AssessmentRow(UUID.randomUUID(), product.id(), product.vendorId(), version,
+                target.text(), scope.route(), AssessmentState.DRAFT, json(new Profile(
+                profile.toCore(null).features(), profile.toCore(null).conditions())), null, now, now, 1);
+        repository.insert(row);
+        AssessmentView view = view(row);
+        audit.record(actor, "assessment.create", "assessment", row.id(), null, summary(row));
+        return view;
+    }
+
+    private AssessmentScope resolve(Target target, ProductProfile profile) {
+        try {
+            return AssessmentScope.resolve(library, target, profile);
+        } catch (UnknownReferenceException e) {
+            throw ApiException.invalid("target", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            String field = message.startsWith("features.") || message.startsWith("conditions.")
+                    ? message.substring(0, message.indexOf(':')) : "target";
+            throw ApiException.invalid(field, message.substring(message.indexOf(':') + 1).strip());
+        }
+    }
+
+    // --- answers ----------------------------------------------------------------------------------
+
+    @Transactional
+    public AssessmentView answer(Actor actor, UUID id, AnswersInput input, String ifMatch) {
+        AssessmentRow a = access.visible(actor, id);
+        AssessmentAccess.editor(actor, a);
+        ETags.requireMatch(ifMatch, a.version());
+        AssessmentScope scope = scope(a, null);
+        List<FieldError> errors = new ArrayList<>();
+        Set<RequirementRef> seen = new HashSet<>();
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < input.answers().size(); i++) {
+            AnswerInput in = input.answers().get(i);
+            String field = "answers[" + i + "]";
+            RequirementRef ref = parseRef(in.requirement());
+            if (ref == null || !scope.contains(ref)) {
+                errors.add(new FieldError(field + ".requirement", "'" + in.requirement()
+                        + "' is not a requirement of this assessment (" + a.target() + "); write it as catalog#id"));
+                continue;
+            }
+            if (!seen.add(ref)) {
+                errors.add(new FieldError(field + ".requirement", "answered twice in this request"));
+                continue;
+            }
+            if (in.verdict() == Verdict.NOT_APPLICABLE && (in.justification() == null || in.justification().isBlank())) {
+                errors.add(new FieldError(field + ".justification", "required when the verdict is not-applicable"));
+                continue;
+            }
+            answers.add(new Answer(ref, in.verdict(), in.justification(), List.of(), null));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.withErrors(HttpStatus.BAD_REQUEST, "Bad Request", errors);
+        }
+        Map<RequirementRef, Answer> before = answers(a);
+        advance(a, a.state(), a.labId());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Answer answer : answers) {
+            repository.putAnswer(id, new StoredAnswer(answer.requirement().catalog(), answer.requirement().requirement(),
+                    answer.verdict(), answer.justification(), null, actor.auditName(), now));
+        }
+        audit.record(actor, "assessment.answer", "assessment", id,
+                answers.stream().map(x -> before.get(x.requirement())).filter(java.util.Objects::nonNull).toList(),
+                answers);
+        return view(repository.find(id).orElseThrow());
+    }
+
+    // --- prefill ----------------------------------------------------------------------------------
+
+    @Transactional
+    public PrefillReport prefill(Actor actor, UUID id, PrefillInput input, String ifMatch) {
+        AssessmentRow a = access.visible(actor, id);
+        if (AssessmentAccess.editor(actor, a) != Party.VENDOR) {
+            throw ApiException.forbidden("prefill is for the vendor; a lab records its own verdicts");
+        }
+        ETags.requireMatch(ifMatch, a.version());
+        AssessmentRow source = repository.find(input.fromAssessmentId()).filter(s -> AssessmentAccess.canSee(actor, s))
+                .orElseThrow(() -> ApiException.invalid("fromAssessmentId", "no such assessment"));
+        if (source.state() != AssessmentState.ACCEPTED) {
+            throw ApiException.withErrors(HttpStatus.CONFLICT, "Conflict", List.of(new FieldError("fromAssessmentId",
+                    "the assessment is " + source.state().code() + "; only an accepted assessment can be reused")));
+        }
+        if (source.id().equals(a.id())) {
+            throw ApiException.invalid("fromAssessmentId", "an assessment cannot prefill itself");
+        }
+        Product product = products.find(a.productId()).orElseThrow();
+        Map<RequirementRef, Answer> current = answers(a);
+        Prefill.Result result = Prefill.from(library, source.id().toString(),
+                Prefill.resultsOf(product.nameEn(), answers(source).values()), scope(a, product), current);
+        advance(a, a.state(), a.labId());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Answer answer : result.answers()) {
+            repository.putAnswer(id, new StoredAnswer(answer.requirement().catalog(), answer.requirement().requirement(),
+                    answer.verdict(), answer.justification(), json(answer.provenance()), "prefill by " + actor.auditName(), now));
+        }
+        record PrefillAudit(UUID from, List<Answer> answers) {
+        }
+        audit.record(actor, "assessment.prefill", "assessment", id, null, new PrefillAudit(source.id(), result.answers()));
+        return new PrefillReport(view(repository.find(id).orElseThrow()),
+                result.answers().stream().map(x -> x.requirement().toString()).toList(),
+                result.keptPersonAnswers().stream().map(RequirementRef::toString).toList(), result.hints());
+    }
+
+    // --- transitions ------------------------------------------------------------------------------
+
+    @Transactional
+    public AssessmentView transition(Actor actor, UUID id, TransitionInput input, String ifMatch) {
+        AssessmentRow a = access.visible(actor, id);
+        Action action = input.action();
+        if (!AssessmentAccess.plays(actor, a, action.party())
+                || (action == Action.ASSIGN_LAB && !actor.hasRole(Role.OPERATOR_ADMIN))) {
+            throw ApiException.forbidden("action " + action.code() + " is for the " + action.party().code()
+                    + (action == Action.ASSIGN_LAB ? " (its admins)" : ""));
+        }
+        ETags.requireMatch(ifMatch, a.version());
+        AssessmentState next;
+        try {
+            next = StateMachine.next(a.route(), a.state(), action);
+        } catch (TransitionNotAllowedException e) {
+            throw ApiException.withErrors(HttpStatus.CONFLICT, "Conflict", List.of(new FieldError("action", e.getMessage())));
+        }
+        String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
+        if ((action == Action.REQUEST_CHANGES || action == Action.REJECT) && comment == null) {
+            throw ApiException.invalid("comment", "required to " + action.code() + " (tell the vendor or lab why)");
+        }
+        if (action != Action.ASSIGN_LAB && input.labId() != null) {
+            throw ApiException.invalid("labId", "only with assign-lab");
+        }
+        UUID labId = a.labId();
+        if (action == Action.ASSIGN_LAB) {
+            labId = assignLab(a, input.labId());
+        }
+        if (action == Action.SUBMIT || action == Action.LAB_SUBMIT) {
+            requireComplete(a, action);
+        }
+        advance(a, next, labId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int seq = repository.transitions(id).size() + 1;
+        TransitionView t = new TransitionView(seq, action, a.state(), next, actor.auditName(), comment, now);
+        repository.insertTransition(id, t);
+        record StateAudit(AssessmentState state, UUID labId) {
+        }
+        audit.record(actor, "assessment." + action.code(), "assessment", id, new StateAudit(a.state(), a.labId()), t);
+        if (next == AssessmentState.ACCEPTED) {
+            events.publishEvent(new AssessmentAccepted(id, a.productId(), a.productVersion(), a.target(), now,
+                    actor.auditName()));
+        }
+        return view(repository.find(id).orElseThrow());
+    }
+
+    private UUID assignLab(AssessmentRow a, UUID labId) {
+        if (labId == null) {
+            throw ApiException.invalid("labId", "required: the accredited test lab to evaluate");
+        }
+        organizations.find(labId).filter(o -> o.kind() == OrganizationKind.TEST_LAB)
+                .orElseThrow(() -> ApiException.invalid("labId", "no such test lab"));
+        // The lab needs to see the product it evaluates (product visibility follows lab assignments).
+        products.assignLab(a.productId(), labId, OffsetDateTime.now(clock));
+        return labId;
+    }
+
+    private void requireComplete(AssessmentRow a, Action action) {
+        List<Completeness.Problem> problems = Completeness.check(scope(a, null), answers(a));
+        List<FieldError> errors = new ArrayList<>(problems.stream()
+                .map(p -> new FieldError("answers[" + p.requirement() + "]", p.message())).toList());
+        if (action == Action.LAB_SUBMIT && repository.evidence(a.id()).stream().noneMatch(e -> e.kind() == EvidenceKind.LAB_REPORT)) {
+            errors.add(new FieldError("evidence", "attach the lab's evaluation report (kind lab-report) before submitting"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content", errors);
+        }
+    }
+
+    // --- shared -----------------------------------------------------------------------------------
+
+    /** Moves to the next version under optimistic locking; 412 when someone else changed it first. */
+    void advance(AssessmentRow a, AssessmentState state, UUID labId) {
+        if (!repository.advance(a.id(), a.version(), state, labId, OffsetDateTime.now(clock))) {
+            throw ETags.preconditionFailed();
+        }
+    }
+
+    AssessmentScope scope(AssessmentRow a, Product product) {
+        Profile profile = read(a.profileJson(), Profile.class);
+        return AssessmentScope.resolve(library, Target.parse(a.target()),
+                profile.toCore(product == null ? null : product.nameEn()));
+    }
+
+    Map<RequirementRef, Answer> answers(AssessmentRow a) {
+        Map<RequirementRef, List<String>> evidence = new LinkedHashMap<>();
+        for (EvidenceView e : repository.evidence(a.id())) {
+            if (e.requirement() != null) {
+                evidence.computeIfAbsent(parseRef(e.requirement()), k -> new ArrayList<>()).add(e.sha256());
+            }
+        }
+        Map<RequirementRef, Answer> out = new LinkedHashMap<>();
+        for (StoredAnswer s : repository.answers(a.id())) {
+            RequirementRef ref = new RequirementRef(s.catalog(), s.requirement());
+            out.put(ref, new Answer(ref, s.verdict(), s.justification(), evidence.getOrDefault(ref, List.of()),
+                    s.provenanceJson() == null ? null : read(s.provenanceJson(), Provenance.class)));
+        }
+        return out;
+    }
+
+    AssessmentView view(AssessmentRow a) {
+        Product product = products.find(a.productId()).orElseThrow();
+        AssessmentScope scope = scope(a, product);
+        Map<String, StoredAnswer> stored = new LinkedHashMap<>();
+        repository.answers(a.id()).forEach(s -> stored.put(s.catalog() + "#" + s.requirement(), s));
+        Map<RequirementRef, Answer> answers = answers(a);
+        List<RequirementView> requirements = scope.requirements().stream().map(r -> {
+            Answer answer = answers.get(r.requirement());
+            StoredAnswer s = stored.get(r.requirement().toString());
+            AnswerView av = answer == null ? null : new AnswerView(answer.verdict(), answer.justification(),
+                    answer.evidence(), answer.provenance(), s.answeredBy(), s.answeredAt());
+            return new RequirementView(r.requirement().toString(), r.title(), r.applicability(), r.reasons(), av);
+        }).toList();
+        List<FieldError> problems = Completeness.check(scope, answers).stream()
+                .map(p -> new FieldError("answers[" + p.requirement() + "]", p.message())).toList();
+        Profile profile = read(a.profileJson(), Profile.class);
+        return new AssessmentView(a.id(), a.productId(), product.nameEn(), a.vendorId(), a.productVersion(), a.target(),
+                a.route(), a.state(), a.labId(), profile.features(), profile.conditions(),
+                List.copyOf(StateMachine.allowed(a.route(), a.state())), requirements,
+                scope.unknownParts().stream().map(u -> u.note() == null ? "unknown part" : u.note().en()).toList(),
+                problems, repository.evidence(a.id()), repository.testCases(a.id()), repository.transitions(a.id()),
+                a.createdAt(), a.updatedAt(), a.version());
+    }
+
+    static RequirementRef parseRef(String text) {
+        if (text == null) {
+            return null;
+        }
+        int hash = text.indexOf('#');
+        if (hash <= 0 || hash == text.length() - 1) {
+            return null;
+        }
+        return new RequirementRef(text.substring(0, hash).strip(), text.substring(hash + 1).strip());
+    }
+
+    private static Map<String, Object> summary(AssessmentRow a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("productId", a.productId());
+        m.put("productVersion", a.productVersion());
+        m.put("target", a.target());
+        m.put("route", a.route());
+        m.put("state", a.state());
+        return m;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable", e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON unreadable", e);
+        }
+    }
+}
