@@ -139,6 +139,21 @@ class AccountTest extends ApiTest {
     }
 
     @Test
+    void repeatedWrongPasswordsLockPasswordLoginForThatName() throws Exception {
+        createUser(Who.VENDOR_ADMIN, "guessed-user", PASSWORD, new Membership(world.vendorA, Role.VENDOR_MEMBER));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("username", "guessed-user").param("password", "guess number " + i)
+                    .with(withXsrf())).andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("error"));
+        }
+        // Now even the right password is refused for a while.
+        mvc.perform(post("/login").param("username", "guessed-user").param("password", PASSWORD).with(withXsrf()))
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("error"));
+        // Other names are not affected.
+        createUser(Who.VENDOR_ADMIN, "unguessed-user", PASSWORD, new Membership(world.vendorA, Role.VENDOR_MEMBER));
+        assertThat(login("unguessed-user", PASSWORD)).isNotNull();
+    }
+
+    @Test
     void vendorAdminsManageOnlyTheirOwnVendor() throws Exception {
         mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/users"), new UserInput("sneaky", "Sneaky", null, null,
                 List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)))))).andExpect(status().isForbidden());

@@ -11,7 +11,7 @@ import java.util.UUID;
  * A user signed in with a local password. Roles are not kept here: they are read per request into
  * the {@link Actor}, so they can change while a session lasts.
  */
-public record LocalUser(UUID userId, String username, String passwordHash, boolean enabled)
+public record LocalUser(UUID userId, String username, String passwordHash, boolean enabled, boolean locked)
         implements UserDetails, IotSealPrincipal {
 
     @Override
@@ -32,6 +32,12 @@ public record LocalUser(UUID userId, String username, String passwordHash, boole
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Locked while {@link LoginThrottle} holds back guessing at this name. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

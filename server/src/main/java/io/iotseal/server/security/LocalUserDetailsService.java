@@ -11,16 +11,19 @@ import org.springframework.stereotype.Component;
 public class LocalUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
+    private final LoginThrottle throttle;
 
-    public LocalUserDetailsService(AccountRepository accounts) {
+    public LocalUserDetailsService(AccountRepository accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsername(username)
                 .filter(u -> u.passwordHash() != null)
-                .map(u -> new LocalUser(u.id(), u.username(), u.passwordHash(), u.enabled()))
+                .map(u -> new LocalUser(u.id(), u.username(), u.passwordHash(), u.enabled(),
+                        throttle.locked(u.username())))
                 .orElseThrow(() -> new UsernameNotFoundException("no local account"));
     }
 }
