@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the {@code iotseal} command line. */
 @Command(name = "iotseal", mixinStandardHelpOptions = true, version = "IoTSeal 0.1.0",
+        subcommands = {ProbeCommand.class},
         description = "IoT cybersecurity labelling: catalogs, crosswalks, coverage.")
 public final class IotSealCli implements Runnable {
 

@@ -36,8 +36,9 @@ final class Attempts {
             result = new Result(LoginOutcome.UNKNOWN, "timed out");
         } catch (SocketException e) {
             result = new Result(LoginOutcome.REFUSED, "connection closed: " + e.getMessage());
-        } catch (IOException e) {
-            result = new Result(LoginOutcome.UNKNOWN, String.valueOf(e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            // A library refusing our input or choking on the device's answer: unclassifiable, not fatal.
+            result = new Result(LoginOutcome.UNKNOWN, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return new LoginAttempt(credential, result.outcome(), Duration.ofNanos(System.nanoTime() - start),
                 result.detail(), transcript);

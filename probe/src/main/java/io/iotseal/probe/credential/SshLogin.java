@@ -9,6 +9,7 @@ import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.auth.password.PasswordIdentityProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 
@@ -63,7 +64,8 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                     return new Attempts.Result(LoginOutcome.REFUSED, "no SSH session: " + e.getMessage());
                 }
                 try (session) {
-                    session.addPasswordIdentity(credential.password());
+                    // addPasswordIdentity refuses "", but an empty password is a real default (root with none).
+                    session.setPasswordIdentityProvider(PasswordIdentityProvider.wrapPasswords(credential.password()));
                     String sent = "userauth user=" + credential.username() + " password="
                             + Redactor.password(credential.password());
                     try {
