@@ -35,6 +35,11 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
         CoreModuleProperties.PASSWORD_PROMPTS.set(client, 1);
+        // Post-quantum hybrid key exchanges cost far more CPU per handshake than classic ones, and every
+        // guess is a new handshake; a probe protects no secrets, so classic exchanges are preferred.
+        var kex = new java.util.ArrayList<>(client.getKeyExchangeFactories());
+        kex.sort(java.util.Comparator.comparing(f -> isPostQuantum(f.getName())));
+        client.setKeyExchangeFactories(kex);
         return client;
     }
 
@@ -84,6 +89,10 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                 }
             }
         });
+    }
+
+    private static boolean isPostQuantum(String kexName) {
+        return kexName.contains("sntrup") || kexName.contains("mlkem");
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
