@@ -23,6 +23,8 @@ public final class ServiceIdentifier {
     private static final Pattern FIRST_LINE_OR_PROMPT = Pattern.compile("\n|:\\s*$");
     private static final Pattern FTP_GREETING = Pattern.compile("^220[ -]");
     private static final Pattern LOGIN_PROMPT = Pattern.compile("(?i)(login|username|password)\\s*:\\s*$");
+    private static final Pattern SHELL_PROMPT = Pattern.compile("[#$>%]\\s*$");
+    private static final Pattern PROMPT = Pattern.compile(LOGIN_PROMPT.pattern() + "|" + SHELL_PROMPT.pattern());
 
     private ServiceIdentifier() {
     }
@@ -33,6 +35,14 @@ public final class ServiceIdentifier {
         byte[] greeting = new byte[0];
         try (Connection c = dialer.connect(port)) {
             greeting = c.readUntil(FIRST_LINE_OR_PROMPT, bannerWaitMillis);
+            String first = new String(greeting, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (greeting.length > 0 && !first.startsWith("SSH-") && !FTP_GREETING.matcher(first).find()
+                    && !PROMPT.matcher(first).find()) {
+                // A Telnet-like service may print a banner line before its prompt: wait for the prompt too.
+                byte[] more = c.readUntil(PROMPT, bannerWaitMillis);
+                greeting = java.util.Arrays.copyOf(greeting, greeting.length + more.length);
+                System.arraycopy(more, 0, greeting, greeting.length - more.length, more.length);
+            }
         } catch (IOException e) {
             return new Service(port, ServiceKind.UNKNOWN, false, "", List.of(new Exchange("", "connect", e.toString())));
         }
@@ -44,7 +54,7 @@ public final class ServiceIdentifier {
                 // The protocol part (SSH-2.0-) is mandatory; what follows is the software version.
                 return new Service(port, ServiceKind.SSH, false, firstLine.replaceFirst("^SSH-[\\d.]+-", ""), evidence);
             }
-            if ((greeting[0] & 0xff) == 0xff || LOGIN_PROMPT.matcher(text).find()) {
+            if ((greeting[0] & 0xff) == 0xff || LOGIN_PROMPT.matcher(text).find() || SHELL_PROMPT.matcher(text).find()) {
                 return new Service(port, ServiceKind.TELNET, false, stripTelnet(greeting), evidence);
             }
             if (FTP_GREETING.matcher(text).find()) {
