@@ -38,9 +38,9 @@ import java.util.concurrent.Callable;
         description = {"Probes devices you are authorised to test: open ports, default credentials, anonymous access,",
                 "cleartext logins, TLS, brute-force resistance, UPnP/SSDP and version disclosure, with findings",
                 "mapped to EN 303 645, JC-STAR, NISTIR 8425 and ISO/IEC 27402.",
-                "Exit codes: 0 no FAIL, 3 at least one FAIL, 2 invalid input, 1 error."})
+                "Exit codes: 0 no FAIL, 4 at least one FAIL, 2 invalid input, 1 error."})
 public final class ProbeCommand implements Callable<Integer> {
-    static final int EXIT_FAIL_FOUND = 3;
+    static final int EXIT_FAIL_FOUND = 4;
 
     @Spec
     CommandSpec spec;

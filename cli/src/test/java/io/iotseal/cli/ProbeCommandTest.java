@@ -25,7 +25,7 @@ class ProbeCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new IotSealCli());
+        CommandLine cli = IotSealCli.newCommandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -46,14 +46,14 @@ class ProbeCommandTest {
     }
 
     @Test
-    void loginFreeShellExitsWithThreeAndWritesJsonAndOscal(@TempDir Path dir) throws Exception {
+    void loginFreeShellExitsWithFailCodeAndWritesJsonAndOscal(@TempDir Path dir) throws Exception {
         try (ServerSocket shell = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> serveShell(shell));
             Path oscal = dir.resolve("results.json");
             int code = run("probe", "127.0.0.1", "--ports", String.valueOf(shell.getLocalPort()), "--checks",
                     "anonymous-access,open-services", "--timeout", "800", "--banner-wait", "300", "--json", "--quiet",
                     "--oscal", oscal.toString());
-            assertThat(code).as(err.toString()).isEqualTo(3);
+            assertThat(code).as(err.toString()).isEqualTo(ProbeCommand.EXIT_FAIL_FOUND);
             var json = new ObjectMapper().readTree(out.toString());
             assertThat(json.at("/devices/0/findings").findValuesAsText("verdict")).contains("FAIL", "INCONCLUSIVE");
             assertThat(Files.readString(oscal)).contains("\"oscal-version\" : \"1.1.3\"").contains("anonymous-access");

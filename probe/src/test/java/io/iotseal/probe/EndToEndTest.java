@@ -4,7 +4,7 @@ import io.iotseal.probe.campaign.Campaign;
 import io.iotseal.probe.campaign.Journal;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
-import io.iotseal.probe.mapping.RequirementRef;
+import io.iotseal.catalog.RequirementRef;
 import io.iotseal.probe.report.CampaignResult;
 import io.iotseal.probe.report.OscalResults;
 import io.iotseal.probe.report.OscalSchema;
@@ -74,7 +74,7 @@ class EndToEndTest {
         var oscal = new OscalResults().document(result, OscalResults.NO_PLAN);
         assertThat(OscalSchema.validate(oscal)).isEmpty();
         var oscalFindings = oscal.at("/assessment-results/results/0/findings");
-        assertThat(oscalFindings.findValuesAsText("target-id")).contains("etsi-en-303-645_5.1-1");
+        assertThat(oscalFindings.findValuesAsText("target-id")).contains("id-5.1-1");
         assertThat(oscal.toString()).contains("\"value\":\"S1.1-02\",\"class\":\"jc-star-star1\"");
     }
 

@@ -1,6 +1,6 @@
 package io.iotseal.probe.finding;
 
-import io.iotseal.probe.mapping.RequirementRef;
+import io.iotseal.catalog.RequirementRef;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.iotseal.probe.mapping;
 
+import io.iotseal.catalog.RequirementRef;
+
 import java.util.List;
 
 /** A check's title and the requirements it is evidence for. */

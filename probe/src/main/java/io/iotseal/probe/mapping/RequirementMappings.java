@@ -1,5 +1,7 @@
 package io.iotseal.probe.mapping;
 
+import io.iotseal.catalog.RequirementRef;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -3,10 +3,11 @@ package io.iotseal.probe.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotseal.oscal.OscalIds;
 import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
-import io.iotseal.probe.mapping.RequirementRef;
+import io.iotseal.catalog.RequirementRef;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ import java.util.UUID;
  */
 public final class OscalResults {
     public static final String OSCAL_VERSION = "1.1.3";
-    /** Namespace of IoTSeal's own props. */
-    public static final String NS = "https://iotseal.io/ns/oscal";
+    /** Namespace of IoTSeal's own props, shared with the core's OSCAL exports. */
+    public static final String NS = OscalIds.NS;
     /** Used when the caller names no assessment plan: a fragment that resolves to nothing in particular. */
     public static final String NO_PLAN = "#iotseal-probe-without-assessment-plan";
 
@@ -125,11 +126,13 @@ public final class OscalResults {
         prop(props, NS, "check-id", f.checkId(), null);
         prop(props, NS, "verdict", f.verdict().label(), null);
         for (RequirementRef r : f.requirements()) {
-            prop(props, NS, "requirement", r.requirementId(), classToken(r.catalogId()));
+            prop(props, NS, "requirement", r.requirement(), classToken(r.catalog()));
         }
+        RequirementRef primary = f.requirements().getFirst();
         ObjectNode target = fn.putObject("target");
-        target.put("type", "objective-id");
-        target.put("target-id", targetId(f.requirements().getFirst()));
+        target.put("type", "statement-id");
+        target.put("target-id", OscalIds.token(primary.requirement()));
+        prop(target.putArray("props"), NS, "catalog", primary.catalog(), null);
         ObjectNode status = target.putObject("status");
         switch (f.verdict()) {
             case PASS -> status.put("state", "satisfied").put("reason", "pass");
@@ -142,14 +145,6 @@ public final class OscalResults {
         }
         fn.putArray("related-observations").addObject().put("observation-uuid", observationUuid);
         return fn;
-    }
-
-    /**
-     * An OSCAL token for a requirement: catalog id and requirement id joined by '_' (a token may not start
-     * with a digit, so "5.1-1" alone is not allowed), e.g. {@code etsi-en-303-645_5.1-1}.
-     */
-    public static String targetId(RequirementRef ref) {
-        return classToken(ref.catalogId()) + "_" + ref.requirementId().replaceAll("[^\\p{L}\\p{N}._-]", "_");
     }
 
     private static String classToken(String catalogId) {

@@ -3,7 +3,7 @@ package io.iotseal.probe.report;
 import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
-import io.iotseal.probe.mapping.RequirementRef;
+import io.iotseal.catalog.RequirementRef;
 
 import java.util.Comparator;
 import java.util.List;
@@ -64,8 +64,8 @@ public final class TextReport {
     }
 
     static String requirements(List<RequirementRef> refs) {
-        return refs.stream().collect(Collectors.groupingBy(RequirementRef::catalogId, java.util.LinkedHashMap::new,
-                        Collectors.mapping(RequirementRef::requirementId, Collectors.joining(", "))))
+        return refs.stream().collect(Collectors.groupingBy(RequirementRef::catalog, java.util.LinkedHashMap::new,
+                        Collectors.mapping(RequirementRef::requirement, Collectors.joining(", "))))
                 .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
     }
 

@@ -3,7 +3,7 @@ package io.iotseal.probe.check;
 import io.iotseal.probe.TestProbe;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
-import io.iotseal.probe.mapping.RequirementRef;
+import io.iotseal.catalog.RequirementRef;
 import io.iotseal.probe.sim.Lockout;
 import io.iotseal.probe.sim.Mosquitto;
 import io.iotseal.probe.sim.SimulatedFtpDevice;
