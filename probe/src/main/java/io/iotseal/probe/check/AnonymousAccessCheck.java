@@ -18,18 +18,18 @@ import java.util.regex.Pattern;
  * Access with no credentials at all: an MQTT CONNECT without user name, anonymous FTP, and a Telnet
  * service that shows a shell without asking for a login.
  */
-public final class AnonymousAccessCheck implements Check {
+public final class AnonymousAccessCheck extends PerServiceCheck {
     public static final String ID = "anonymous-access";
     private static final Pattern LOGIN_OR_PASSWORD = Pattern.compile("(?i)(login|user(name)?|password)\\s*:");
     private static final Pattern SHELL = Pattern.compile("[#$>%]\\s*$");
 
-    @Override
-    public String id() {
-        return ID;
+
+    public AnonymousAccessCheck() {
+        super(ID, "no MQTT, FTP or Telnet service found");
     }
 
     @Override
-    public List<Finding> run(DeviceContext device) {
+    List<Finding> findings(DeviceContext device) {
         List<Finding> findings = new ArrayList<>();
         for (Service s : device.services()) {
             switch (s.kind()) {
@@ -43,9 +43,6 @@ public final class AnonymousAccessCheck implements Check {
                     // SSH and HTTP logins without credentials are covered by the canary of the credential check.
                 }
             }
-        }
-        if (findings.isEmpty()) {
-            findings.add(device.finding(ID, null, Verdict.NOT_APPLICABLE, "no MQTT, FTP or Telnet service found", List.of()));
         }
         return findings;
     }

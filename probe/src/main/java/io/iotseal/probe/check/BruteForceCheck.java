@@ -16,24 +16,17 @@ import java.util.List;
  * (see {@link BruteForceJudgement}). Uses the user name that worked in the credential check, or "admin",
  * so that an account lockout, if any, is what gets measured. Stops at the first refusal.
  */
-public final class BruteForceCheck implements Check {
+public final class BruteForceCheck extends PerServiceCheck {
     public static final String ID = "brute-force-resistance";
 
-    @Override
-    public String id() {
-        return ID;
+
+    public BruteForceCheck() {
+        super(ID, "no login service found");
     }
 
     @Override
-    public List<Finding> run(DeviceContext device) {
-        List<Finding> findings = new ArrayList<>();
-        for (LoginClient client : device.loginClients()) {
-            findings.add(test(device, client));
-        }
-        if (findings.isEmpty()) {
-            findings.add(device.finding(ID, null, Verdict.NOT_APPLICABLE, "no login service found", List.of()));
-        }
-        return findings;
+    List<Finding> findings(DeviceContext device) {
+        return device.loginClients().stream().map(client -> test(device, client)).toList();
     }
 
     private Finding test(DeviceContext device, LoginClient client) {

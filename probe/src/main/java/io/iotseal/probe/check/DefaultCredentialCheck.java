@@ -18,28 +18,20 @@ import java.util.List;
  * NOTICE does). Before the list it tries a random pair: a service that accepts anything would otherwise
  * look as if it had a default password.
  */
-public final class DefaultCredentialCheck implements Check {
+public final class DefaultCredentialCheck extends PerServiceCheck {
     public static final String ID = "default-credentials";
     /** Unanswered attempts in a row after which the device is considered unreachable for this test. */
     private static final int MAX_UNKNOWN_IN_A_ROW = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Override
-    public String id() {
-        return ID;
+
+    public DefaultCredentialCheck() {
+        super(ID, "no Telnet, SSH, FTP, HTTP Basic/Digest or MQTT login service found");
     }
 
     @Override
-    public List<Finding> run(DeviceContext device) {
-        List<Finding> findings = new ArrayList<>();
-        for (LoginClient client : device.loginClients()) {
-            findings.add(test(device, client));
-        }
-        if (findings.isEmpty()) {
-            findings.add(device.finding(ID, null, Verdict.NOT_APPLICABLE,
-                    "no Telnet, SSH, FTP, HTTP Basic/Digest or MQTT login service found", List.of()));
-        }
-        return findings;
+    List<Finding> findings(DeviceContext device) {
+        return device.loginClients().stream().map(client -> test(device, client)).toList();
     }
 
     /** A credential nobody would configure, to detect services that accept any credential. */

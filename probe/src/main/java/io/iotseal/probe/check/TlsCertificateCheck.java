@@ -15,31 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The certificate each TLS service presents: expired, not yet valid, self-signed, weak key or signature. */
-public final class TlsCertificateCheck implements Check {
+public final class TlsCertificateCheck extends PerServiceCheck {
     public static final String ID = "tls-certificate";
     private final Clock clock;
 
     public TlsCertificateCheck(Clock clock) {
+        super(ID, "no TLS service found");
         this.clock = clock;
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
 
     @Override
-    public List<Finding> run(DeviceContext device) {
-        List<Finding> findings = new ArrayList<>();
-        for (Service s : device.services()) {
-            if (s.tls()) {
-                findings.add(assess(device, s));
-            }
-        }
-        if (findings.isEmpty()) {
-            findings.add(device.finding(ID, null, Verdict.NOT_APPLICABLE, "no TLS service found", List.of()));
-        }
-        return findings;
+    List<Finding> findings(DeviceContext device) {
+        return device.services().stream().filter(Service::tls).map(s -> assess(device, s)).toList();
     }
 
     private Finding assess(DeviceContext device, Service s) {

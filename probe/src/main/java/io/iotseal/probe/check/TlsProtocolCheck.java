@@ -16,47 +16,41 @@ import java.util.Set;
  * Which TLS protocol versions each TLS service accepts, one handshake per version. SSL 3.0, TLS 1.0 and
  * TLS 1.1 are deprecated (RFC 7568, RFC 8996), so accepting any of them fails.
  */
-public final class TlsProtocolCheck implements Check {
+public final class TlsProtocolCheck extends PerServiceCheck {
     public static final String ID = "tls-protocol-versions";
     static final Set<String> DEPRECATED = Set.of("SSLv3", "TLSv1", "TLSv1.1");
 
-    @Override
-    public String id() {
-        return ID;
+
+    public TlsProtocolCheck() {
+        super(ID, "no TLS service found");
     }
 
     @Override
-    public List<Finding> run(DeviceContext device) {
-        List<Finding> findings = new ArrayList<>();
-        for (Service s : device.services()) {
-            if (!s.tls()) {
-                continue;
-            }
-            device.progress(s.name() + ":" + s.port() + " TLS versions");
-            List<String> accepted = new ArrayList<>();
-            List<Exchange> evidence = new ArrayList<>();
-            for (String protocol : TlsSockets.ALL_PROTOCOLS) {
-                try (Connection c = device.dialer().connect(s.port())) {
-                    var tls = TlsSockets.handshake(c, device.target().host(), s.port(), protocol);
-                    accepted.add(protocol);
-                    evidence.add(new Exchange(s.name(), "ClientHello offering only " + protocol,
-                            "accepted: " + tls.getSession().getProtocol() + " " + tls.getSession().getCipherSuite()));
-                } catch (IOException e) {
-                    evidence.add(new Exchange(s.name(), "ClientHello offering only " + protocol, "refused: " + e.getMessage()));
-                }
-            }
-            List<String> weak = accepted.stream().filter(DEPRECATED::contains).toList();
-            if (accepted.isEmpty()) {
-                findings.add(device.finding(ID, s, Verdict.INCONCLUSIVE, s.name() + ": no protocol version could be negotiated", evidence));
-            } else if (!weak.isEmpty()) {
-                findings.add(device.finding(ID, s, Verdict.FAIL, s.name() + " accepts deprecated " + String.join(", ", weak), evidence));
-            } else {
-                findings.add(device.finding(ID, s, Verdict.PASS, s.name() + " accepts only " + String.join(", ", accepted), evidence));
+    List<Finding> findings(DeviceContext device) {
+        return device.services().stream().filter(Service::tls).map(s -> probeVersions(device, s)).toList();
+    }
+
+    private Finding probeVersions(DeviceContext device, Service s) {
+        device.progress(s.name() + ":" + s.port() + " TLS versions");
+        List<String> accepted = new ArrayList<>();
+        List<Exchange> evidence = new ArrayList<>();
+        for (String protocol : TlsSockets.ALL_PROTOCOLS) {
+            try (Connection c = device.dialer().connect(s.port())) {
+                var tls = TlsSockets.handshake(c, device.target().host(), s.port(), protocol);
+                accepted.add(protocol);
+                evidence.add(new Exchange(s.name(), "ClientHello offering only " + protocol,
+                        "accepted: " + tls.getSession().getProtocol() + " " + tls.getSession().getCipherSuite()));
+            } catch (IOException e) {
+                evidence.add(new Exchange(s.name(), "ClientHello offering only " + protocol, "refused: " + e.getMessage()));
             }
         }
-        if (findings.isEmpty()) {
-            findings.add(device.finding(ID, null, Verdict.NOT_APPLICABLE, "no TLS service found", List.of()));
+        List<String> weak = accepted.stream().filter(DEPRECATED::contains).toList();
+        if (accepted.isEmpty()) {
+            return device.finding(ID, s, Verdict.INCONCLUSIVE, s.name() + ": no protocol version could be negotiated", evidence);
         }
-        return findings;
+        if (!weak.isEmpty()) {
+            return device.finding(ID, s, Verdict.FAIL, s.name() + " accepts deprecated " + String.join(", ", weak), evidence);
+        }
+        return device.finding(ID, s, Verdict.PASS, s.name() + " accepts only " + String.join(", ", accepted), evidence);
     }
 }

@@ -17,6 +17,7 @@ public final class Dialer {
     private final Target target;
     private final RateLimiter rate;
     private final Semaphore slots;
+    private final int maxConnections;
     private final Duration timeout;
 
     public Dialer(Target target, RateLimiter rate, int maxConnections, Duration timeout) {
@@ -25,12 +26,22 @@ public final class Dialer {
         }
         this.target = target;
         this.rate = rate;
-        this.slots = new Semaphore(maxConnections, true);
+        this.slots = new Semaphore(maxConnections);
+        this.maxConnections = maxConnections;
         this.timeout = timeout;
     }
 
     public Target target() {
         return target;
+    }
+
+    /** Waits for the global rate limit before a connection opened outside this dialer (the port scan). */
+    public void paceNewConnection() {
+        rate.acquire();
+    }
+
+    public int maxConnections() {
+        return maxConnections;
     }
 
     public Duration timeout() {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two simulated devices on 127.0.0.1: a weak one (Mirai-list SSH password, Telnet and HTTP Basic with
+ * Two simulated devices on 127.0.0.1: a weak one (Mirai-list SSH password, Telnet, HTTP Basic and FTP with
  * defaults, version banners, an expired self-signed certificate on legacy TLS, anonymous MQTT, UPnP) and a
  * well-configured one (unique passwords, lockout after failures, HTTPS Digest with a CA-issued certificate
  * and TLS 1.2+, no version banners). Used by the end-to-end test and, through {@link #main}, by the
@@ -55,6 +55,7 @@ public final class SimulatedLab implements AutoCloseable {
         var https = add(new SimulatedHttpDevice(Scheme.DIGEST_MD5, "admin", "admin", null, Lockout.NONE,
                 expiredSelfSigned.serverContext(), "TLSv1.2", "TLSv1.1", "TLSv1"));
         weakPorts.add(https.port());
+        weakPorts.add(add(new SimulatedFtpDevice("admin", "admin", false, "(vsFTPd 3.0.3)")).port());
         if (Mosquitto.available()) {
             weakPorts.add(add(new Mosquitto(null, null)).port());
         }
