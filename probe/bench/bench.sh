@@ -41,12 +41,16 @@ for run in 1 2 3; do
 done
 
 echo "== credential attempts per second, $attempts wrong passwords =="
-hydra_run() { # protocol port user tasks
-  local t; t=$(now)
+hydra_run() { # protocol port user tasks [extra]
+  local t rc=0; t=$(now)
   # -w 1: hydra otherwise waits 32 s whenever the SSH simulator ends a session after 20 tries (MINA default).
-  (cd "$work" && timeout 600 hydra -I -q -w 1 -l "$3" -P words.txt -t "$4" -s "$2" 127.0.0.1 "$1" ${5:-} > hydra.out 2>&1) || true
+  (cd "$work" && timeout 120 hydra -I -q -w 1 -l "$3" -P words.txt -t "$4" -s "$2" 127.0.0.1 "$1" ${5:-} > hydra.out 2>&1) || rc=$?
   local s; s=$(elapsed "$t")
-  echo "hydra $1 -t $4: $s s, $(echo "$attempts / $s" | bc -l | xargs printf '%.1f') attempts/s"
+  if [ "$rc" = 124 ]; then
+    echo "hydra $1 -t $4: did not finish in 120 s ($(grep -o '[0-9]* tries in' "$work/hydra.out" | tail -1))"
+  else
+    echo "hydra $1 -t $4: $s s, $(echo "$attempts / $s" | bc -l | xargs printf '%.1f') attempts/s"
+  fi
 }
 for tasks in 1 4 16; do
   hydra_run ssh "$ssh_port" root "$tasks"

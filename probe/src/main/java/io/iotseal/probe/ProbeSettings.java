@@ -74,18 +74,7 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
         }
     }
 
-    /** Defaults for a device on a lab bench. */
-    public static ProbeSettings defaults(List<Integer> ports, CredentialList credentials) {
-        return new ProbeSettings(ports, Optional.empty(), Duration.ofSeconds(3), Duration.ofMillis(1500), 8, 100,
-                16, credentials, 10, Duration.ofSeconds(30), 1900, "/", Set.of());
-    }
-
     public boolean runs(String checkId) {
         return checks.isEmpty() || checks.contains(checkId);
-    }
-
-    public ProbeSettings withTimeout(Duration t, Duration banner) {
-        return new ProbeSettings(ports, expectedPorts, t, banner, maxConnectionsPerTarget, connectionsPerSecond,
-                parallelTargets, credentials, bruteForceAttempts, lockoutWait, ssdpPort, httpPath, checks);
     }
 }

@@ -23,7 +23,6 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
     private static final Pattern LOGIN_OR_PASSWORD = Pattern.compile("(?i)(login|user(name)?|password)\\s*:");
     private static final Pattern SHELL = Pattern.compile("[#$>%]\\s*$");
 
-
     public AnonymousAccessCheck() {
         super(ID, "no MQTT, FTP or Telnet service found");
     }

@@ -6,7 +6,6 @@ import io.iotseal.probe.credential.LoginClient;
 import io.iotseal.probe.credential.LoginOutcome;
 import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.finding.Finding;
-import io.iotseal.probe.finding.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.List;
  */
 public final class BruteForceCheck extends PerServiceCheck {
     public static final String ID = "brute-force-resistance";
-
 
     public BruteForceCheck() {
         super(ID, "no login service found");

@@ -24,7 +24,6 @@ public final class DefaultCredentialCheck extends PerServiceCheck {
     private static final int MAX_UNKNOWN_IN_A_ROW = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-
     public DefaultCredentialCheck() {
         super(ID, "no Telnet, SSH, FTP, HTTP Basic/Digest or MQTT login service found");
     }

@@ -5,7 +5,6 @@ import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.scan.Service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ public final class InformationDisclosureCheck extends PerServiceCheck {
     public static final String ID = "information-disclosure";
     /** A product token followed by a dotted version: "OpenSSH_9.2p1", "lighttpd/1.4.35", "BusyBox v1.19.4". */
     static final Pattern VERSIONED_PRODUCT = Pattern.compile("(?i)\\b[a-z][a-z0-9._-]*[/_ -]v?\\d+\\.\\d+[a-z0-9._-]*");
-
 
     public InformationDisclosureCheck() {
         super(ID, "no identified service");

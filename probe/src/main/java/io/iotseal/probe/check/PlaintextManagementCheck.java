@@ -5,7 +5,6 @@ import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +13,6 @@ import java.util.List;
  */
 public final class PlaintextManagementCheck extends PerServiceCheck {
     public static final String ID = "plaintext-management";
-
 
     public PlaintextManagementCheck() {
         super(ID, "no login service found");

@@ -11,7 +11,6 @@ import io.iotseal.probe.tls.TlsSockets;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The certificate each TLS service presents: expired, not yet valid, self-signed, weak key or signature. */
@@ -23,7 +22,6 @@ public final class TlsCertificateCheck extends PerServiceCheck {
         super(ID, "no TLS service found");
         this.clock = clock;
     }
-
 
     @Override
     List<Finding> findings(DeviceContext device) {

@@ -20,7 +20,6 @@ public final class TlsProtocolCheck extends PerServiceCheck {
     public static final String ID = "tls-protocol-versions";
     static final Set<String> DEPRECATED = Set.of("SSLv3", "TLSv1", "TLSv1.1");
 
-
     public TlsProtocolCheck() {
         super(ID, "no TLS service found");
     }

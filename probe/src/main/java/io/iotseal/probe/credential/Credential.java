@@ -17,6 +17,9 @@ public record Credential(String username, String password, String source, boolea
 
     /** How the pair appears in reports: the user name only, the password is never printed. */
     public String redacted() {
+        if (username.isEmpty() && password.isEmpty()) {
+            return "(no credentials)";
+        }
         return username + ":" + io.iotseal.probe.finding.Redactor.password(password);
     }
 }

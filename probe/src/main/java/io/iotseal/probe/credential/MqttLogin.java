@@ -7,7 +7,6 @@ import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.tls.TlsSockets;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
