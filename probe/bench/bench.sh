@@ -16,8 +16,9 @@ for j in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
 done
 [ -n "$java_bin" ] || { echo "bench: no JDK 21+ found" >&2; exit 1; }
 
-mvn -B -q -DskipTests install >/dev/null
-mvn -B -q -pl probe test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+# A reactor build (no install: the local repository may hold other checkouts' snapshots).
+mvn -B -q -DskipTests -pl probe -am package dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cp="probe/target/test-classes:probe/target/classes:$(cat "$work/cp.txt")"
 
 "$java_bin" -cp "$cp" io.iotseal.probe.sim.SimulatedLab > "$work/lab.txt" 2>/dev/null &

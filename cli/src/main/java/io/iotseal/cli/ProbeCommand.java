@@ -9,6 +9,7 @@ import io.iotseal.probe.report.CampaignResult;
 import io.iotseal.probe.report.Json;
 import io.iotseal.probe.report.OscalResults;
 import io.iotseal.probe.report.ProgressListener;
+import io.iotseal.probe.report.RequirementVerdicts;
 import io.iotseal.probe.report.StderrProgress;
 import io.iotseal.probe.report.TextReport;
 import io.iotseal.probe.scan.PortScanner;
@@ -113,6 +114,14 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--assessment-plan", paramLabel = "HREF", description = "URI of the OSCAL assessment plan the results belong to.")
     String assessmentPlan = OscalResults.NO_PLAN;
 
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "Also write per-requirement verdicts (iotseal-results/1) for `iotseal coverage`; one device only.")
+    Path results;
+
+    @Option(names = "--results-catalog", paramLabel = "ID", defaultValue = "etsi-en-303-645",
+            description = "Catalog of the --results verdicts (default ${DEFAULT-VALUE}).")
+    String resultsCatalog;
+
     @Option(names = "--quiet", description = "No progress display on standard error.")
     boolean quiet;
 
@@ -122,6 +131,10 @@ public final class ProbeCommand implements Callable<Integer> {
         ProbeSettings settings;
         try {
             targetList = TargetList.of(targets, targetsFile, authorized);
+            if (results != null && targetList.hostCount() != 1) {
+                throw new IllegalArgumentException("results: verdicts are per product, so --results needs exactly one "
+                        + "target host; " + targetList.hostCount() + " were named");
+            }
             settings = settings();
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -142,6 +155,9 @@ public final class ProbeCommand implements Callable<Integer> {
             out.print(TextReport.render(result));
         }
         out.flush();
+        if (results != null) {
+            writeRequirementVerdicts(result);
+        }
         if (oscal != null) {
             Files.writeString(oscal, new OscalResults().json(result, assessmentPlan));
             if (!quiet) {
@@ -149,6 +165,19 @@ public final class ProbeCommand implements Callable<Integer> {
             }
         }
         return result.count(Verdict.FAIL) > 0 ? EXIT_FAIL_FOUND : 0;
+    }
+
+    private void writeRequirementVerdicts(CampaignResult result) throws IOException {
+        if (result.devices().size() != 1) {
+            throw new ParameterException(spec.commandLine(), "results: verdicts are per product, so --results needs "
+                    + "exactly one device; this run has " + result.devices().size());
+        }
+        try {
+            var document = new RequirementVerdicts().document(result.devices().getFirst(), resultsCatalog);
+            Files.writeString(results, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private ProbeSettings settings() {

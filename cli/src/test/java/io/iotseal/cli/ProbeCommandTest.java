@@ -43,6 +43,8 @@ class ProbeCommandTest {
         assertThat(err.toString()).contains("unknown check 'nope'");
         assertThat(run("probe", "127.0.0.1", "--timeout", "-5")).isEqualTo(2);
         assertThat(err.toString()).contains("timeout");
+        assertThat(run("probe", "127.0.0.1", "::1", "--results", "verdicts.json")).isEqualTo(2);
+        assertThat(err.toString()).contains("exactly one target host");
     }
 
     @Test
@@ -50,13 +52,19 @@ class ProbeCommandTest {
         try (ServerSocket shell = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> serveShell(shell));
             Path oscal = dir.resolve("results.json");
+            Path verdicts = dir.resolve("verdicts.json");
             int code = run("probe", "127.0.0.1", "--ports", String.valueOf(shell.getLocalPort()), "--checks",
                     "anonymous-access,open-services", "--timeout", "800", "--banner-wait", "300", "--json", "--quiet",
-                    "--oscal", oscal.toString());
+                    "--oscal", oscal.toString(), "--results", verdicts.toString());
             assertThat(code).as(err.toString()).isEqualTo(ProbeCommand.EXIT_FAIL_FOUND);
             var json = new ObjectMapper().readTree(out.toString());
             assertThat(json.at("/devices/0/findings").findValuesAsText("verdict")).contains("FAIL", "INCONCLUSIVE");
             assertThat(Files.readString(oscal)).contains("\"oscal-version\" : \"1.1.3\"").contains("anonymous-access");
+            var results = new ObjectMapper().readTree(verdicts.toFile());
+            assertThat(results.path("format").asText()).isEqualTo("iotseal-results/1");
+            assertThat(results.path("catalog").asText()).isEqualTo("etsi-en-303-645");
+            assertThat(results.path("results").findValuesAsText("requirement")).contains("5.5-4", "5.6-1");
+            assertThat(results.toString()).contains("\"requirement\":\"5.5-4\",\"verdict\":\"fail\"");
         }
     }
 

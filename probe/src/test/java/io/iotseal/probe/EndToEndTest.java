@@ -1,5 +1,9 @@
 package io.iotseal.probe;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotseal.coverage.AssessmentResults;
+import io.iotseal.coverage.CoverageEngine;
+import io.iotseal.library.StandardsLoader;
 import io.iotseal.probe.campaign.Campaign;
 import io.iotseal.probe.campaign.Journal;
 import io.iotseal.probe.finding.Finding;
@@ -9,6 +13,7 @@ import io.iotseal.probe.report.CampaignResult;
 import io.iotseal.probe.report.OscalResults;
 import io.iotseal.probe.report.OscalSchema;
 import io.iotseal.probe.report.ProgressListener;
+import io.iotseal.probe.report.RequirementVerdicts;
 import io.iotseal.probe.report.TextReport;
 import io.iotseal.probe.sim.SimulatedLab;
 import io.iotseal.probe.target.TargetList;
@@ -76,6 +81,20 @@ class EndToEndTest {
         var oscalFindings = oscal.at("/assessment-results/results/0/findings");
         assertThat(oscalFindings.findValuesAsText("target-id")).contains("id-5.1-1");
         assertThat(oscal.toString()).contains("\"value\":\"S1.1-02\",\"class\":\"jc-star-star1\"");
+
+        AssessmentResults verdicts = coreResults(result, "jc-star-star1");
+        assertThat(verdicts.results()).filteredOn(r -> r.requirement().equals("S1.1-02"))
+                .singleElement().satisfies(r -> assertThat(r.verdict()).isEqualTo(io.iotseal.coverage.Verdict.FAIL));
+    }
+
+    /** The probe's per-requirement verdicts, read back by the core and checked against its catalogs. */
+    private static AssessmentResults coreResults(CampaignResult result, String catalog) throws Exception {
+        var json = new RequirementVerdicts().document(result.devices().getFirst(), catalog);
+        AssessmentResults read = new ObjectMapper().treeToValue(json, AssessmentResults.class);
+        var library = StandardsLoader.loadBuiltIn();
+        read.checkAgainst(library);
+        new CoverageEngine(library).infer(read);
+        return read;
     }
 
     @Test
@@ -87,6 +106,8 @@ class EndToEndTest {
         assertThat(findings).extracting(Finding::checkId).contains("default-credentials", "brute-force-resistance",
                 "tls-certificate", "tls-protocol-versions", "open-services", "information-disclosure");
         assertThat(OscalSchema.validate(new OscalResults().document(result, "assessment-plan.json"))).isEmpty();
+        assertThat(coreResults(result, "etsi-en-303-645").results()).filteredOn(r -> r.requirement().equals("5.1-1"))
+                .singleElement().satisfies(r -> assertThat(r.verdict()).isEqualTo(io.iotseal.coverage.Verdict.PASS));
     }
 
     @Test
