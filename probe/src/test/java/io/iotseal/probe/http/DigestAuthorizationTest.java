@@ -28,6 +28,20 @@ class DigestAuthorizationTest {
     }
 
     @Test
+    void legacyRfc2069FormWithoutQop() throws Exception {
+        var challenge = AuthChallenge.parse("Digest realm=\"cam\", nonce=\"abc\"");
+        String header = DigestAuthorization.header(challenge, "GET", "/", "admin", "1234", "ignored", 1);
+        String ha1 = md5("admin:cam:1234");
+        String ha2 = md5("GET:/");
+        assertThat(header).contains("response=\"" + md5(ha1 + ":abc:" + ha2) + "\"").doesNotContain("qop=").doesNotContain("cnonce");
+    }
+
+    private static String md5(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void prefersSha256DigestOverMd5AndBasic() {
         var best = AuthChallenge.best(List.of("Basic realm=\"x\"", "Digest realm=\"x\", nonce=\"1\", algorithm=MD5",
                 "Digest realm=\"x\", nonce=\"2\", algorithm=SHA-256"));
