@@ -11,10 +11,19 @@ import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.auth.password.PasswordIdentityProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.client.ClientBuilder;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.common.mac.BuiltinMacs;
+import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.core.CoreModuleProperties;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,11 +44,16 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
         CoreModuleProperties.PASSWORD_PROMPTS.set(client, 1);
-        // Post-quantum hybrid key exchanges cost far more CPU per handshake than classic ones, and every
-        // guess is a new handshake; a probe protects no secrets, so classic exchanges are preferred.
-        var kex = new java.util.ArrayList<>(client.getKeyExchangeFactories());
-        kex.sort(java.util.Comparator.comparing(f -> isPostQuantum(f.getName())));
-        client.setKeyExchangeFactories(kex);
+        // Embedded daemons (old Dropbear) often offer only legacy algorithms, so the probe enables every
+        // algorithm MINA supports, modern ones first. Post-quantum hybrid key exchanges go last: they cost
+        // several times more CPU per handshake, every guess is a new handshake, and a probe protects no secrets.
+        client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(true,
+                preferModern(BuiltinDHFactories.VALUES), ClientBuilder.DH2KEX));
+        client.setCipherFactories(new ArrayList<>(NamedFactory.setUpBuiltinFactories(true,
+                preferModern(BuiltinCiphers.VALUES.stream().filter(c -> c != BuiltinCiphers.none).toList()))));
+        client.setMacFactories(new ArrayList<>(NamedFactory.setUpBuiltinFactories(true, preferModern(BuiltinMacs.VALUES))));
+        client.setSignatureFactories(new ArrayList<>(NamedFactory.setUpBuiltinFactories(true,
+                preferModern(BuiltinSignatures.VALUES))));
         return client;
     }
 
@@ -91,8 +105,22 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
         });
     }
 
-    private static boolean isPostQuantum(String kexName) {
-        return kexName.contains("sntrup") || kexName.contains("mlkem");
+    /** Algorithms ordered modern, then legacy, then post-quantum hybrids; stable within each group. */
+    static <E extends NamedResource> List<E> preferModern(java.util.Collection<E> algorithms) {
+        List<E> ordered = new ArrayList<>(algorithms);
+        ordered.sort(Comparator.comparingInt(a -> rank(a.getName())));
+        return ordered;
+    }
+
+    private static int rank(String name) {
+        if (name.contains("sntrup") || name.contains("mlkem")) {
+            return 2;
+        }
+        boolean legacy = name.contains("cbc") || name.contains("arcfour") || name.contains("md5")
+                || name.endsWith("sha1") || name.endsWith("-96") || name.contains("sha1-etm")
+                || name.equals("ssh-rsa") || name.equals("ssh-dss") || name.startsWith("ssh-dss")
+                || name.startsWith("ssh-rsa-cert");
+        return legacy ? 1 : 0;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -42,6 +42,24 @@ class DefaultCredentialCheckTest {
     }
 
     @Test
+    void legacyOnlySshDaemonIsStillTested() throws Exception {
+        try (var ssh = new SimulatedSshDevice("admin", "admin", "dropbear_0.46", Lockout.NONE, true)) {
+            Finding f = only(TestProbe.run(ID, ssh.port()));
+            assertThat(f.verdict()).as(f.summary()).isEqualTo(Verdict.FAIL);
+            assertThat(f.summary()).contains("admin:[REDACTED]");
+        }
+    }
+
+    @Test
+    void sshWithEmptyRootPasswordFails() throws Exception {
+        try (var ssh = new SimulatedSshDevice("root", "", null, Lockout.NONE)) {
+            Finding f = only(TestProbe.run(ID, ssh.port()));
+            assertThat(f.verdict()).as(f.summary()).isEqualTo(Verdict.FAIL);
+            assertThat(f.summary()).contains("root:(empty)");
+        }
+    }
+
+    @Test
     void sshWithUniquePasswordPasses() throws Exception {
         try (var ssh = new SimulatedSshDevice("root", UNIQUE, null, Lockout.NONE)) {
             Finding f = only(TestProbe.run(ID, ssh.port()));
