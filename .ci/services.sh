@@ -33,7 +33,8 @@ ensure_postgres() {
 }
 
 # Mosquitto for the device probe's tests: each test starts its own broker with its own configuration on a
-# free loopback port, so only the binaries are needed (mosquitto and mosquitto_passwd, both in the mosquitto package), not a running service.
+# free loopback port, so only the binaries are needed (mosquitto and mosquitto_passwd, both in the
+# mosquitto package), not a running service.
 ensure_mosquitto() {
   if [ ! -x /usr/sbin/mosquitto ] || ! command -v mosquitto_passwd >/dev/null 2>&1; then
     echo "services: installing Mosquitto"

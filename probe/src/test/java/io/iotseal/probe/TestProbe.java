@@ -34,11 +34,15 @@ public final class TestProbe {
     }
 
     public static DeviceReport probe(ProbeSettings settings) {
+        return probe(settings, LOOPBACK);
+    }
+
+    public static DeviceReport probe(ProbeSettings settings, Target target) {
         var ssh = SshLogin.newClient();
         ssh.start();
         try {
             return new DeviceProbe(settings, RequirementMappings.loadBuiltIn(), new RateLimiter(0), ssh,
-                    ProgressListener.SILENT, Clock.systemUTC()).probe(LOOPBACK);
+                    ProgressListener.SILENT, Clock.systemUTC()).probe(target);
         } finally {
             ssh.stop();
         }

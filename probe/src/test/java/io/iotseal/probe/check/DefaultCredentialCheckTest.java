@@ -95,6 +95,19 @@ class DefaultCredentialCheckTest {
     }
 
     @Test
+    void ipv6LoopbackDeviceIsProbedToo() throws Exception {
+        var v6 = java.net.InetAddress.getByName("::1");
+        try (var web = new SimulatedHttpDevice(v6, Scheme.DIGEST_MD5, "admin", "1234", null, Lockout.NONE, null)) {
+            var target = io.iotseal.probe.target.TargetSpec.parse("::1").iterator().next();
+            var report = TestProbe.probe(TestProbe.settings(List.of(web.port()), ID), target);
+            assertThat(report.address()).isEqualTo("0:0:0:0:0:0:0:1");
+            Finding f = only(report.findings());
+            assertThat(f.verdict()).as(f.summary()).isEqualTo(Verdict.FAIL);
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e.sent()).contains("Host: [0:0:0:0:0:0:0:1]:" + web.port()));
+        }
+    }
+
+    @Test
     void ftpDefaultFailsAndUniquePasses() throws Exception {
         try (var weak = new SimulatedFtpDevice("admin", "1234", false, "FTP server ready");
              var strong = new SimulatedFtpDevice("admin", UNIQUE, false, "FTP server ready")) {

@@ -42,11 +42,20 @@ public final class SimulatedHttpDevice implements AutoCloseable {
 
     public SimulatedHttpDevice(Scheme scheme, String user, String password, String serverHeader, Lockout lockout,
                                SSLContext tls, String... tlsProtocols) throws IOException {
+        this(InetAddress.getLoopbackAddress(), scheme, user, password, serverHeader, lockout, tls, tlsProtocols);
+    }
+
+    /** @param bind a loopback address: 127.0.0.1 or ::1 */
+    public SimulatedHttpDevice(InetAddress bind, Scheme scheme, String user, String password, String serverHeader,
+                               Lockout lockout, SSLContext tls, String... tlsProtocols) throws IOException {
+        if (!bind.isLoopbackAddress()) {
+            throw new IllegalArgumentException("simulated devices only listen on loopback, not " + bind);
+        }
         this.scheme = scheme;
         this.user = user;
         this.password = password;
         this.lockout = lockout;
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        InetSocketAddress address = new InetSocketAddress(bind, 0);
         if (tls == null) {
             server = HttpServer.create(address, 50);
         } else {
