@@ -17,6 +17,7 @@ public final class Mosquitto implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dir;
+    private final Thread stopOnExit;
 
     /** @param user with {@code password}, the only account; null for a broker with anonymous access */
     public Mosquitto(String user, String password) throws IOException, InterruptedException {
@@ -41,6 +42,10 @@ public final class Mosquitto implements AutoCloseable {
         Files.writeString(config, conf);
         process = new ProcessBuilder(BINARY.toString(), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+        // A JVM stopped by a signal (the benchmark lab) must not leave its brokers behind.
+        Process broker = process;
+        stopOnExit = new Thread(broker::destroy);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         waitUntilListening();
     }
 
@@ -75,6 +80,11 @@ public final class Mosquitto implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it stops the broker.
+        }
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly();
