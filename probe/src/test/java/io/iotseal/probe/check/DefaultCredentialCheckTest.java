@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DefaultCredentialCheckTest {
     private static final String ID = DefaultCredentialCheck.ID;
@@ -120,7 +119,7 @@ class DefaultCredentialCheckTest {
 
     @Test
     void mqttAcceptingAnyCredentialFailsAndPasswordProtectedPasses() throws Exception {
-        assumeTrue(Mosquitto.available(), "mosquitto not installed (.ci/services.sh installs it)");
+        Mosquitto.requireForTest();
         try (var open = new Mosquitto(null, null); var locked = new Mosquitto("sensor", UNIQUE)) {
             Finding fail = only(TestProbe.run(ID, open.port()));
             assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);

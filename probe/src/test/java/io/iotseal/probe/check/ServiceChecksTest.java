@@ -21,7 +21,6 @@ import java.util.Set;
 
 import static io.iotseal.probe.check.DefaultCredentialCheckTest.only;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** One failing and one passing simulated device for each check other than the credential list. */
 class ServiceChecksTest {
@@ -29,7 +28,7 @@ class ServiceChecksTest {
 
     @Test
     void anonymousMqttFailsAndPasswordOnlyBrokerPasses() throws Exception {
-        assumeTrue(Mosquitto.available(), "mosquitto not installed (.ci/services.sh installs it)");
+        Mosquitto.requireForTest();
         try (var open = new Mosquitto(null, null); var locked = new Mosquitto("sensor", UNIQUE)) {
             Finding fail = only(TestProbe.run(AnonymousAccessCheck.ID, open.port()));
             assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);

@@ -53,6 +53,21 @@ public final class Mosquitto implements AutoCloseable {
         return Files.isExecutable(BINARY);
     }
 
+    /**
+     * Skips the calling test on a developer machine without Mosquitto, but fails it in CI (CI=true),
+     * where .ci/services.sh must have installed it: a skipped MQTT test must never pass CI unnoticed.
+     */
+    public static void requireForTest() {
+        if (available()) {
+            return;
+        }
+        String message = "mosquitto not installed at " + BINARY + " (.ci/services.sh installs it)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(message);
+        }
+        org.junit.jupiter.api.Assumptions.abort(message);
+    }
+
     private void waitUntilListening() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
