@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 SchemeCommand.class,
                 ExportCommand.class,
                 ProbeCommand.class,
+                AuditCommand.class,
         })
 public final class IotSealCli implements Runnable {
     /** Exit code for bad input: an unknown id, a malformed file, a wrong option. */
