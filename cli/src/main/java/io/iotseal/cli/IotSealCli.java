@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CoverageCommand.class,
                 SchemeCommand.class,
                 ExportCommand.class,
+                ProbeCommand.class,
                 AuditCommand.class,
         })
 public final class IotSealCli implements Runnable {
