@@ -42,5 +42,15 @@ ensure_mosquitto() {
   fi
 }
 
+# A Japanese TrueType font for the Declaration of Conformity PDF (ADR 0044): IPAex Gothic, IPA Font
+# License (OSI-approved); the server embeds a subset of it in each declaration.
+ensure_japanese_font() {
+  if [ ! -r /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ]; then
+    echo "services: installing the IPAex Gothic font"
+    apt_install fonts-ipaexfont-gothic
+  fi
+}
+
 ensure_postgres
 ensure_mosquitto
+ensure_japanese_font

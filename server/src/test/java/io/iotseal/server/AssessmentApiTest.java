@@ -137,6 +137,8 @@ class AssessmentApiTest extends ApiTest {
 
         a = act(Who.VENDOR_ADMIN, a, "submit", null, 200);
         assertThat(a.get("state").asText()).isEqualTo("submitted");
+        JsonNode early = call(Who.VENDOR_ADMIN, get("/api/v1/assessments/" + id + "/declaration"), 409);
+        assertThat(early.at("/errors/0/field").asText()).isEqualTo("state");
         act(Who.OPERATOR_REVIEWER, a, "request-changes", null, 400);
         a = act(Who.OPERATOR_REVIEWER, a, "request-changes", "Attach the password generation description", 200);
         assertThat(a.get("state").asText()).isEqualTo("changes-requested");
@@ -157,6 +159,11 @@ class AssessmentApiTest extends ApiTest {
         JsonNode doc = json.readTree(oscal.getResponse().getContentAsString());
         assertThat(OscalSchemas.violations(OscalSchemas.ASSESSMENT_RESULTS, doc)).isEmpty();
         assertThat(doc.at("/assessment-results/results/0/findings")).hasSize(16);
+
+        String text = declarationText(Who.VENDOR_MEMBER, id);
+        assertThat(text).contains("適合宣言書", "Declaration of Conformity", "自己適合宣言", "Self-declaration",
+                "Vendor A", "ベンダーA", "★1", "S1.1-16", "適合 / Pass", "2.0.0",
+                "当社は、上記の製品が上記の適合基準に適合していることを宣言します。");
 
         MvcResult file = mvc.perform(as(Who.OPERATOR_REVIEWER, get("/api/v1/assessments/" + id + "/evidence/"
                 + ev.get("sha256").asText()))).andReturn();
@@ -204,6 +211,25 @@ class AssessmentApiTest extends ApiTest {
 
         JsonNode doc = call(Who.LAB_EVALUATOR, get("/api/v1/assessments/" + id + "/oscal"), 200);
         assertThat(OscalSchemas.violations(OscalSchemas.ASSESSMENT_RESULTS, doc)).isEmpty();
+        assertThat(declarationText(Who.VENDOR_ADMIN, id)).contains("第三者評価", "Third-party evaluation", "(Lab)",
+                "★3", "IoTSeal's standards data");
+    }
+
+    /**
+     * Downloads the declaration and extracts its text, as a reader of the PDF would get it. The text is
+     * NFKC-normalised: the font maps some kanji (言, 日, 方) and their CJK-radical twins (⾔, ⽇, ⽅) to one
+     * glyph, and PDFBox's ToUnicode map names the radical (ADR 0044); NFKC folds them back.
+     */
+    private String declarationText(Who who, String id) throws Exception {
+        MvcResult pdf = mvc.perform(as(who, get("/api/v1/assessments/" + id + "/declaration"))).andReturn();
+        assertThat(pdf.getResponse().getStatus()).as(pdf.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
+        byte[] bytes = pdf.getResponse().getContentAsByteArray();
+        assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            return java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(doc),
+                    java.text.Normalizer.Form.NFKC);
+        }
     }
 
     @Test

@@ -162,6 +162,8 @@ class AuthorizationMatrixTest extends ApiTest {
                     "jc-star-star1#S1.1-01", "testId", "TC-1", "kind", "conceptual", "verdict", "inconclusive"))
                     .header(HttpHeaders.IF_MATCH, "\"" + a.version() + "\"");
         }, expect(401, 403, 403, 403, 403, 404, 201)));
+        m.put("GET /api/v1/assessments/{id}/declaration", new Row(w -> get("/api/v1/assessments/"
+                + acceptedSource(fixtures) + "/declaration"), expect(401, 200, 200, 200, 200, 404, 404)));
         m.put("GET /api/v1/assessments/{id}/oscal", new Row(w -> get(assessment + "/oscal"),
                 expect(401, 200, 200, 200, 200, 404, 200)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.

@@ -44,13 +44,15 @@ public class AssessmentController {
     private final AssessmentService service;
     private final EvidenceService evidence;
     private final TestCaseService testCases;
+    private final DeclarationService declarations;
     private final Idempotency idempotency;
 
     public AssessmentController(AssessmentService service, EvidenceService evidence, TestCaseService testCases,
-                                Idempotency idempotency) {
+                                DeclarationService declarations, Idempotency idempotency) {
         this.service = service;
         this.evidence = evidence;
         this.testCases = testCases;
+        this.declarations = declarations;
         this.idempotency = idempotency;
     }
 
@@ -145,5 +147,15 @@ public class AssessmentController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("assessment-results-" + id + ".json").build().toString())
                 .body(json);
+    }
+
+    @GetMapping("/{id}/declaration")
+    @Operation(summary = "The Declaration of Conformity (PDF, Japanese and English) of an accepted assessment")
+    public ResponseEntity<byte[]> declaration(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("declaration-of-conformity-" + id + ".pdf").build().toString())
+                .body(declarations.declaration(actor, id));
     }
 }
