@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 ProbeCommand.class,
                 AuditCommand.class,
+                AssessmentCommand.class,
         })
 public final class IotSealCli implements Runnable {
     /** Exit code for bad input: an unknown id, a malformed file, a wrong option. */
