@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CoverageCommand.class,
                 SchemeCommand.class,
                 ExportCommand.class,
+                LabelCommand.class,
         })
 public final class IotSealCli implements Runnable {
     /** Exit code for bad input: an unknown id, a malformed file, a wrong option. */
