@@ -42,14 +42,26 @@ public final class Ed25519Keys {
         return signature;
     }
 
-    /** False for any malformed key or signature: callers treat that exactly like a wrong signature. */
-    public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        if (publicKey == null || publicKey.length != PUBLIC_KEY_BYTES
-                || signature == null || signature.length != SIGNATURE_BYTES) {
+    /**
+     * Decodes and fully validates a public key once (a point on the curve, not of small order), so
+     * that verifications skip the point decompression, a good part of their cost.
+     */
+    static Ed25519.PublicPoint decodePublicKey(byte[] publicKey) {
+        checkLength(publicKey, PUBLIC_KEY_BYTES, "public key");
+        Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(publicKey, 0);
+        if (point == null) {
+            throw new IllegalArgumentException("public key is not a valid Ed25519 point");
+        }
+        return point;
+    }
+
+    /** False for any malformed signature: callers treat that exactly like a wrong signature. */
+    static boolean verify(Ed25519.PublicPoint publicKey, byte[] message, byte[] signature) {
+        if (signature == null || signature.length != SIGNATURE_BYTES) {
             return false;
         }
         try {
-            return Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
+            return Ed25519.verify(signature, 0, publicKey, message, 0, message.length);
         } catch (RuntimeException e) {
             return false;
         }

@@ -18,6 +18,7 @@ public final class VerificationKey {
 
     private final String kid;
     private final byte[] publicKey;
+    private final org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point;
     private final Instant created;
     private final Instant retired;
 
@@ -28,6 +29,7 @@ public final class VerificationKey {
         }
         this.kid = kid;
         this.publicKey = Ed25519Keys.copy(publicKey);
+        this.point = Ed25519Keys.decodePublicKey(publicKey);
         this.created = created;
         this.retired = retired;
     }
@@ -44,7 +46,7 @@ public final class VerificationKey {
     }
 
     public boolean verify(byte[] message, byte[] signature) {
-        return Ed25519Keys.verify(publicKey, message, signature);
+        return Ed25519Keys.verify(point, message, signature);
     }
 
     public String kid() {
