@@ -50,6 +50,14 @@ class QrFitTest {
     }
 
     @Test
+    void theFullCredentialWouldNotFitWhichIsWhyTheQrCarriesACompactToken() {
+        String credential = io.iotseal.label.credential.LabelCredential.sign(TestLabels.star1(), TestLabels.URLS, key);
+        int version = QrCodes.version(credential);
+        System.out.println("vc+jwt of a typical label: " + credential.length() + " characters, QR version " + version);
+        assertThat(version).isGreaterThan(QrCodes.MAX_VERSION);
+    }
+
+    @Test
     void oversizeFieldsAreRejectedNamingTheField() {
         assertThatThrownBy(() -> new Product(TestLabels.fill("V", LabelLimits.VENDOR_BYTES + 1),
                 LocalizedText.english("x"), List.of("m"), List.of(), TestLabels.ISSUED))

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The QR text of a label: {@code <labelPageBase><token>}, an https URL that opens the public page
  * and whose last path segment is a COSE_Sign1 (RFC 9052, EdDSA) over the essential claims, in
- * base32 so it is encoded in QR alphanumeric mode (ADR 0031). A full vc+jwt would need a QR version
- * around 30; this fits version 15 at level M for the largest label IoTSeal allows.
+ * base32 so it is encoded in QR alphanumeric mode (ADR 0031). A full vc+jwt needs QR version 33;
+ * this fits version 15 at level M for the largest label IoTSeal allows.
  *
  * <p>Claims (CBOR map, integer keys): 1 label id, 2 registration number, 3 scheme:level, 4 vendor,
  * 5 English product name, 6 model numbers (as many as fit), 7 model numbers left out, 8 versions,
