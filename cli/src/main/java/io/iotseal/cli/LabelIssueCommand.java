@@ -3,11 +3,9 @@ package io.iotseal.cli;
 import io.iotseal.label.Label;
 import io.iotseal.label.LabelIssuer;
 import io.iotseal.label.RegistryUrls;
-import io.iotseal.label.artwork.LabelArtwork;
-import io.iotseal.label.credential.LabelCredential;
+import io.iotseal.label.IssuedLabel;
 import io.iotseal.label.keys.SigningKey;
 import io.iotseal.label.qr.QrCodes;
-import io.iotseal.label.qr.QrToken;
 import io.iotseal.library.StandardsLibrary;
 import io.iotseal.scheme.LevelRef;
 import io.iotseal.scheme.Scheme;
@@ -42,7 +40,7 @@ final class LabelIssueCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabelRequest request = InputFiles.read(labelFile, "--label", LabelRequest.class);
         StandardsLibrary library = standards.load();
-        var level = library.requireLevel(new LevelRef(request.scheme(), request.level()));
+        library.requireLevel(new LevelRef(request.scheme(), request.level()));
         Scheme scheme = library.scheme(request.scheme()).orElseThrow();
         RegistryUrls urls = RegistryUrls.at(registry);
         Label label;
@@ -53,13 +51,13 @@ final class LabelIssueCommand implements Callable<Integer> {
             throw new UserInputException("--label: " + labelFile + ": " + e.getMessage(), e);
         }
         SigningKey key = keystore.open(false).active();
-        String credential = LabelCredential.sign(label, urls, key);
-        String qr = QrToken.issue(label, urls, key);
+        IssuedLabel issued = IssuedLabel.sign(label, scheme, urls, key);
+        String qr = issued.qrText();
         Files.createDirectories(out);
-        Files.writeString(out.resolve(label.id() + ".vc.jwt"), credential + "\n");
+        Files.writeString(out.resolve(label.id() + ".vc.jwt"), issued.credential() + "\n");
         Files.writeString(out.resolve(label.id() + ".qr.txt"), qr + "\n");
-        Files.writeString(out.resolve(label.id() + ".svg"), LabelArtwork.svg(label, level, qr));
-        Files.write(out.resolve(label.id() + ".png"), LabelArtwork.png(label, level, qr, 2));
+        Files.writeString(out.resolve(label.id() + ".svg"), issued.svg());
+        Files.write(out.resolve(label.id() + ".png"), issued.png(2));
         PrintWriter w = spec.commandLine().getOut();
         w.println("issued " + label.registrationNumber() + " (" + label.level() + ") for " + label.product().vendor()
                 + " " + label.product().name().en());

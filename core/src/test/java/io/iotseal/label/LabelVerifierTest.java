@@ -37,8 +37,8 @@ class LabelVerifierTest {
     }
 
     private List<String> lists(StatusLists lists) {
-        Instant issued = now.minus(Duration.ofHours(1));
-        return List.of(list(StatusPurpose.REVOCATION, lists, key, issued), list(StatusPurpose.SUSPENSION, lists, key, issued));
+        return List.copyOf(lists.sign(TestLabels.URLS, now.minus(Duration.ofHours(1)), Duration.ofDays(7),
+                Duration.ofMinutes(5), key).values());
     }
 
     @Test

@@ -29,7 +29,6 @@ class QrFitTest {
         String qr = QrToken.issue(label, longest, key);
 
         int version = QrCodes.version(qr);
-        System.out.println("worst-case label: QR version " + version + " at M, " + qr.length() + " characters");
         assertThat(version).isLessThanOrEqualTo(15);
         assertThat(qr).startsWith(longest.labelPageBase());
         var result = new LabelVerifier(TestLabels.trusting(key)).verifyQrText(qr, List.of(), now);
@@ -53,7 +52,6 @@ class QrFitTest {
     void theFullCredentialWouldNotFitWhichIsWhyTheQrCarriesACompactToken() {
         String credential = io.iotseal.label.credential.LabelCredential.sign(TestLabels.star1(), TestLabels.URLS, key);
         int version = QrCodes.version(credential);
-        System.out.println("vc+jwt of a typical label: " + credential.length() + " characters, QR version " + version);
         assertThat(version).isGreaterThan(QrCodes.MAX_VERSION);
     }
 

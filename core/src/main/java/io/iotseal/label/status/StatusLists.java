@@ -22,6 +22,21 @@ public record StatusLists(BitstringStatusList revocation, BitstringStatusList su
         return new StatusLists(revocation.with(index, revoked), suspension.with(index, suspended));
     }
 
+    /**
+     * Both lists as signed status list credentials, at the registry's URLs: what it serves (with
+     * Cache-Control max-age from {@code ttl}) after every change and before {@code validity} runs out.
+     */
+    public java.util.Map<StatusPurpose, String> sign(io.iotseal.label.RegistryUrls urls, java.time.Instant issued,
+                                                     java.time.Duration validity, java.time.Duration ttl,
+                                                     io.iotseal.label.keys.SigningKey key) {
+        java.util.Map<StatusPurpose, String> signed = new java.util.EnumMap<>(StatusPurpose.class);
+        for (StatusPurpose purpose : StatusPurpose.values()) {
+            signed.put(purpose, StatusListCredential.sign(urls.statusListUrl(purpose), urls.issuer(), purpose,
+                    list(purpose), issued, validity, ttl, key));
+        }
+        return signed;
+    }
+
     public BitstringStatusList list(StatusPurpose purpose) {
         return purpose == StatusPurpose.REVOCATION ? revocation : suspension;
     }

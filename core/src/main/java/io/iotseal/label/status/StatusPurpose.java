@@ -1,26 +1,18 @@
 package io.iotseal.label.status;
 
+import io.iotseal.catalog.Coded;
+
 /**
  * The two W3C Bitstring Status List purposes IoTSeal publishes, one list each (ADR 0033):
- * revocation is final, suspension reversible.
+ * revocation is final, suspension reversible. {@link #code()} is the {@code statusPurpose} value.
  */
-public enum StatusPurpose {
-    REVOCATION("revocation"),
-    SUSPENSION("suspension");
-
-    private final String code;
-
-    StatusPurpose(String code) {
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
-    }
+public enum StatusPurpose implements Coded {
+    REVOCATION,
+    SUSPENSION;
 
     public static StatusPurpose fromCode(String code) {
         for (StatusPurpose p : values()) {
-            if (p.code.equals(code)) {
+            if (p.code().equals(code)) {
                 return p;
             }
         }
