@@ -65,5 +65,10 @@ class KeystoreKeyManagerTest {
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> TrustedKeys.fromJwks("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"AA\",\"d\":\"AA\"}]}"))
                 .hasMessageContaining("keys[0] contains a private key");
+        // 32 zero bytes decode to a point of small order: a key that would accept forged signatures.
+        assertThatThrownBy(() -> TrustedKeys.fromJwks("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"k\",\"x\":\""
+                + "A".repeat(42) + "A\"}]}")).hasMessageContaining("keys[0]: public key is not a valid Ed25519 point");
+        assertThatThrownBy(() -> TrustedKeys.fromJwks("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\"}]}"))
+                .hasMessageContaining("keys[0].kty must be 'OKP'");
     }
 }
