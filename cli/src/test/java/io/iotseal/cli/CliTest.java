@@ -57,6 +57,16 @@ class CliTest {
     }
 
     @Test
+    void coverageFromEn303645ReachesStar1ThroughTwoCrosswalks() {
+        Run run = run("coverage", "--results", EXAMPLES.resolve("en303645-router-results.yaml").toString(),
+                "--target", "jc-star:star-1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(
+                "etsi-en-303-645#5.3-13 pass -> superset-of -> uk-psti#3 -> superset-of -> jc-star-star1#S1.1-16",
+                "Recognition: holders of uk-psti:compliance get waives-requirements here");
+    }
+
+    @Test
     void coverageJsonCarriesTheChain() throws IOException {
         Run run = run("coverage", "--json", "--results", EXAMPLES.resolve("star1-home-camera-results.yaml").toString(),
                 "--target", "uk-psti");
