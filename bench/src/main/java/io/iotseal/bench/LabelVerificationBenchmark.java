@@ -9,10 +9,15 @@ import io.iotseal.label.credential.LabelCredential;
 import io.iotseal.label.keys.SigningKey;
 import io.iotseal.label.keys.TrustedKeys;
 import io.iotseal.label.qr.QrToken;
+import io.iotseal.label.jose.VerificationException;
+import io.iotseal.label.status.LabelState;
+import io.iotseal.label.status.StatusLists;
 import io.iotseal.label.verify.LabelVerifier;
+import io.iotseal.label.verify.StatusSnapshot;
 import io.iotseal.label.verify.Verification;
 import io.iotseal.library.StandardsLoader;
 import io.iotseal.scheme.Scheme;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Offline label verification on one thread (issue 5: at least 10,000 labels per second): the full
  * check of a QR text and of a vc+jwt credential (signature, key, claims, dates), cycling through
- * 1,024 distinct labels so nothing is cached. Run:
+ * 1,024 distinct labels so nothing is cached, and of a QR text against cached status lists. Run:
  * {@code java -jar bench/target/benchmarks.jar LabelVerificationBenchmark}.
  */
 @State(Scope.Thread)
@@ -48,6 +53,7 @@ public class LabelVerificationBenchmark {
     private final String[] qrTexts = new String[LABELS];
     private final String[] credentials = new String[LABELS];
     private LabelVerifier verifier;
+    private StatusSnapshot status;
     private final Instant now = Instant.parse("2027-06-01T00:00:00Z");
     private int next;
 
@@ -57,6 +63,13 @@ public class LabelVerificationBenchmark {
         RegistryUrls urls = RegistryUrls.at("https://registry.example.org");
         SigningKey key = SigningKey.generate(Instant.parse("2026-11-01T00:00:00Z"));
         verifier = new LabelVerifier(new TrustedKeys(List.of(key.verificationKey())));
+        StatusLists lists = StatusLists.empty(131_072).apply(LABELS + 1, LabelState.issued(now).revoke("benchmark", now));
+        try {
+            status = StatusSnapshot.read(List.copyOf(lists.sign(urls, now.minusSeconds(60), Duration.ofDays(7),
+                    Duration.ofMinutes(5), key).values()), new TrustedKeys(List.of(key.verificationKey())), now);
+        } catch (VerificationException e) {
+            throw new IllegalStateException(e);
+        }
         for (int i = 0; i < LABELS; i++) {
             Product product = new Product("Example Devices Co., Ltd.",
                     new LocalizedText(Map.of("en", "Home Camera HC-" + i, "ja", "ホームカメラ HC-" + i)),
@@ -75,6 +88,12 @@ public class LabelVerificationBenchmark {
     @Benchmark
     public Verification verifyCredential() {
         return check(verifier.verifyCredential(credentials[next++ & (LABELS - 1)], List.of(), now));
+    }
+
+    /** With both status lists, verified once beforehand (a verifier's cached copies). */
+    @Benchmark
+    public Verification verifyQrTextWithStatus() {
+        return check(verifier.verifyQrText(qrTexts[next++ & (LABELS - 1)], status, now));
     }
 
     private static Verification check(Verification v) {

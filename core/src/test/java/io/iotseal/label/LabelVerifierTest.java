@@ -165,6 +165,18 @@ class LabelVerifierTest {
     }
 
     @Test
+    void aSnapshotOfVerifiedListsServesManyChecksUntilItGoesStale() throws Exception {
+        StatusLists suspended = StatusLists.empty(131_072).apply(label.statusIndex(),
+                LabelState.issued(now).suspend("under review", now));
+        var snapshot = io.iotseal.label.verify.StatusSnapshot.read(lists(suspended), TestLabels.trusting(key), now);
+        assertThat(verifier.verifyQrText(qr, snapshot, now).verdict()).isEqualTo(Verdict.SUSPENDED);
+        assertThat(verifier.verifyCredential(credential, snapshot, now.plus(Duration.ofDays(1))).verdict())
+                .isEqualTo(Verdict.SUSPENDED);
+        assertThat(verifier.verifyCredential(credential, snapshot, now.plus(Duration.ofDays(8))).reason())
+                .contains("fetch a current one");
+    }
+
+    @Test
     void aStatusListThatFailsItsSignatureOrIsStaleIsNotUsed() {
         StatusLists revoked = StatusLists.empty(131_072).apply(label.statusIndex(), LabelState.issued(now).revoke("x", now));
         String byStranger = list(StatusPurpose.REVOCATION, revoked, TestLabels.key(), now.minusSeconds(10));

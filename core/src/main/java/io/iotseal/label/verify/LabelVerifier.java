@@ -46,6 +46,10 @@ public final class LabelVerifier {
     }
 
     public Verification verifyQrText(String qrText, List<String> statusLists, Instant at) {
+        return withSnapshot(statusLists, at, snapshot -> verifyQrText(qrText, snapshot, at));
+    }
+
+    public Verification verifyQrText(String qrText, StatusSnapshot statusLists, Instant at) {
         try {
             LabelFacts facts = QrToken.verify(qrText, trusted);
             List<Entry> entries = new ArrayList<>();
@@ -61,6 +65,10 @@ public final class LabelVerifier {
     }
 
     public Verification verifyCredential(String jwt, List<String> statusLists, Instant at) {
+        return withSnapshot(statusLists, at, snapshot -> verifyCredential(jwt, snapshot, at));
+    }
+
+    public Verification verifyCredential(String jwt, StatusSnapshot statusLists, Instant at) {
         try {
             CompactJws.Verified jws = CompactJws.verify(jwt, LabelCredential.TYP, trusted, LabelCredential.MAX_CHARS);
             LabelFacts facts = LabelCredential.facts(jws);
@@ -74,6 +82,20 @@ public final class LabelVerifier {
         } catch (RuntimeException e) {
             return Verification.invalid("the credential cannot be read: " + e);
         }
+    }
+
+    /** Reads the status lists first; a list that fails its signature or is stale makes the result INVALID. */
+    private Verification withSnapshot(List<String> statusLists, Instant at,
+                                      java.util.function.Function<StatusSnapshot, Verification> check) {
+        StatusSnapshot snapshot;
+        try {
+            snapshot = StatusSnapshot.read(statusLists, trusted, at);
+        } catch (VerificationException e) {
+            return Verification.invalid(e.getMessage());
+        } catch (RuntimeException e) {
+            return Verification.invalid("the status list cannot be read: " + e);
+        }
+        return check.apply(snapshot);
     }
 
     public Verification verifyImage(byte[] image, List<String> statusLists, Instant at) {
@@ -93,7 +115,7 @@ public final class LabelVerifier {
         return verifyQrText(text, statusLists, at);
     }
 
-    private Verification judge(LabelFacts facts, VerificationKey key, List<Entry> entries, List<String> statusLists,
+    private Verification judge(LabelFacts facts, VerificationKey key, List<Entry> entries, StatusSnapshot statusLists,
                                Instant at) throws VerificationException {
         Optional<Instant> retired = key.retired();
         if (retired.isPresent() && facts.validFrom().isAfter(retired.get())) {
@@ -103,8 +125,11 @@ public final class LabelVerifier {
         boolean revoked = false;
         boolean suspended = false;
         boolean checked = false;
-        for (String listJwt : statusLists == null ? List.<String>of() : statusLists) {
-            StatusListCredential.Verified list = StatusListCredential.verify(listJwt, trusted, at);
+        for (StatusListCredential.Verified list : (statusLists == null ? StatusSnapshot.NONE : statusLists).lists()) {
+            if (at.isBefore(list.validFrom()) || at.isAfter(list.validUntil())) {
+                throw new VerificationException("status list: valid from " + list.validFrom() + " until "
+                        + list.validUntil() + ", not at " + at + "; fetch a current one");
+            }
             Entry entry = entries.stream()
                     .filter(e -> e.purpose() == list.purpose()
                             && (e.listCredential() == null || e.listCredential().equals(list.id())))
