@@ -7,10 +7,7 @@ import io.iotseal.label.keys.TrustedKeys;
 import io.iotseal.label.status.StatusListCredential;
 import io.iotseal.label.verify.LabelVerifier;
 import io.iotseal.label.verify.Verification;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -137,25 +134,10 @@ final class LabelVerifyCommand implements Callable<Integer> {
     }
 
     private static String read(Path file, String option, int maxChars) {
-        byte[] bytes = bytes(file, option, maxChars);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+        return new String(InputFiles.bytes(file, option, maxChars), java.nio.charset.StandardCharsets.UTF_8).strip();
     }
 
     private static byte[] bytes(Path file) {
-        return bytes(file, "--image", LabelVerifier.MAX_IMAGE_BYTES);
-    }
-
-    private static byte[] bytes(Path file, String option, long maxBytes) {
-        try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new UserInputException(option + ": " + file + " is " + size + " bytes; the limit is " + maxBytes);
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UserInputException(option + ": file not found: " + file);
-        } catch (IOException e) {
-            throw new UserInputException(option + ": cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return InputFiles.bytes(file, "--image", LabelVerifier.MAX_IMAGE_BYTES);
     }
 }
