@@ -50,6 +50,9 @@ final class LabelVerifyCommand implements Callable<Integer> {
     List<Path> statusLists = new ArrayList<>();
     @Option(names = "--at", paramLabel = "DATE", description = "Verify as of this date (YYYY-MM-DD, UTC noon) or instant; default now.")
     String at;
+    @Option(names = "--page-base", paramLabel = "URL",
+            description = "Require the QR code to open a page under this base, e.g. https://registry.example.org/l/.")
+    String pageBase;
     @Option(names = "--json", description = "Print JSON for machines.")
     boolean json;
     @Spec CommandSpec spec;
@@ -67,7 +70,7 @@ final class LabelVerifyCommand implements Callable<Integer> {
             lists.add(read(list, "--status-list", StatusListCredential.MAX_CHARS));
         }
         Instant when = instant();
-        LabelVerifier verifier = new LabelVerifier(keys);
+        LabelVerifier verifier = new LabelVerifier(keys, pageBase);
         Verification result;
         if (input.qr != null) {
             result = verifier.verifyQrText(input.qr, lists, when);

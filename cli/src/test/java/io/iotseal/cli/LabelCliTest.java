@@ -51,6 +51,8 @@ class LabelCliTest {
         String qr = Files.readString(out.resolve("L7K3M9Q2.qr.txt")).strip();
         assertThat(qr).startsWith("https://registry.example.org/l/");
         assertThat(verify("--qr", qr).exitCode()).isZero();
+        assertThat(verify("--qr", qr, "--page-base", "https://registry.example.org/l/").exitCode()).isZero();
+        assertThat(verify("--qr", qr, "--page-base", "https://other.example.org/l/").exitCode()).isEqualTo(1);
 
         Run fromImage = verify("--image", out.resolve("L7K3M9Q2.png").toString(), "--json");
         assertThat(fromImage.exitCode()).as(fromImage.err()).isZero();

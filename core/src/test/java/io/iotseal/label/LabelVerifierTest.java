@@ -100,6 +100,15 @@ class LabelVerifierTest {
     }
 
     @Test
+    void aGenuineTokenBehindALookalikeDomainFailsWhenThePageBaseIsKnown() {
+        String lookalike = qr.replace("https://registry.example.org/l/", "https://registry-example.org/l/");
+        assertThat(verifier.verifyQrText(lookalike, List.of(), now).verdict()).isEqualTo(Verdict.VALID);
+        var strict = new LabelVerifier(TestLabels.trusting(key), TestLabels.URLS.labelPageBase());
+        assertThat(strict.verifyQrText(qr, List.of(), now).verdict()).isEqualTo(Verdict.VALID);
+        assertThat(strict.verifyQrText(lookalike, List.of(), now).reason()).contains("outside https://registry.example.org/l/");
+    }
+
+    @Test
     void anUnknownKeyFails() {
         LabelVerifier other = new LabelVerifier(TestLabels.trusting(TestLabels.key()));
         assertThat(other.verifyCredential(credential, List.of(), now).reason()).contains("not in the trusted JWKS");

@@ -33,12 +33,23 @@ public final class LabelVerifier {
     public static final int MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
     private final TrustedKeys trusted;
+    private final String expectedPageBase;
 
     public LabelVerifier(TrustedKeys trusted) {
+        this(trusted, null);
+    }
+
+    /**
+     * @param expectedPageBase when not null, a QR text must start with it (case-insensitively):
+     *     the page a scan opens is not covered by the signature, so a genuine token behind a lookalike
+     *     domain is caught only this way (ADR 0031)
+     */
+    public LabelVerifier(TrustedKeys trusted, String expectedPageBase) {
         if (trusted == null) {
             throw new IllegalArgumentException("a verifier needs the trusted keys (JWKS)");
         }
         this.trusted = trusted;
+        this.expectedPageBase = expectedPageBase;
     }
 
     /** One status entry to check: for a QR token the list is known by purpose only. */
@@ -51,6 +62,11 @@ public final class LabelVerifier {
 
     public Verification verifyQrText(String qrText, StatusSnapshot statusLists, Instant at) {
         try {
+            if (expectedPageBase != null && qrText != null
+                    && !qrText.strip().regionMatches(true, 0, expectedPageBase, 0, expectedPageBase.length())) {
+                return Verification.invalid("the QR code opens a page outside " + expectedPageBase
+                        + ": not this registry's label");
+            }
             LabelFacts facts = QrToken.verify(qrText, trusted);
             List<Entry> entries = new ArrayList<>();
             for (StatusPurpose purpose : StatusPurpose.values()) {
