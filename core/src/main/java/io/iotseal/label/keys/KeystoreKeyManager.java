@@ -38,12 +38,15 @@ public final class KeystoreKeyManager {
     private final char[] password;
     private final Clock clock;
     private final KeyStore store;
+    /** Decrypting PKCS#12 entries is slow (key derivation per entry): read once, after every change. */
+    private List<Entry> entries;
 
     private KeystoreKeyManager(Path path, char[] password, Clock clock, KeyStore store) {
         this.path = path;
         this.password = password.clone();
         this.clock = clock;
         this.store = store;
+        this.entries = readEntries();
     }
 
     /**
@@ -76,8 +79,7 @@ public final class KeystoreKeyManager {
     }
 
     /** The key that signs new labels: the newest one. */
-    public SigningKey active() {
-        List<Entry> entries = entries();
+    public synchronized SigningKey active() {
         if (entries.isEmpty()) {
             throw new IllegalStateException("keystore " + path + " holds no signing key: run label keygen");
         }
@@ -87,7 +89,7 @@ public final class KeystoreKeyManager {
     /** Adds a new key, which becomes the active one; earlier keys are kept as retired. */
     public synchronized SigningKey rotate() {
         Instant now = clock.instant();
-        List<Entry> existing = entries();
+        List<Entry> existing = entries;
         if (!existing.isEmpty() && !now.isAfter(existing.get(existing.size() - 1).created())) {
             now = existing.get(existing.size() - 1).created().plusMillis(1);
         }
@@ -99,12 +101,13 @@ public final class KeystoreKeyManager {
             throw new IllegalStateException("cannot add a key to " + path, e);
         }
         save();
+        entries = readEntries();
         return active();
     }
 
     /** Deletes a key for good (it was compromised): labels it signed stop verifying. */
     public synchronized void remove(String kid) {
-        Entry entry = entries().stream().filter(e -> e.key().kid().equals(kid)).findFirst()
+        Entry entry = entries.stream().filter(e -> e.key().kid().equals(kid)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("kid '" + kid + "' is not in keystore " + path));
         try {
             store.deleteEntry(entry.alias());
@@ -112,11 +115,11 @@ public final class KeystoreKeyManager {
             throw new IllegalStateException(e);
         }
         save();
+        entries = readEntries();
     }
 
     /** Every public key, oldest first; each is retired at the moment its successor was created. */
-    public TrustedKeys publicKeys() {
-        List<Entry> entries = entries();
+    public synchronized TrustedKeys publicKeys() {
         List<VerificationKey> keys = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             VerificationKey key = entries.get(i).key().verificationKey();
@@ -132,7 +135,7 @@ public final class KeystoreKeyManager {
     private record Entry(String alias, SigningKey key, Instant created) {
     }
 
-    private List<Entry> entries() {
+    private List<Entry> readEntries() {
         try {
             List<Entry> entries = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
