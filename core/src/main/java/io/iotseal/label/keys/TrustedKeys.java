@@ -25,6 +25,7 @@ public final class TrustedKeys {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Map<String, VerificationKey> byKid;
+    private final List<VerificationKey> ordered;
 
     public TrustedKeys(Collection<VerificationKey> keys) {
         Map<String, VerificationKey> map = new LinkedHashMap<>();
@@ -36,8 +37,6 @@ public final class TrustedKeys {
         this.byKid = Map.copyOf(map);
         this.ordered = List.copyOf(map.values());
     }
-
-    private final List<VerificationKey> ordered;
 
     public Optional<VerificationKey> find(String kid) {
         return Optional.ofNullable(byKid.get(kid));
