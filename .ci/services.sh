@@ -32,4 +32,15 @@ ensure_postgres() {
     || { echo "services: cannot log in to PostgreSQL database test as postgres" >&2; exit 1; }
 }
 
+# Mosquitto for the device probe's tests: each test starts its own broker with its own configuration on a
+# free loopback port, so only the binaries are needed (mosquitto and mosquitto_passwd, both in the
+# mosquitto package), not a running service.
+ensure_mosquitto() {
+  if [ ! -x /usr/sbin/mosquitto ] || ! command -v mosquitto_passwd >/dev/null 2>&1; then
+    echo "services: installing Mosquitto"
+    apt_install mosquitto
+  fi
+}
+
 ensure_postgres
+ensure_mosquitto

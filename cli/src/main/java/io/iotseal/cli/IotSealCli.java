@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 CoverageCommand.class,
                 SchemeCommand.class,
                 ExportCommand.class,
+                ProbeCommand.class,
+                AuditCommand.class,
                 LabelCommand.class,
         })
 public final class IotSealCli implements Runnable {

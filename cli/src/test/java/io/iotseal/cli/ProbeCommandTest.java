@@ -1,0 +1,99 @@
+package io.iotseal.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI wiring: input validation with exit code 2, exit code 3 on a FAIL, JSON and OSCAL output. */
+class ProbeCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = IotSealCli.newCommandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void invalidInputExitsWithTwoAndNamesTheField() {
+        assertThat(run("probe")).isEqualTo(2);
+        assertThat(err.toString()).contains("at least one target");
+        assertThat(run("probe", "127.0.0.0/27")).isEqualTo(2);
+        assertThat(err.toString()).contains("--authorized");
+        assertThat(run("probe", "127.0.0.1", "--ports", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("ports: port 0");
+        assertThat(run("probe", "127.0.0.1", "--checks", "nope", "--ports", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown check 'nope'");
+        assertThat(run("probe", "127.0.0.1", "--timeout", "-5")).isEqualTo(2);
+        assertThat(err.toString()).contains("timeout");
+        assertThat(run("probe", "127.0.0.1", "::1", "--results", "verdicts.json")).isEqualTo(2);
+        assertThat(err.toString()).contains("exactly one target host");
+    }
+
+    @Test
+    void loginFreeShellExitsWithFailCodeAndWritesJsonAndOscal(@TempDir Path dir) throws Exception {
+        try (ServerSocket shell = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> serveShell(shell));
+            Path oscal = dir.resolve("results.json");
+            Path verdicts = dir.resolve("verdicts.json");
+            int code = run("probe", "127.0.0.1", "--ports", String.valueOf(shell.getLocalPort()), "--checks",
+                    "anonymous-access,open-services", "--timeout", "800", "--banner-wait", "300", "--json", "--quiet",
+                    "--oscal", oscal.toString(), "--results", verdicts.toString());
+            assertThat(code).as(err.toString()).isEqualTo(ProbeCommand.EXIT_FAIL_FOUND);
+            var json = new ObjectMapper().readTree(out.toString());
+            assertThat(json.at("/devices/0/findings").findValuesAsText("verdict")).contains("FAIL", "INCONCLUSIVE");
+            assertThat(Files.readString(oscal)).contains("\"oscal-version\" : \"1.1.3\"").contains("anonymous-access");
+            var results = new ObjectMapper().readTree(verdicts.toFile());
+            assertThat(results.path("format").asText()).isEqualTo("iotseal-results/1");
+            assertThat(results.path("catalog").asText()).isEqualTo("etsi-en-303-645");
+            assertThat(results.path("results").findValuesAsText("requirement")).contains("5.5-4", "5.6-1");
+            assertThat(results.toString()).contains("\"requirement\":\"5.5-4\",\"verdict\":\"fail\"");
+        }
+    }
+
+    @Test
+    void quietDeviceExitsWithZeroAndPrintsTheReport() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        int udp;
+        try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            udp = d.getLocalPort();
+        }
+        int code = run("probe", "127.0.0.1", "--ports", String.valueOf(closedPort), "--ssdp-port", String.valueOf(udp),
+                "--timeout", "500", "--quiet");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("IoTSeal device probe: 1 device(s), 0 FAIL").contains("no open port");
+    }
+
+    private static void serveShell(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                s.getOutputStream().write("BusyBox built-in shell\r\n# ".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                s.setSoTimeout(1000);
+                s.getInputStream().read();
+            } catch (IOException e) {
+                // The probe disconnected or the test closed the server.
+            }
+        }
+    }
+}

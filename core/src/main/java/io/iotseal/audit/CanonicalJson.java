@@ -1,0 +1,75 @@
+package io.iotseal.audit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Canonical JSON for hashing: object keys sorted by their UTF-16 code units (as RFC 8785 does),
+ * no insignificant whitespace, Jackson's number and string escaping. Two equal JSON values always
+ * give the same text, so a hash over it does not depend on how the value was produced or stored.
+ */
+public final class CanonicalJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private CanonicalJson() {
+    }
+
+    /** The canonical text of a JSON document given as text; {@code null} stays {@code null}. */
+    public static String canonicalize(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return write(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The canonical text of a JSON tree. */
+    public static String write(JsonNode node) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator gen = FACTORY.createGenerator(out)) {
+            write(node, gen);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, JsonGenerator gen) throws IOException {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            gen.writeNull();
+        } else if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            gen.writeStartObject();
+            for (String name : names) {
+                gen.writeFieldName(name);
+                write(node.get(name), gen);
+            }
+            gen.writeEndObject();
+        } else if (node.isArray()) {
+            gen.writeStartArray();
+            for (JsonNode item : node) {
+                write(item, gen);
+            }
+            gen.writeEndArray();
+        } else {
+            MAPPER.writeTree(gen, node);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.iotseal.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the audit chain from the server's database with plain JDBC, so the command line can check a
+ * database without the server (tables {@code audit_entry} and {@code audit_head}, created by the
+ * server's migrations). Reads in pages to keep memory flat on long chains.
+ */
+public final class JdbcAuditLog {
+
+    private static final int PAGE = 1000;
+
+    private JdbcAuditLog() {
+    }
+
+    /**
+     * Verifies the whole chain found through the connection, and that it ends where the head row (which
+     * the server updates with every append) says it ends, so entries cut off the end are noticed too.
+     */
+    public static AuditChainVerifier.Result verify(Connection connection) throws SQLException {
+        AuditChainVerifier verifier = new AuditChainVerifier();
+        long after = -1;
+        String lastHash = AuditChain.GENESIS;
+        while (true) {
+            List<AuditEntry> page = readPage(connection, after, PAGE);
+            for (AuditEntry e : page) {
+                if (!verifier.accept(e)) {
+                    return verifier.result();
+                }
+                lastHash = e.hash();
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
+        AuditChainVerifier.Result result = verifier.result();
+        try (PreparedStatement ps = connection.prepareStatement("select last_seq, last_hash from audit_head where id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return broken(result, 1, "the audit head row is missing");
+            }
+            long headSeq = rs.getLong(1);
+            if (headSeq != result.verified() || !rs.getString(2).equals(lastHash)) {
+                return broken(result, result.verified() + 1, "the chain ends at entry " + result.verified()
+                        + " but " + headSeq + " were written (entries removed from the end)");
+            }
+        }
+        return result;
+    }
+
+    private static AuditChainVerifier.Result broken(AuditChainVerifier.Result result, long seq, String reason) {
+        return new AuditChainVerifier.Result(result.verified(), Optional.of(new AuditChainVerifier.Failure(seq, reason)));
+    }
+
+    /** Up to {@code limit} entries with a sequence number above {@code afterSeq}, in order. */
+    public static List<AuditEntry> readPage(Connection connection, long afterSeq, int limit) throws SQLException {
+        String sql = "select seq, occurred_at, actor, action, entity_type, entity_id, before_json, after_json,"
+                + " prev_hash, hash from audit_entry where seq > ? order by seq limit ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, afterSeq);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<AuditEntry> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Maps one row of {@code audit_entry}; shared with the server so both read it the same way. */
+    public static AuditEntry map(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp("occurred_at");
+        return new AuditEntry(rs.getLong("seq"), at.toInstant(), rs.getString("actor"), rs.getString("action"),
+                rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_json"),
+                rs.getString("after_json"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

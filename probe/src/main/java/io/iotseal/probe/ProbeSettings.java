@@ -1,0 +1,80 @@
+package io.iotseal.probe;
+
+import io.iotseal.probe.credential.CredentialList;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything that shapes a probe run. Validated here, once, with messages that name the bad option.
+ *
+ * @param ports                  TCP ports to inventory
+ * @param expectedPorts          the ports the device documents (IXIT); when given, any other open port fails
+ * @param timeout                connect and read timeout for every network operation
+ * @param bannerWait             how long to wait for a server greeting when identifying a service
+ * @param maxConnectionsPerTarget simultaneous connections to one device
+ * @param connectionsPerSecond   global limit on new connections per second (0 = unlimited)
+ * @param parallelTargets        devices probed at the same time
+ * @param credentials            credentials to try, in order
+ * @param bruteForceAttempts     deliberately wrong logins per service in the brute-force check
+ * @param lockoutWait            pause before retrying once when a device starts refusing logins
+ * @param ssdpPort               UDP port for the unicast SSDP probe (1900 on real devices)
+ * @param httpPath               page requested for HTTP authentication
+ * @param checks                 ids of the checks to run (empty = all)
+ */
+public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
+                            Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
+                            int parallelTargets, CredentialList credentials, int bruteForceAttempts,
+                            Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks) {
+    public ProbeSettings {
+        Objects.requireNonNull(credentials, "credentials");
+        ports = List.copyOf(ports);
+        if (ports.isEmpty()) {
+            throw new IllegalArgumentException("ports: name at least one port");
+        }
+        for (int p : ports) {
+            requirePort("ports", p);
+        }
+        expectedPorts = expectedPorts.map(Set::copyOf);
+        expectedPorts.ifPresent(s -> s.forEach(p -> requirePort("expected-ports", p)));
+        requirePositive("timeout", timeout);
+        requirePositive("banner-wait", bannerWait);
+        if (maxConnectionsPerTarget < 1 || maxConnectionsPerTarget > 256) {
+            throw new IllegalArgumentException("max-connections: must be between 1 and 256, was " + maxConnectionsPerTarget);
+        }
+        if (connectionsPerSecond < 0) {
+            throw new IllegalArgumentException("rate: must be 0 (unlimited) or positive, was " + connectionsPerSecond);
+        }
+        if (parallelTargets < 1 || parallelTargets > 4096) {
+            throw new IllegalArgumentException("parallel-targets: must be between 1 and 4096, was " + parallelTargets);
+        }
+        if (bruteForceAttempts < 3 || bruteForceAttempts > 100) {
+            throw new IllegalArgumentException("brute-force-attempts: must be between 3 and 100, was " + bruteForceAttempts);
+        }
+        Objects.requireNonNull(lockoutWait, "lockoutWait");
+        requirePort("ssdp-port", ssdpPort);
+        if (httpPath == null || !httpPath.startsWith("/") || httpPath.chars().anyMatch(c -> c <= ' ')) {
+            throw new IllegalArgumentException("http-path: must start with '/' and contain no spaces, was '" + httpPath + "'");
+        }
+        checks = Set.copyOf(checks);
+    }
+
+    private static void requirePort(String option, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(option + ": port " + port + " is outside 1-65535");
+        }
+    }
+
+    private static void requirePositive(String option, Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(option + ": must be a positive duration");
+        }
+    }
+
+    public boolean runs(String checkId) {
+        return checks.isEmpty() || checks.contains(checkId);
+    }
+}

@@ -1,0 +1,79 @@
+package io.iotseal.probe.check;
+
+import io.iotseal.probe.credential.FtpLogin;
+import io.iotseal.probe.credential.LoginAttempt;
+import io.iotseal.probe.credential.MqttLogin;
+import io.iotseal.probe.credential.TelnetLogin;
+import io.iotseal.probe.finding.Exchange;
+import io.iotseal.probe.finding.Finding;
+import io.iotseal.probe.finding.Verdict;
+import io.iotseal.probe.scan.Service;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Access with no credentials at all: an MQTT CONNECT without user name, anonymous FTP, and a Telnet
+ * service that shows a shell without asking for a login.
+ */
+public final class AnonymousAccessCheck extends PerServiceCheck {
+    public static final String ID = "anonymous-access";
+    private static final Pattern LOGIN_OR_PASSWORD = Pattern.compile("(?i)(login|user(name)?|password)\\s*:");
+    private static final Pattern SHELL = Pattern.compile("[#$>%]\\s*$");
+
+    public AnonymousAccessCheck() {
+        super(ID, "no MQTT, FTP or Telnet service found");
+    }
+
+    @Override
+    List<Finding> findings(DeviceContext device) {
+        List<Finding> findings = new ArrayList<>();
+        for (Service s : device.services()) {
+            switch (s.kind()) {
+                case MQTT -> findings.add(fromAttempt(device, s,
+                        new MqttLogin(device.dialer(), s.port(), s.tls()).attempt(MqttLogin.ANONYMOUS),
+                        "MQTT broker accepts a CONNECT without credentials"));
+                case FTP -> findings.add(fromAttempt(device, s,
+                        new FtpLogin(device.dialer(), s.port()).attempt(FtpLogin.ANONYMOUS), "FTP accepts anonymous login"));
+                case TELNET -> findings.add(telnet(device, s));
+                default -> {
+                    // SSH and HTTP logins without credentials are covered by the canary of the credential check.
+                }
+            }
+        }
+        return findings;
+    }
+
+    private Finding fromAttempt(DeviceContext device, Service s, LoginAttempt attempt, String failText) {
+        Verdict verdict = switch (attempt.outcome()) {
+            case ACCEPTED -> Verdict.FAIL;
+            case REJECTED -> Verdict.PASS;
+            default -> Verdict.INCONCLUSIVE;
+        };
+        String summary = switch (verdict) {
+            case FAIL -> failText;
+            case PASS -> s.name() + " refuses access without credentials (" + attempt.detail() + ")";
+            default -> s.name() + ": could not tell (" + attempt.detail() + ")";
+        };
+        return device.finding(ID, s, verdict, summary, DefaultCredentialCheck.evidence(attempt));
+    }
+
+    private Finding telnet(DeviceContext device, Service s) {
+        String greeting;
+        try {
+            greeting = new TelnetLogin(device.dialer(), s.port()).greeting();
+        } catch (IOException e) {
+            return device.finding(ID, s, Verdict.INCONCLUSIVE, "telnet: no greeting (" + e.getMessage() + ")", List.of());
+        }
+        List<Exchange> evidence = List.of(new Exchange(s.name(), "(connect)", greeting));
+        if (LOGIN_OR_PASSWORD.matcher(greeting).find()) {
+            return device.finding(ID, s, Verdict.PASS, "telnet asks for a login before giving a shell", evidence);
+        }
+        if (SHELL.matcher(greeting).find()) {
+            return device.finding(ID, s, Verdict.FAIL, "telnet gives a shell prompt without any login", evidence);
+        }
+        return device.finding(ID, s, Verdict.INCONCLUSIVE, "telnet greeting shows neither a login nor a shell prompt", evidence);
+    }
+}

@@ -1,0 +1,94 @@
+package io.iotseal.probe.check;
+
+import io.iotseal.probe.ProbeSettings;
+import io.iotseal.probe.credential.Credential;
+import io.iotseal.probe.finding.Exchange;
+import io.iotseal.probe.finding.Finding;
+import io.iotseal.probe.finding.Verdict;
+import io.iotseal.probe.mapping.RequirementMappings;
+import io.iotseal.probe.net.Dialer;
+import io.iotseal.probe.report.ProgressListener;
+import io.iotseal.probe.scan.Service;
+import io.iotseal.probe.target.Target;
+import org.apache.sshd.client.SshClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the checks of one device share: the target and its dialer, the identified services, the settings,
+ * and what earlier checks learned (credentials that worked).
+ */
+public final class DeviceContext {
+    private final Target target;
+    private final Dialer dialer;
+    private final List<Service> services;
+    private final ProbeSettings settings;
+    private final RequirementMappings mappings;
+    private final SshClient sshClient;
+    private final ProgressListener progress;
+    private List<io.iotseal.probe.credential.LoginClient> loginClients;
+    /** Service port to the credential that logged in there. */
+    private final Map<Integer, Credential> workingCredentials = new ConcurrentHashMap<>();
+
+    public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
+                         RequirementMappings mappings, SshClient sshClient, ProgressListener progress) {
+        this.target = target;
+        this.dialer = dialer;
+        this.services = List.copyOf(services);
+        this.settings = settings;
+        this.mappings = mappings;
+        this.sshClient = sshClient;
+        this.progress = progress;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public Dialer dialer() {
+        return dialer;
+    }
+
+    public List<Service> services() {
+        return services;
+    }
+
+    public ProbeSettings settings() {
+        return settings;
+    }
+
+    public SshClient sshClient() {
+        return sshClient;
+    }
+
+    public void progress(String step) {
+        progress.step(target, step);
+    }
+
+    public Map<Integer, Credential> workingCredentials() {
+        return workingCredentials;
+    }
+
+    /** A finding about one service, with the check's mapped requirements filled in. */
+    public Finding finding(String checkId, Service service, Verdict verdict, String summary, List<Exchange> evidence) {
+        return finding(checkId, service == null ? 0 : service.port(), service == null ? "" : service.name(),
+                verdict, summary, evidence);
+    }
+
+    /** A finding about a port that is not a scanned TCP service (e.g. SSDP on UDP). */
+    public Finding finding(String checkId, int port, String serviceName, Verdict verdict, String summary,
+                           List<Exchange> evidence) {
+        return new Finding(checkId, target.name(), port, serviceName, verdict, summary,
+                mappings.forCheck(checkId).refs(), evidence);
+    }
+
+    /** The services that take a password, found once and shared by the credential checks. */
+    public synchronized List<io.iotseal.probe.credential.LoginClient> loginClients() {
+        if (loginClients == null) {
+            loginClients = LoginServices.of(this);
+        }
+        return loginClients;
+    }
+}

@@ -1,0 +1,48 @@
+package io.iotseal.probe.check;
+
+import io.iotseal.probe.finding.Exchange;
+import io.iotseal.probe.finding.Finding;
+import io.iotseal.probe.finding.Verdict;
+import io.iotseal.probe.scan.Service;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The inventory of open TCP ports. Whether a service is "unused" depends on the manufacturer's
+ * documentation (the IXIT), so the verdict needs {@code --expected-ports}: any other open port fails.
+ * Without it the inventory is reported as inconclusive evidence for the assessor to compare.
+ */
+public final class OpenServicesCheck implements Check {
+    public static final String ID = "open-services";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> run(DeviceContext device) {
+        List<Service> services = device.services();
+        String inventory = services.stream().map(s -> s.port() + "/" + s.name()).collect(Collectors.joining(", "));
+        List<Exchange> evidence = List.of(new Exchange("", "TCP connect to " + device.settings().ports().size()
+                + " ports", services.isEmpty() ? "no open port" : "open: " + inventory));
+        if (services.isEmpty()) {
+            return List.of(device.finding(ID, null, Verdict.PASS, "no open TCP port among the "
+                    + device.settings().ports().size() + " scanned", evidence));
+        }
+        var expected = device.settings().expectedPorts();
+        if (expected.isEmpty()) {
+            return List.of(device.finding(ID, null, Verdict.INCONCLUSIVE, "open: " + inventory
+                    + "; compare with the documented interfaces (or pass --expected-ports)", evidence));
+        }
+        Set<Integer> allowed = expected.get();
+        List<String> unexpected = services.stream().filter(s -> !allowed.contains(s.port()))
+                .map(s -> s.port() + "/" + s.name()).toList();
+        if (unexpected.isEmpty()) {
+            return List.of(device.finding(ID, null, Verdict.PASS, "only documented ports are open: " + inventory, evidence));
+        }
+        return List.of(device.finding(ID, null, Verdict.FAIL, "undocumented open ports: " + String.join(", ", unexpected), evidence));
+    }
+}

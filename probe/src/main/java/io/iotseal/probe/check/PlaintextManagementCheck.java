@@ -1,0 +1,36 @@
+package io.iotseal.probe.check;
+
+import io.iotseal.probe.credential.LoginClient;
+import io.iotseal.probe.finding.Exchange;
+import io.iotseal.probe.finding.Finding;
+import io.iotseal.probe.finding.Verdict;
+
+import java.util.List;
+
+/**
+ * Login services whose credentials cross the network unencrypted: Telnet, FTP, HTTP authentication
+ * without TLS, MQTT without TLS. The same services over SSH or TLS pass.
+ */
+public final class PlaintextManagementCheck extends PerServiceCheck {
+    public static final String ID = "plaintext-management";
+
+    public PlaintextManagementCheck() {
+        super(ID, "no login service found");
+    }
+
+    @Override
+    List<Finding> findings(DeviceContext device) {
+        return device.loginClients().stream().map(client -> judge(device, client)).toList();
+    }
+
+    private Finding judge(DeviceContext device, LoginClient client) {
+        var service = LoginServices.serviceOf(device, client);
+        List<Exchange> evidence = service.evidence().isEmpty() ? List.of() : List.of(service.evidence().getLast());
+        if (client.cleartext()) {
+            return device.finding(ID, service, Verdict.FAIL, client.service()
+                    + " takes a user name and password over an unencrypted connection", evidence);
+        }
+        return device.finding(ID, service, Verdict.PASS, client.service()
+                + " protects its login with " + (client.service().equals("ssh") ? "SSH" : "TLS"), evidence);
+    }
+}

@@ -1,0 +1,130 @@
+package io.iotseal.probe.credential;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ordered list of credentials without duplicates (first occurrence wins, so user lists given later
+ * never override the citation of a built-in pair).
+ */
+public final class CredentialList {
+    private static final String BUILT_IN = "/io/iotseal/probe/credentials/builtin.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final List<Credential> entries;
+
+    private CredentialList(List<Credential> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static CredentialList of(List<Credential> entries) {
+        Map<String, Credential> unique = new LinkedHashMap<>();
+        for (Credential c : entries) {
+            unique.putIfAbsent(c.username() + "\u0000" + c.password(), c);
+        }
+        return new CredentialList(new ArrayList<>(unique.values()));
+    }
+
+    /** IoTSeal's own list, shipped with the probe. */
+    public static CredentialList builtIn() {
+        try (InputStream in = CredentialList.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + BUILT_IN);
+            }
+            return fromYaml(YAML.readTree(in), "built-in list");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BUILT_IN, e);
+        }
+    }
+
+    /**
+     * A user's list: YAML in the built-in format (file name ending .yaml/.yml), or text with one
+     * {@code user:password} per line ('#' comments). Text entries cite the file and count as unverified.
+     */
+    public static CredentialList load(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                return fromYaml(YAML.readTree(file.toFile()), "credentials " + file);
+            }
+            return fromLines(Files.readAllLines(file), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("credentials " + file + ": cannot read", e);
+        }
+    }
+
+    static CredentialList fromLines(List<String> lines, Path file) {
+        List<Credential> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("credentials " + file + " line " + (i + 1)
+                        + ": expected user:password");
+            }
+            out.add(new Credential(line.substring(0, colon), line.substring(colon + 1),
+                    "user list " + file.getFileName() + " line " + (i + 1), false));
+        }
+        return of(out);
+    }
+
+    static CredentialList fromYaml(JsonNode root, String where) {
+        Map<String, JsonNode> sources = new HashMap<>();
+        root.path("sources").properties().forEach(e -> sources.put(e.getKey(), e.getValue()));
+        List<Credential> out = new ArrayList<>();
+        int index = 0;
+        for (JsonNode entry : root.path("credentials")) {
+            index++;
+            if (!entry.hasNonNull("username") || !entry.has("password")) {
+                throw new IllegalArgumentException(where + ": credentials entry " + index
+                        + " needs fields 'username' and 'password'");
+            }
+            String sourceId = entry.path("source").asText("");
+            JsonNode source = sources.get(sourceId);
+            if (source == null) {
+                throw new IllegalArgumentException(where + ": credentials entry " + index
+                        + " field 'source' names unknown source '" + sourceId + "'");
+            }
+            boolean verified = entry.has("verified") ? entry.get("verified").asBoolean()
+                    : source.path("verified").asBoolean(false);
+            out.add(new Credential(entry.get("username").asText(), entry.get("password").asText(""),
+                    source.path("title").asText(sourceId), verified));
+        }
+        return of(out);
+    }
+
+    /** This list followed by the entries of {@code other} that are not already in it. */
+    public CredentialList plus(CredentialList other) {
+        List<Credential> all = new ArrayList<>(entries);
+        all.addAll(other.entries);
+        return of(all);
+    }
+
+    /** The first {@code max} entries. */
+    public CredentialList limit(int max) {
+        return new CredentialList(entries.subList(0, Math.min(max, entries.size())));
+    }
+
+    public List<Credential> entries() {
+        return entries;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}

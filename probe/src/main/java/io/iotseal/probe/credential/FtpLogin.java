@@ -1,0 +1,91 @@
+package io.iotseal.probe.credential;
+
+import io.iotseal.probe.finding.Exchange;
+import io.iotseal.probe.finding.Redactor;
+import io.iotseal.probe.net.Connection;
+import io.iotseal.probe.net.Dialer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * FTP login (RFC 959): {@code USER}, {@code PASS}, judged by the reply code (230 logged in, 530 refused),
+ * then {@code QUIT}. No data connection is ever opened, so no file is listed, read or written.
+ */
+public record FtpLogin(Dialer dialer, int port) implements LoginClient {
+    /** The last line of a reply: three digits and a space (continuation lines use a dash). */
+    private static final Pattern FINAL_LINE = Pattern.compile("(?m)^(\\d{3}) [^\\n]*\\n");
+
+    /** The conventional anonymous login; the password is the e-mail address FTP asks for. */
+    public static final Credential ANONYMOUS =
+            new Credential("anonymous", "probe@iotseal.invalid", "RFC 1635 anonymous FTP convention", true);
+
+    @Override
+    public String service() {
+        return "ftp";
+    }
+
+    @Override
+    public boolean cleartext() {
+        return true;
+    }
+
+    @Override
+    public LoginAttempt attempt(Credential credential) {
+        return Attempts.timed(credential, transcript -> {
+            try (Connection c = dialer.connect(port)) {
+                String greeting = reply(c);
+                transcript.add(new Exchange(service(), "", greeting));
+                if (code(greeting) != 220) {
+                    return new Attempts.Result(code(greeting) == 421 ? LoginOutcome.REFUSED : LoginOutcome.UNKNOWN,
+                            "greeting " + code(greeting));
+                }
+                String user = send(c, "USER " + credential.username());
+                transcript.add(new Exchange(service(), "USER " + credential.username(), user));
+                int userCode = code(user);
+                if (userCode == 331 || userCode == 332) {
+                    String pass = send(c, "PASS " + credential.password());
+                    transcript.add(new Exchange(service(), "PASS " + Redactor.password(credential.password()),
+                            Redactor.transcript(pass, credential.password())));
+                    userCode = code(pass);
+                }
+                quit(c);
+                return switch (userCode) {
+                    case 230 -> new Attempts.Result(LoginOutcome.ACCEPTED, "230 logged in");
+                    case 530, 430 -> new Attempts.Result(LoginOutcome.REJECTED, userCode + " not logged in");
+                    case 421 -> new Attempts.Result(LoginOutcome.REFUSED, "421 service not available");
+                    default -> new Attempts.Result(LoginOutcome.UNKNOWN, "reply " + userCode);
+                };
+            }
+        });
+    }
+
+    private String send(Connection c, String command) throws IOException {
+        c.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return reply(c);
+    }
+
+    private String reply(Connection c) throws IOException {
+        return new String(c.readUntil(FINAL_LINE, dialer.timeout().toMillis()), StandardCharsets.UTF_8);
+    }
+
+    private static void quit(Connection c) {
+        try {
+            c.write("QUIT\r\n");
+        } catch (IOException ignored) {
+            // Already disconnected: nothing left to end.
+        }
+    }
+
+    /** The reply code of the final line, or 0 when there is none. */
+    static int code(String reply) {
+        Matcher m = FINAL_LINE.matcher(reply);
+        int code = 0;
+        while (m.find()) {
+            code = Integer.parseInt(m.group(1));
+        }
+        return code;
+    }
+}

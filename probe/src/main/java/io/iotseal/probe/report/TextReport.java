@@ -1,0 +1,76 @@
+package io.iotseal.probe.report;
+
+import io.iotseal.probe.finding.Exchange;
+import io.iotseal.probe.finding.Finding;
+import io.iotseal.probe.finding.Verdict;
+import io.iotseal.catalog.RequirementRef;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The human-readable report: per device, open services, then findings with failures first. */
+public final class TextReport {
+    /** Evidence lines shown per failed finding; the JSON and OSCAL outputs carry all of it. */
+    private static final int EVIDENCE_SHOWN = 4;
+    private static final int EVIDENCE_WIDTH = 160;
+
+    private TextReport() {
+    }
+
+    public static String render(CampaignResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append("IoTSeal device probe: ").append(result.devices().size()).append(" device(s), ")
+                .append(result.count(Verdict.FAIL)).append(" FAIL, ").append(result.count(Verdict.PASS)).append(" PASS, ")
+                .append(result.count(Verdict.INCONCLUSIVE)).append(" INCONCLUSIVE, ")
+                .append(result.count(Verdict.NOT_APPLICABLE)).append(" N/A (requirement mapping v")
+                .append(result.mappingVersion()).append(")\n");
+        if (result.resumed() > 0) {
+            out.append("(").append(result.resumed()).append(" device(s) taken from the journal of an earlier run)\n");
+        }
+        for (DeviceReport device : result.devices()) {
+            out.append('\n').append("== ").append(device.target());
+            if (!device.target().equals(device.address())) {
+                out.append(" (").append(device.address()).append(')');
+            }
+            out.append(" ==\n");
+            if (device.services().isEmpty()) {
+                out.append("  no open port among those scanned\n");
+            }
+            for (DeviceReport.OpenService s : device.services()) {
+                out.append(String.format("  %5d/tcp  %-8s %s%n", s.port(), s.service(), s.banner()));
+            }
+            device.findings().stream().sorted(Comparator.comparing(Finding::verdict))
+                    .forEach(f -> appendFinding(out, f));
+        }
+        return out.toString();
+    }
+
+    private static void appendFinding(StringBuilder out, Finding f) {
+        out.append(String.format("  [%-12s] %-24s %s%n", f.verdict().label(), f.checkId(), f.location()));
+        out.append("      ").append(f.summary()).append('\n');
+        out.append("      requirements: ").append(requirements(f.requirements())).append('\n');
+        if (f.verdict() == Verdict.FAIL) {
+            List<Exchange> shown = f.evidence().subList(0, Math.min(EVIDENCE_SHOWN, f.evidence().size()));
+            for (Exchange e : shown) {
+                if (!e.sent().isEmpty()) {
+                    out.append("      > ").append(oneLine(e.sent())).append('\n');
+                }
+                if (!e.received().isEmpty()) {
+                    out.append("      < ").append(oneLine(e.received())).append('\n');
+                }
+            }
+        }
+    }
+
+    static String requirements(List<RequirementRef> refs) {
+        return refs.stream().collect(Collectors.groupingBy(RequirementRef::catalog, java.util.LinkedHashMap::new,
+                        Collectors.mapping(RequirementRef::requirement, Collectors.joining(", "))))
+                .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private static String oneLine(String s) {
+        String flat = s.replace("\r", "").replace("\n", " | ").strip();
+        return flat.length() > EVIDENCE_WIDTH ? flat.substring(0, EVIDENCE_WIDTH) + "..." : flat;
+    }
+}

@@ -1,0 +1,107 @@
+package io.iotseal.probe.scan;
+
+import io.iotseal.probe.credential.MqttLogin;
+import io.iotseal.probe.finding.Exchange;
+import io.iotseal.probe.http.HttpResponse;
+import io.iotseal.probe.http.RawHttp;
+import io.iotseal.probe.net.Connection;
+import io.iotseal.probe.net.Dialer;
+import io.iotseal.probe.tls.TlsSockets;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds out what speaks on an open port by its behaviour, not its number (devices move services to odd
+ * ports): first listen for a server greeting (SSH, FTP, Telnet), then try TLS, then HTTP, then an MQTT
+ * CONNECT. Each step is one short, read-only connection.
+ */
+public final class ServiceIdentifier {
+    private static final Pattern FIRST_LINE_OR_PROMPT = Pattern.compile("\n|:\\s*$");
+    private static final Pattern FTP_GREETING = Pattern.compile("^220[ -]");
+    private static final Pattern LOGIN_PROMPT = Pattern.compile("(?i)(login|username|password)\\s*:\\s*$");
+    private static final Pattern SHELL_PROMPT = Pattern.compile("[#$>%]\\s*$");
+    private static final Pattern PROMPT = Pattern.compile(LOGIN_PROMPT.pattern() + "|" + SHELL_PROMPT.pattern());
+
+    private ServiceIdentifier() {
+    }
+
+    /** @param bannerWaitMillis how long to wait for a server-first greeting */
+    public static Service identify(Dialer dialer, int port, long bannerWaitMillis) {
+        List<Exchange> evidence = new ArrayList<>();
+        byte[] greeting = new byte[0];
+        try (Connection c = dialer.connect(port)) {
+            greeting = c.readUntil(FIRST_LINE_OR_PROMPT, bannerWaitMillis);
+            String first = new String(greeting, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (greeting.length > 0 && !first.startsWith("SSH-") && !FTP_GREETING.matcher(first).find()
+                    && !PROMPT.matcher(first).find()) {
+                // A Telnet-like service may print a banner line before its prompt: wait for the prompt too.
+                byte[] more = c.readUntil(PROMPT, bannerWaitMillis);
+                greeting = java.util.Arrays.copyOf(greeting, greeting.length + more.length);
+                System.arraycopy(more, 0, greeting, greeting.length - more.length, more.length);
+            }
+        } catch (IOException e) {
+            return new Service(port, ServiceKind.UNKNOWN, false, "", List.of(new Exchange("", "connect", e.toString())));
+        }
+        if (greeting.length > 0) {
+            String text = Connection.printable(greeting);
+            evidence.add(new Exchange("", "(connect and listen)", text));
+            String firstLine = text.lines().findFirst().orElse("").strip();
+            if (text.startsWith("SSH-")) {
+                // The protocol part (SSH-2.0-) is mandatory; what follows is the software version.
+                return new Service(port, ServiceKind.SSH, false, firstLine.replaceFirst("^SSH-[\\d.]+-", ""), evidence);
+            }
+            if ((greeting[0] & 0xff) == 0xff || LOGIN_PROMPT.matcher(text).find() || SHELL_PROMPT.matcher(text).find()) {
+                return new Service(port, ServiceKind.TELNET, false, stripTelnet(greeting), evidence);
+            }
+            if (FTP_GREETING.matcher(text).find()) {
+                return new Service(port, ServiceKind.FTP, false, firstLine, evidence);
+            }
+            return new Service(port, ServiceKind.UNKNOWN, false, firstLine, evidence);
+        }
+        boolean tls = speaksTls(dialer, port, evidence);
+        try {
+            HttpResponse r = RawHttp.get(dialer, port, tls, "/", Map.of());
+            evidence.add(new Exchange("", r.rawRequest(), r.rawResponse()));
+            String banner = (r.header("server").isEmpty() ? "" : "Server: " + r.header("server"))
+                    + (r.header("x-powered-by").isEmpty() ? "" : " X-Powered-By: " + r.header("x-powered-by"));
+            return new Service(port, ServiceKind.HTTP, tls, banner, evidence);
+        } catch (IOException notHttp) {
+            evidence.add(new Exchange("", "GET / HTTP/1.1", "no HTTP answer: " + notHttp.getMessage()));
+        }
+        var mqtt = new MqttLogin(dialer, port, tls).attempt(MqttLogin.ANONYMOUS);
+        if (mqtt.transcript().stream().anyMatch(x -> x.received().startsWith("CONNACK"))) {
+            evidence.addAll(mqtt.transcript());
+            return new Service(port, ServiceKind.MQTT, tls, "", evidence);
+        }
+        return new Service(port, ServiceKind.UNKNOWN, tls, "", evidence);
+    }
+
+    private static boolean speaksTls(Dialer dialer, int port, List<Exchange> evidence) {
+        try (Connection c = dialer.connect(port)) {
+            var socket = TlsSockets.handshake(c, dialer.target().host(), port, TlsSockets.ALL_PROTOCOLS);
+            evidence.add(new Exchange("", "TLS ClientHello", "TLS handshake completed: "
+                    + socket.getSession().getProtocol() + " " + socket.getSession().getCipherSuite()));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Telnet greeting text without option negotiation bytes (IAC sequences are 3 bytes). */
+    static String stripTelnet(byte[] data) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < data.length; i++) {
+            int b = data[i] & 0xff;
+            if (b == 0xff) {
+                i += 2;
+            } else if (b >= 0x20 && b < 0x7f || b == '\n') {
+                sb.append((char) b);
+            }
+        }
+        return sb.toString().strip();
+    }
+}

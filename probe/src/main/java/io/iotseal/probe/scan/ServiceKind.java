@@ -1,0 +1,16 @@
+package io.iotseal.probe.scan;
+
+/** Protocols the probe recognises on an open port. */
+public enum ServiceKind {
+    SSH, TELNET, FTP, HTTP, MQTT, UNKNOWN;
+
+    /** Service name as used in findings, taking TLS into account: http over TLS is https. */
+    public String serviceName(boolean tls) {
+        return switch (this) {
+            case HTTP -> tls ? "https" : "http";
+            case MQTT -> tls ? "mqtts" : "mqtt";
+            case UNKNOWN -> tls ? "tls" : "unknown";
+            default -> name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

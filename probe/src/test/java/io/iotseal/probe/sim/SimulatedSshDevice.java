@@ -1,0 +1,74 @@
+package io.iotseal.probe.sim;
+
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.common.mac.BuiltinMacs;
+import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.ServerBuilder;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * An SSH daemon on 127.0.0.1 with one account (Apache MINA SSHD). Optionally hides its version and locks
+ * out after failed logins by closing new sessions, like a hardened embedded daemon.
+ */
+public final class SimulatedSshDevice implements AutoCloseable {
+    private final SshServer server;
+
+    public SimulatedSshDevice(String user, String password, String identification, Lockout lockout) throws IOException {
+        this(user, password, identification, lockout, false);
+    }
+
+    /**
+     * @param legacyOnly offer only what an old embedded Dropbear offers: diffie-hellman-group1-sha1,
+     *                   aes128-cbc, hmac-sha1 and an ssh-rsa host key
+     */
+    public SimulatedSshDevice(String user, String password, String identification, Lockout lockout, boolean legacyOnly)
+            throws IOException {
+        server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider();
+        keys.setAlgorithm(legacyOnly ? "RSA" : "EC");
+        server.setKeyPairProvider(keys);
+        if (legacyOnly) {
+            server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
+                    List.of(BuiltinDHFactories.dhg1), ServerBuilder.DH2KEX));
+            server.setCipherFactories(List.of(BuiltinCiphers.aes128cbc));
+            server.setMacFactories(List.of(BuiltinMacs.hmacsha1));
+            server.setSignatureFactories(List.of(BuiltinSignatures.rsa));
+        }
+        if (identification != null) {
+            CoreModuleProperties.SERVER_IDENTIFICATION.set(server, identification);
+        }
+        server.setPasswordAuthenticator((u, p, session) -> {
+            if (lockout.locked()) {
+                session.close(true);
+                return false;
+            }
+            boolean ok = user.equals(u) && password.equals(p);
+            if (ok) {
+                lockout.succeeded();
+            } else {
+                lockout.failed();
+            }
+            return ok;
+        });
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.start();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+}

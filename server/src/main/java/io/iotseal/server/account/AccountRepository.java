@@ -1,0 +1,117 @@
+package io.iotseal.server.account;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users, memberships and API tokens, in plain SQL. */
+@Repository
+public class AccountRepository {
+
+    private static final String USER_COLUMNS =
+            "u.id, u.username, u.display_name, u.email, u.password_hash, u.enabled, u.created_at, u.version";
+    private static final RowMapper<User> USER = (rs, n) -> new User(rs.getObject("id", UUID.class),
+            rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+            rs.getString("password_hash"), rs.getBoolean("enabled"),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getLong("version"));
+
+    private final JdbcClient jdbc;
+
+    public AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return jdbc.sql("select " + USER_COLUMNS + " from app_user u where u.username = ?")
+                .param(username).query(USER).optional();
+    }
+
+    public Optional<User> find(UUID id) {
+        return jdbc.sql("select " + USER_COLUMNS + " from app_user u where u.id = ?").param(id).query(USER).optional();
+    }
+
+    public List<Membership> memberships(UUID userId) {
+        return jdbc.sql("select organization_id, role from membership where user_id = ? order by organization_id, role")
+                .param(userId)
+                .query((rs, n) -> new Membership(rs.getObject(1, UUID.class), Role.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    public void insert(User user) {
+        jdbc.sql("insert into app_user (id, username, display_name, email, password_hash, enabled, created_at, version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(user.id(), user.username(), user.displayName(), user.email(), user.passwordHash(),
+                        user.enabled(), user.createdAt(), user.version())
+                .update();
+    }
+
+    public void setPassword(UUID userId, String passwordHash, long expectedVersion) {
+        jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ? and version = ?")
+                .params(passwordHash, userId, expectedVersion).update();
+    }
+
+    public void addMembership(UUID userId, Membership m, OffsetDateTime at) {
+        jdbc.sql("insert into membership (user_id, organization_id, role, created_at) values (?, ?, ?, ?)")
+                .params(userId, m.organizationId(), m.role().name(), at).update();
+    }
+
+    /** Users in any of the organizations, or all users when {@code organizations} is null. */
+    public List<User> list(Collection<UUID> organizations, int limit, long offset) {
+        if (organizations == null) {
+            return jdbc.sql("select " + USER_COLUMNS + " from app_user u order by u.username limit ? offset ?")
+                    .params(limit, offset).query(USER).list();
+        }
+        return jdbc.sql("select " + USER_COLUMNS + " from app_user u where u.id in (select m.user_id from membership m"
+                        + " where m.organization_id in (:orgs)) order by u.username limit :limit offset :offset")
+                .param("orgs", organizations).param("limit", limit).param("offset", offset).query(USER).list();
+    }
+
+    public long count(Collection<UUID> organizations) {
+        if (organizations == null) {
+            return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        }
+        return jdbc.sql("select count(distinct m.user_id) from membership m where m.organization_id in (:orgs)")
+                .param("orgs", organizations).query(Long.class).single();
+    }
+
+    public long countUsers() {
+        return count(null);
+    }
+
+    // --- API tokens -------------------------------------------------------------------------------
+
+    public void insertToken(ApiToken token, String tokenHash) {
+        jdbc.sql("insert into api_token (id, user_id, name, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?, ?)")
+                .params(token.id(), token.userId(), token.name(), tokenHash, token.createdAt(), token.expiresAt())
+                .update();
+    }
+
+    /** The enabled user that a token hash belongs to, if the token has not expired. */
+    public Optional<UUID> userForToken(String tokenHash, OffsetDateTime now) {
+        return jdbc.sql("select t.user_id from api_token t join app_user u on u.id = t.user_id"
+                        + " where t.token_hash = ? and u.enabled = true and (t.expires_at is null or t.expires_at > ?)")
+                .params(tokenHash, now).query(UUID.class).optional();
+    }
+
+    public List<ApiToken> tokens(UUID userId) {
+        return jdbc.sql("select id, user_id, name, created_at, expires_at from api_token where user_id = ? order by created_at, id")
+                .param(userId)
+                .query((rs, n) -> new ApiToken(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class)))
+                .list();
+    }
+
+    public Optional<ApiToken> token(UUID id, UUID userId) {
+        return tokens(userId).stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public boolean deleteToken(UUID id, UUID userId) {
+        return jdbc.sql("delete from api_token where id = ? and user_id = ?").params(id, userId).update() == 1;
+    }
+}

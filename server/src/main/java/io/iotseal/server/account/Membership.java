@@ -1,0 +1,9 @@
+package io.iotseal.server.account;
+
+import jakarta.validation.constraints.NotNull;
+
+import java.util.UUID;
+
+/** A user's role in one organization. */
+public record Membership(@NotNull UUID organizationId, @NotNull Role role) {
+}

@@ -1,0 +1,22 @@
+package io.iotseal.server.account;
+
+import io.iotseal.server.organization.OrganizationKind;
+
+/** What a member may do in an organization; each role belongs to one kind of organization. */
+public enum Role {
+    OPERATOR_ADMIN(OrganizationKind.SCHEME_OPERATOR),
+    OPERATOR_REVIEWER(OrganizationKind.SCHEME_OPERATOR),
+    VENDOR_ADMIN(OrganizationKind.VENDOR),
+    VENDOR_MEMBER(OrganizationKind.VENDOR),
+    LAB_EVALUATOR(OrganizationKind.TEST_LAB);
+
+    private final OrganizationKind organizationKind;
+
+    Role(OrganizationKind organizationKind) {
+        this.organizationKind = organizationKind;
+    }
+
+    public OrganizationKind organizationKind() {
+        return organizationKind;
+    }
+}

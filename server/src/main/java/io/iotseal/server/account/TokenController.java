@@ -1,0 +1,49 @@
+package io.iotseal.server.account;
+
+import io.iotseal.server.security.Actor;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The caller's own API tokens. Creating one takes no Idempotency-Key: replaying would mean keeping the
+ * secret at rest to show it again, which is exactly what hashing tokens avoids (ADR 0025).
+ */
+@RestController
+@RequestMapping("/api/v1/tokens")
+public class TokenController {
+
+    private final AccountService service;
+
+    public TokenController(AccountService service) {
+        this.service = service;
+    }
+
+    @GetMapping
+    public List<ApiToken> list(Actor actor) {
+        return service.tokens(actor);
+    }
+
+    @PostMapping
+    public ResponseEntity<NewToken> create(Actor actor, @Valid @RequestBody TokenInput input) {
+        NewToken token = service.createToken(actor, input);
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id()))
+                .header("Cache-Control", "no-store").body(token);
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID id) {
+        service.revokeToken(actor, id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,104 @@
+package io.iotseal.server.bootstrap;
+
+import io.iotseal.server.account.Membership;
+import io.iotseal.server.account.Role;
+import io.iotseal.server.organization.Organization;
+import io.iotseal.server.organization.OrganizationInput;
+import io.iotseal.server.organization.OrganizationKind;
+import io.iotseal.server.organization.OrganizationRepository;
+import io.iotseal.server.organization.OrganizationService;
+import io.iotseal.server.product.AssociatedService;
+import io.iotseal.server.product.Category;
+import io.iotseal.server.product.Product;
+import io.iotseal.server.product.ProductInput;
+import io.iotseal.server.product.ProductService;
+import io.iotseal.server.product.ServiceKind;
+import io.iotseal.server.product.VersionInput;
+import io.iotseal.server.security.Actor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The demo registry of the embedded default: a scheme operator, two vendors, one test lab and a few
+ * products in Japanese and English, two of them out of scope to show the scope decision. Everything is
+ * created through the same services as API calls (validation, audit log), acting as the system with
+ * the operator's admin role.
+ */
+@Component
+public class DemoData {
+
+    private final OrganizationRepository organizations;
+    private final OrganizationService organizationService;
+    private final ProductService products;
+    private final Clock clock;
+    private UUID operatorId;
+
+    public DemoData(OrganizationRepository organizations, OrganizationService organizationService,
+                    ProductService products, Clock clock) {
+        this.organizations = organizations;
+        this.organizationService = organizationService;
+        this.products = products;
+        this.clock = clock;
+    }
+
+    /** The scheme operator organization every installation needs (the first admin belongs to it). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID createOperator() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Organization operator = new Organization(UUID.randomUUID(), OrganizationKind.SCHEME_OPERATOR,
+                "Scheme Operator", "制度運営者", "JP", now, now, 1);
+        organizations.insert(operator);
+        operatorId = operator.id();
+        return operatorId;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void load() {
+        Actor system = new Actor(null, "system", List.of(new Membership(operatorId, Role.OPERATOR_ADMIN)));
+        UUID sakura = org(system, OrganizationKind.VENDOR, "Sakura Devices K.K.", "さくらデバイス株式会社", "JP");
+        UUID northwind = org(system, OrganizationKind.VENDOR, "Northwind Networks Ltd.", "ノースウィンドネットワークス", "GB");
+        org(system, OrganizationKind.TEST_LAB, "Tokyo IoT Test Laboratory", "東京IoT試験所", "JP");
+        LocalDate today = LocalDate.now(clock);
+
+        product(system, sakura, "Sakura Home Router AX3000", "さくらホームルーター AX3000", List.of("SR-AX3000", "SR-AX3000-W"),
+                Category.ROUTER, true, List.of(new AssociatedService(ServiceKind.APP, "Sakura Router app", "Set-up and parental controls")),
+                today.plusYears(5), true, "1.0.4", today.minusMonths(8));
+        product(system, sakura, "Sakura Indoor Camera C2", "さくら屋内カメラ C2", List.of("SC-C2"), Category.CAMERA, true,
+                List.of(new AssociatedService(ServiceKind.CLOUD, "Sakura Cloud Recording", "Clip storage and live view"),
+                        new AssociatedService(ServiceKind.APP, "Sakura Camera app", null)),
+                today.plusYears(3), true, "2.3.0", today.minusMonths(2));
+        product(system, sakura, "Sakura Smart Lock L1", "さくらスマートロック L1", List.of("SL-L1"), Category.SMART_LOCK, true,
+                List.of(new AssociatedService(ServiceKind.HUB, "Sakura Bridge", "Bluetooth-to-Wi-Fi bridge")),
+                today.plusYears(4), false, "0.9.1", null);
+        product(system, northwind, "Northwind Echo Speaker", "ノースウィンド エコースピーカー", List.of("NW-ES1", "NW-ES1-B"),
+                Category.SMART_SPEAKER, true, List.of(new AssociatedService(ServiceKind.CLOUD, "Northwind Voice", "Speech recognition")),
+                today.plusYears(4), true, "5.1", today.minusYears(1));
+        product(system, northwind, "Northwind Pocket Phone", "ノースウィンド ポケットフォン", List.of("NW-PP7"),
+                Category.SMARTPHONE, true, List.of(), today.plusYears(3), true, "14.2", today.minusMonths(5));
+        product(system, northwind, "Northwind Wired Door Sensor", "ノースウィンド 有線ドアセンサー", List.of("NW-DS0"),
+                Category.SENSOR, false, List.of(), null, true, null, null);
+    }
+
+    private UUID org(Actor system, OrganizationKind kind, String name, String nameJa, String country) {
+        return organizationService.create(system, new OrganizationInput(kind, name, nameJa, country)).id();
+    }
+
+    private void product(Actor system, UUID vendor, String en, String ja, List<String> models, Category category,
+                         boolean ipCapable, List<AssociatedService> services, LocalDate supportEnd, boolean published,
+                         String version, LocalDate released) {
+        String slug = en.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        Product p = products.create(system, new ProductInput(vendor, en, ja, models, category,
+                "Demo product: " + en + ".", "Device: " + en + " (" + String.join(", ", models) + ")", ipCapable,
+                services, supportEnd, "https://example.com/security/" + slug, "security@example.com", published));
+        if (version != null) {
+            products.addVersion(system, p.id(), new VersionInput(version, released, null));
+        }
+    }
+}

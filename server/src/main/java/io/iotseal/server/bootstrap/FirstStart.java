@@ -1,0 +1,92 @@
+package io.iotseal.server.bootstrap;
+
+import io.iotseal.server.IotSealProperties;
+import io.iotseal.server.account.AccountRepository;
+import io.iotseal.server.account.AccountService;
+import io.iotseal.server.organization.OrganizationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * On a database without users: creates the scheme operator organization and the first admin with a
+ * generated password, printed once and stored only as its hash; and, on the embedded database (or
+ * when asked), the demo vendors, lab and products. Never runs again once a user exists.
+ */
+@Component
+public class FirstStart implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final AccountRepository accounts;
+    private final AccountService accountService;
+    private final DemoData demo;
+    private final TransactionTemplate tx;
+    private final IotSealProperties properties;
+    private final Environment environment;
+    private final PrintStream out;
+
+    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, TransactionTemplate tx,
+                      IotSealProperties properties, Environment environment) {
+        this.accounts = accounts;
+        this.accountService = accountService;
+        this.demo = demo;
+        this.tx = tx;
+        this.properties = properties;
+        this.environment = environment;
+        this.out = System.out;
+    }
+
+    /** Runs once the beans exist (migrations done) and before the web server takes requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (accounts.countUsers() > 0) {
+            return;
+        }
+        String password = generatePassword();
+        tx.executeWithoutResult(status -> {
+            UUID operator = demo.createOperator();
+            accountService.createInitialAdmin("admin", password, operator);
+            if (wantsDemoData()) {
+                demo.load();
+            }
+        });
+        // Printed, not logged: it must reach the person starting the server and nothing else keeps it.
+        out.println();
+        out.println("==================================================================");
+        out.println(" IoTSeal first start: an administrator account was created.");
+        out.println("   user:     admin");
+        out.println("   password: " + password);
+        out.println(" This password is shown only now; store it safely.");
+        out.println("==================================================================");
+        out.println();
+        log.info("first start complete (demo data: {})", wantsDemoData());
+    }
+
+    private boolean wantsDemoData() {
+        if (properties.demoData() != null) {
+            return properties.demoData();
+        }
+        return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+    }
+
+    static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            if (i > 0 && i % 5 == 0) {
+                sb.append('-');
+            }
+            sb.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return sb.toString(); // 20 characters from 57: about 116 bits
+    }
+}

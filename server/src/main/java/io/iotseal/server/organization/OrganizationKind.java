@@ -1,0 +1,11 @@
+package io.iotseal.server.organization;
+
+/** The three kinds of party in a labelling scheme. */
+public enum OrganizationKind {
+    /** Runs the scheme (IPA for JC-STAR, CSA for Singapore's CLS, BSI): decides, issues labels. */
+    SCHEME_OPERATOR,
+    /** Makes products and declares or applies for their conformity. */
+    VENDOR,
+    /** An accredited test lab that evaluates products it is assigned. */
+    TEST_LAB
+}

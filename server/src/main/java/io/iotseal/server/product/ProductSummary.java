@@ -1,0 +1,11 @@
+package io.iotseal.server.product;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A product in a search result: enough to list and pick it. */
+public record ProductSummary(UUID id, UUID vendorId, String vendorName, String nameEn, String nameJa,
+                             List<String> modelNumbers, Category category, boolean inScope, boolean published,
+                             LocalDate supportEndDate) {
+}

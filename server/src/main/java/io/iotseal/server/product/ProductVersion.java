@@ -1,0 +1,9 @@
+package io.iotseal.server.product;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A firmware or software version of a product; issue 4 assesses product versions. */
+public record ProductVersion(UUID id, String version, LocalDate releaseDate, String notes, OffsetDateTime createdAt) {
+}

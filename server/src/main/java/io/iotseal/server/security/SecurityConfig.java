@@ -1,0 +1,120 @@
+package io.iotseal.server.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotseal.server.IotSealProperties;
+import io.iotseal.server.account.AccountRepository;
+import io.iotseal.server.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may call what (ADR 0022). Three ways in: a form-login session for browsers, a bearer API token
+ * for programs, and OIDC login when an identity provider is configured. Coarse rules live here
+ * (public reads, everything else signed in); what a caller may see or change of a given record is
+ * decided by the services, which know the records.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AccountRepository accounts, ObjectMapper mapper, Clock clock,
+                            IotSealProperties properties,
+                            ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+        RequestMatcher apiPaths = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.authorizeHttpRequests(auth -> auth
+                        // Public reads: the product registry and the API description (ADR 0022).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/*",
+                                "/api/v1/products/*/versions").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, mapper, clock), BasicAuthenticationFilter.class)
+                .formLogin(form -> form.defaultSuccessUrl("/api/v1/users/me", true))
+                .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                // CSRF matters only where a browser sends a session cookie by itself: programs with a
+                // bearer token, and requests without any session, cannot be forged this way.
+                // The XSRF-TOKEN cookie's value is accepted as it is in X-XSRF-TOKEN (or the form's _csrf),
+                // so scripts and curl can echo it back; Spring's default would expect a masked copy.
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfig::needsCsrf))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiPaths,
+                        new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            Problems.write(request, response, mapper, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                                    "sign in, or send an API token as 'Authorization: Bearer ...'");
+                        }, apiPaths)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> !apiPaths.matches(request))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(request, response, mapper,
+                                HttpStatus.FORBIDDEN, "Forbidden", e.getMessage() != null && e.getMessage().contains("CSRF")
+                                        ? "missing or wrong CSRF token (send the XSRF-TOKEN cookie back as X-XSRF-TOKEN)"
+                                        : "not allowed")));
+        // OIDC login (e.g. Keycloak) only when a client registration is configured (README, "OIDC").
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.userInfoEndpoint(info -> info.oidcUserService(new LocalOidcUserService(accounts, properties)))
+                    .defaultSuccessUrl("/api/v1/users/me", true));
+        }
+        return http.build();
+    }
+
+    static boolean needsCsrf(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        // A session cookie (valid or not) or a live session means a browser: it must prove the page is ours.
+        return request.getRequestedSessionId() != null || request.getSession(false) != null
+                || "/login".equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /**
+     * Argon2id for new password hashes, in Spring Security's "{id}hash" format so the algorithm can be
+     * raised later while old hashes still verify.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("argon2",
+                Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+
+    @Bean
+    WebMvcConfigurer actorResolver(ActorArgumentResolver resolver) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(resolver);
+            }
+        };
+    }
+}

@@ -1,0 +1,194 @@
+package io.iotseal.server;
+
+import io.iotseal.server.account.Membership;
+import io.iotseal.server.account.Role;
+import io.iotseal.server.account.TokenInput;
+import io.iotseal.server.account.AccountService;
+import io.iotseal.server.account.UserInput;
+import io.iotseal.server.organization.OrganizationInput;
+import io.iotseal.server.organization.OrganizationKind;
+import io.iotseal.server.product.ProductService;
+import io.iotseal.server.security.Actor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * Every endpoint × every role. The list of endpoints comes from the server's own route table, so a new
+ * endpoint without a row here fails {@link #everyRouteHasAMatrixRow}. Each row builds a fresh request
+ * per caller (a fresh record where the call would use one up) and states the status each caller gets.
+ * Columns: anonymous, operator admin, operator reviewer, vendor admin, vendor member, the other
+ * vendor's admin, lab evaluator.
+ */
+class AuthorizationMatrixTest extends ApiTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping routes;
+    @Autowired
+    private ProductService products;
+    @Autowired
+    private AccountService accounts;
+
+    private final AtomicInteger counter = new AtomicInteger();
+    private static final Map<Who, String> passwords = new java.util.EnumMap<>(Who.class);
+
+    /** Builds the request for one caller; may create the record the request uses up. */
+    interface Call {
+        MockHttpServletRequestBuilder build(Who who) throws Exception;
+    }
+
+    private record Row(Call call, int[] expected) {
+    }
+
+    private static int[] expect(int anonymous, int operatorAdmin, int operatorReviewer, int vendorAdmin,
+                                int vendorMember, int otherVendorAdmin, int labEvaluator) {
+        return new int[]{anonymous, operatorAdmin, operatorReviewer, vendorAdmin, vendorMember, otherVendorAdmin,
+                labEvaluator};
+    }
+
+    private Map<String, Row> matrix() {
+        Map<String, Row> m = new LinkedHashMap<>();
+        String productA = "/api/v1/products/" + world.productA;
+        // Products
+        m.put("GET /api/v1/products", new Row(w -> get("/api/v1/products"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /api/v1/products", new Row(w -> withJson(post("/api/v1/products"),
+                World.product(world.vendorA, "Matrix product " + counter.incrementAndGet(), false)),
+                expect(401, 201, 403, 201, 201, 403, 403)));
+        m.put("GET /api/v1/products/{id}", new Row(w -> get(productA), expect(404, 200, 200, 200, 200, 404, 200)));
+        m.put("PUT /api/v1/products/{id}", new Row(w -> withJson(put(productA), World.product(world.vendorA, "World Router A", false))
+                .header(HttpHeaders.IF_MATCH, etag(productA)), expect(401, 200, 403, 200, 200, 404, 403)));
+        m.put("DELETE /api/v1/products/{id}", new Row(w -> delete("/api/v1/products/" + freshProduct(false))
+                .header(HttpHeaders.IF_MATCH, "\"1\""), expect(401, 204, 403, 204, 403, 404, 404)));
+        m.put("GET /api/v1/products/{id}/versions", new Row(w -> get(productA + "/versions"),
+                expect(404, 200, 200, 200, 200, 404, 200)));
+        m.put("POST /api/v1/products/{id}/versions", new Row(w -> withJson(post(productA + "/versions"),
+                Map.of("version", "9." + counter.incrementAndGet(), "releaseDate", "2026-11-01")),
+                expect(401, 201, 403, 201, 201, 404, 403)));
+        m.put("PUT /api/v1/products/{id}/labs/{labId}", new Row(w -> put("/api/v1/products/" + freshProduct(false)
+                + "/labs/" + world.lab), expect(401, 204, 403, 403, 403, 404, 404)));
+        m.put("DELETE /api/v1/products/{id}/labs/{labId}", new Row(w -> delete("/api/v1/products/" + freshProduct(true)
+                + "/labs/" + world.lab), expect(401, 204, 403, 403, 403, 404, 403)));
+        // Organizations
+        String vendorA = "/api/v1/organizations/" + world.vendorA;
+        m.put("GET /api/v1/organizations", new Row(w -> get("/api/v1/organizations"), expect(401, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /api/v1/organizations", new Row(w -> withJson(post("/api/v1/organizations"),
+                new OrganizationInput(OrganizationKind.VENDOR, "Matrix vendor " + counter.incrementAndGet(), null, "JP")),
+                expect(401, 201, 403, 403, 403, 403, 403)));
+        m.put("GET /api/v1/organizations/{id}", new Row(w -> get(vendorA), expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("PUT /api/v1/organizations/{id}", new Row(w -> withJson(put(vendorA),
+                new OrganizationInput(OrganizationKind.VENDOR, "Vendor A", "ベンダーA", "JP"))
+                .header(HttpHeaders.IF_MATCH, etag(vendorA)), expect(401, 200, 403, 200, 403, 404, 404)));
+        // Users and tokens
+        m.put("GET /api/v1/users/me", new Row(w -> get("/api/v1/users/me"), expect(401, 200, 200, 200, 200, 200, 200)));
+        // Everyone may change their own password (world users start without one, then send the last one set).
+        m.put("PUT /api/v1/users/me/password", new Row(w -> {
+            String next = "matrix password " + counter.incrementAndGet();
+            Map<String, String> body = new java.util.HashMap<>(Map.of("newPassword", next));
+            String current = passwords.put(w, next);
+            if (current != null) {
+                body.put("currentPassword", current);
+            }
+            return withJson(put("/api/v1/users/me/password"), body);
+        }, expect(401, 204, 204, 204, 204, 204, 204)));
+        m.put("GET /api/v1/users", new Row(w -> get("/api/v1/users"), expect(401, 200, 200, 200, 403, 200, 403)));
+        m.put("GET /api/v1/users/{id}", new Row(w -> get("/api/v1/users/" + world.user(Who.VENDOR_MEMBER)),
+                expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("POST /api/v1/users", new Row(w -> withJson(post("/api/v1/users"), new UserInput(
+                "matrix-" + counter.incrementAndGet(), "Matrix user", null, null,
+                List.of(new Membership(world.vendorA, Role.VENDOR_MEMBER)))), expect(401, 201, 403, 201, 403, 403, 403)));
+        m.put("GET /api/v1/tokens", new Row(w -> get("/api/v1/tokens"), expect(401, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /api/v1/tokens", new Row(w -> withJson(post("/api/v1/tokens"), new TokenInput("matrix", 1)),
+                expect(401, 201, 201, 201, 201, 201, 201)));
+        // A token belongs to the vendor member: only they may revoke it, for everyone else it does not exist.
+        m.put("DELETE /api/v1/tokens/{id}", new Row(w -> delete("/api/v1/tokens/" + vendorMemberToken()),
+                expect(401, 404, 404, 404, 204, 404, 404)));
+        // Audit log
+        m.put("GET /api/v1/audit", new Row(w -> get("/api/v1/audit"), expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/audit/verification", new Row(w -> get("/api/v1/audit/verification"),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
+        m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("ANY /error", new Row(w -> get("/error"), expect(404, 404, 404, 404, 404, 404, 404)));
+        return m;
+    }
+
+    @Test
+    void everyRouteHasAMatrixRow() {
+        TreeSet<String> served = new TreeSet<>();
+        routes.getHandlerMethods().forEach((info, method) -> {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String path : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    served.add("ANY " + path);
+                }
+                for (RequestMethod rm : methods) {
+                    served.add(rm.name() + " " + path);
+                }
+            }
+        });
+        assertThat(served).as("routes the server serves; add a row to the matrix for each new one")
+                .containsExactlyInAnyOrderElementsOf(matrix().keySet());
+    }
+
+    @Test
+    void everyRoleGetsTheExpectedAnswerFromEveryRoute() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (var entry : matrix().entrySet()) {
+            for (Who who : Who.values()) {
+                int expected = entry.getValue().expected()[who.ordinal()];
+                MvcResult result = mvc.perform(as(who, entry.getValue().call().build(who))).andReturn();
+                int status = result.getResponse().getStatus();
+                if (status != expected) {
+                    failures.add(entry.getKey() + " as " + who + ": expected " + expected + ", got " + status + " "
+                            + result.getResponse().getContentAsString());
+                } else if (status >= 400) {
+                    String type = result.getResponse().getContentType();
+                    if (type == null || !type.startsWith("application/problem+json")) {
+                        failures.add(entry.getKey() + " as " + who + ": " + status + " without a problem detail (" + type + ")");
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private String etag(String path) throws Exception {
+        return mvc.perform(as(Who.OPERATOR_ADMIN, get(path))).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+    }
+
+    private UUID freshProduct(boolean assignedToLab) {
+        Actor admin = new Actor(UUID.randomUUID(), "matrix", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
+        UUID id = products.create(admin, World.product(world.vendorA, "Fresh " + counter.incrementAndGet(), false)).id();
+        if (assignedToLab) {
+            products.assignLab(admin, id, world.lab, true);
+        }
+        return id;
+    }
+
+    private UUID vendorMemberToken() {
+        Actor member = new Actor(world.user(Who.VENDOR_MEMBER), "world-vendor-member",
+                List.of(new Membership(world.vendorA, Role.VENDOR_MEMBER)));
+        return accounts.createToken(member, new TokenInput("to revoke", 1)).id();
+    }
+}

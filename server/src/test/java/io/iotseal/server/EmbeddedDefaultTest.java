@@ -1,0 +1,71 @@
+package io.iotseal.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded default as `./iotseal serve` starts it: an H2 file database in the data folder, demo
+ * data, and an admin password printed once — different on every installation, never again after.
+ */
+class EmbeddedDefaultTest {
+
+    private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
+
+    private static String start(Path dataDir, java.util.function.Consumer<ConfigurableApplicationContext> check) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (ConfigurableApplicationContext context = SpringApplication.run(IotSealServer.class,
+                "--iotseal.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN")) {
+            check.accept(context);
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void firstStartPrintsAGeneratedPasswordOnceAndLoadsDemoData(@TempDir Path dataDir) {
+        String first = start(dataDir, context -> {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select kind from organization").query(String.class).list())
+                    .containsExactlyInAnyOrderElementsOf(List.of("SCHEME_OPERATOR", "VENDOR", "VENDOR", "TEST_LAB"));
+            assertThat(jdbc.sql("select count(*) from product").query(Long.class).single()).isGreaterThanOrEqualTo(5);
+            assertThat(jdbc.sql("select count(*) from product where name_ja like '%さくら%'").query(Long.class).single()).isPositive();
+            assertThat(jdbc.sql("select count(*) from product where in_scope = false").query(Long.class).single()).isPositive();
+            String hash = jdbc.sql("select password_hash from app_user where username = 'admin'").query(String.class).single();
+            assertThat(hash).startsWith("{argon2}");
+        });
+        Matcher m = PASSWORD.matcher(first);
+        assertThat(m.find()).as("password printed at first start").isTrue();
+        String password = m.group(1);
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(Files.exists(dataDir.resolve("iotseal.mv.db"))).isTrue();
+
+        String second = start(dataDir, context -> { });
+        assertThat(second).doesNotContain("password:").doesNotContain(password);
+    }
+
+    @Test
+    void everyInstallationGetsItsOwnPassword(@TempDir Path a, @TempDir Path b) {
+        Matcher first = PASSWORD.matcher(start(a, context -> { }));
+        Matcher second = PASSWORD.matcher(start(b, context -> { }));
+        assertThat(first.find()).isTrue();
+        assertThat(second.find()).isTrue();
+        assertThat(first.group(1)).isNotEqualTo(second.group(1));
+    }
+}
