@@ -16,17 +16,24 @@ final class InputFiles {
 
     static <T> T read(Path file, String option, Class<T> type) {
         try {
+            return YamlFiles.read(new java.io.ByteArrayInputStream(bytes(file, option, MAX_BYTES)), file.toString(), type);
+        } catch (YamlFiles.DataFileException e) {
+            throw new UserInputException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's bytes, refused when larger than {@code maxBytes}; errors name the option and file. */
+    static byte[] bytes(Path file, String option, long maxBytes) {
+        try {
             long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new UserInputException(option + ": " + file + " is " + size + " bytes; the limit is " + MAX_BYTES);
+            if (size > maxBytes) {
+                throw new UserInputException(option + ": " + file + " is " + size + " bytes; the limit is " + maxBytes);
             }
-            return YamlFiles.read(Files.newInputStream(file), file.toString(), type);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UserInputException(option + ": file not found: " + file);
         } catch (IOException e) {
             throw new UserInputException(option + ": cannot read " + file + ": " + e.getMessage(), e);
-        } catch (YamlFiles.DataFileException e) {
-            throw new UserInputException(option + ": " + e.getMessage(), e);
         }
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ProbeCommand.class,
                 AuditCommand.class,
                 AssessmentCommand.class,
+                LabelCommand.class,
         })
 public final class IotSealCli implements Runnable {
     /** Exit code for bad input: an unknown id, a malformed file, a wrong option. */

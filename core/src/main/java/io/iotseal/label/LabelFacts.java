@@ -1,0 +1,21 @@
+package io.iotseal.label;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a verified credential or QR token states, for display. A QR token carries a subset:
+ * {@code modelsOmitted} and {@code versionsOmitted} count entries that did not fit and are only
+ * in the credential and on the public page.
+ */
+public record LabelFacts(String id, String registrationNumber, String level, String vendor,
+                         Map<String, String> productName, List<String> models, int modelsOmitted,
+                         List<String> versions, int versionsOmitted, Instant validFrom, Instant validUntil, int statusIndex,
+                         String issuer, String kid) {
+    public LabelFacts {
+        productName = Map.copyOf(productName);
+        models = List.copyOf(models);
+        versions = List.copyOf(versions);
+    }
+}

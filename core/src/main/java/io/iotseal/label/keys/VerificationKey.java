@@ -1,0 +1,86 @@
+package io.iotseal.label.keys;
+
+import io.iotseal.label.jose.Base64Url;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * A public Ed25519 key of a scheme operator, as published in its JWKS. A key that was rotated out is
+ * {@code retired}: it no longer signs, but labels it signed before its retirement still verify.
+ */
+public final class VerificationKey {
+    /** Characters of the RFC 7638 thumbprint used as key id: 66 bits, short enough for the QR token. */
+    public static final int KID_LENGTH = 11;
+
+    private final String kid;
+    private final byte[] publicKey;
+    private final org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point;
+    private final Instant created;
+    private final Instant retired;
+
+    public VerificationKey(String kid, byte[] publicKey, Instant created, Instant retired) {
+        Ed25519Keys.checkLength(publicKey, Ed25519Keys.PUBLIC_KEY_BYTES, "public key 'x'");
+        if (kid == null || !kid.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("kid '" + kid + "' must be 1-64 base64url characters");
+        }
+        this.kid = kid;
+        this.publicKey = Ed25519Keys.copy(publicKey);
+        this.point = Ed25519Keys.decodePublicKey(publicKey);
+        this.created = created;
+        this.retired = retired;
+    }
+
+    /** The key id IoTSeal gives a public key: the start of its RFC 7638 JWK thumbprint. */
+    public static String kidOf(byte[] publicKey) {
+        String canonical = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url.encode(publicKey) + "\"}";
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64Url.encode(digest).substring(0, KID_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    public boolean verify(byte[] message, byte[] signature) {
+        return Ed25519Keys.verify(point, message, signature);
+    }
+
+    public String kid() {
+        return kid;
+    }
+
+    public byte[] publicKey() {
+        return Ed25519Keys.copy(publicKey);
+    }
+
+    public Optional<Instant> created() {
+        return Optional.ofNullable(created);
+    }
+
+    public Optional<Instant> retired() {
+        return Optional.ofNullable(retired);
+    }
+
+    public VerificationKey retiredAt(Instant when) {
+        return new VerificationKey(kid, publicKey, created, when);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VerificationKey k && k.kid.equals(kid) && Arrays.equals(k.publicKey, publicKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return kid.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Ed25519 key " + kid + (retired == null ? "" : " (retired " + retired + ")");
+    }
+}
