@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotseal.oscal.OscalSchemas;
+import io.iotseal.server.assessment.AssessmentAccepted;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
@@ -32,7 +36,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * EN 303 645 assessment, each prefilled answer with its provenance. Then the bad input, each leaving
  * the assessment as it was.
  */
+@RecordApplicationEvents
 class AssessmentApiTest extends ApiTest {
+
+    @Autowired
+    private ApplicationEvents events;
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -146,6 +154,12 @@ class AssessmentApiTest extends ApiTest {
         a = act(Who.OPERATOR_REVIEWER, a, "accept", "Conforms to ★1", 200);
         assertThat(a.get("state").asText()).isEqualTo("accepted");
         assertThat(a.get("allowedActions")).isEmpty();
+        // The hook for label issuance (issue 5): one event, for this assessment, on acceptance only.
+        assertThat(events.stream(AssessmentAccepted.class)).singleElement().satisfies(e -> {
+            assertThat(e.assessmentId().toString()).isEqualTo(id);
+            assertThat(e.target()).isEqualTo("jc-star:star-1");
+            assertThat(e.productVersion()).isEqualTo("2.0.0");
+        });
         assertThat(a.get("transitions")).extracting(t -> t.get("action").asText())
                 .containsExactly("submit", "request-changes", "submit", "accept");
         assertThat(a.at("/transitions/1/comment").asText()).contains("password generation");
