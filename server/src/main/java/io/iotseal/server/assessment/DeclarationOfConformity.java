@@ -30,7 +30,8 @@ import java.util.TimeZone;
 /**
  * The Declaration of Conformity of an accepted assessment as a PDF, every line in Japanese and English
  * (ADR 0044). Apache PDFBox writes it; the Japanese font is embedded as a subset, so the PDF shows the
- * same everywhere and its text can be extracted (and searched, and read by screen readers).
+ * same everywhere, and its text can be extracted (and searched, and read by screen readers) as the
+ * ideographs written ({@link UnicodeMapFix}).
  */
 @Component
 public class DeclarationOfConformity {
@@ -99,7 +100,7 @@ public class DeclarationOfConformity {
             info.setCreationDate(created);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
-            return out.toByteArray();
+            return UnicodeMapFix.apply(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the declaration", e);
         }
