@@ -30,11 +30,15 @@ public final class LabelIssuer {
             throw new IllegalArgumentException("missing required field 'issued'");
         }
         Validity validity = level.validity();
-        LocalDate expiry = validity == null ? null : validity.expiry(issued, product.supportPeriodEnd()).orElse(null);
-        if (expiry == null) {
+        LocalDate bySchemeData = validity == null ? null : validity.expiry(issued, product.supportPeriodEnd()).orElse(null);
+        if (bySchemeData == null) {
             throw new IllegalArgumentException("level: " + scheme.id() + ":" + levelId
                     + " has no known maximum validity in the scheme data, so no expiry can be computed");
         }
+        // A label never outlives the product's defined support period, even where the scheme data does
+        // not say whether the scheme caps validity there (JC-STAR): a label on an unsupported product
+        // would tell consumers the opposite of the truth.
+        LocalDate expiry = bySchemeData.isAfter(product.supportPeriodEnd()) ? product.supportPeriodEnd() : bySchemeData;
         if (!expiry.isAfter(issued)) {
             throw new IllegalArgumentException("product.supportPeriodEnd " + product.supportPeriodEnd()
                     + " leaves no validity after the issue date " + issued);

@@ -28,6 +28,14 @@ class LabelIssuerTest {
     }
 
     @Test
+    void aLabelNeverOutlivesTheSupportPeriodEvenWhereTheSchemeDataDoesNotSay() {
+        Product product = new Product("Vendor", LocalizedText.english("Camera"), List.of("C1"), List.of(),
+                LocalDate.of(2027, 3, 31));
+        Label label = LabelIssuer.issue(TestLabels.scheme("jc-star"), "star-1", "J1", "A1", product, TestLabels.ISSUED, 1);
+        assertThat(label.expiry()).isEqualTo(LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
     void refusesLevelsWithoutKnownValidityAndBadInputNamingTheField() {
         assertThatThrownBy(() -> LabelIssuer.issue(TestLabels.scheme("fi-traficom-label"),
                 TestLabels.scheme("fi-traficom-label").levels().get(0).id(), "X1", "P1", TestLabels.camera(),
