@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotseal.assessment.Answer;
 import io.iotseal.assessment.AssessmentSnapshot;
+import io.iotseal.assessment.LabTestCase;
 import io.iotseal.assessment.ScopedRequirement;
 import io.iotseal.coverage.Verdict;
 
@@ -57,6 +58,24 @@ public final class OscalAssessmentResultsExporter {
 
         ArrayNode observations = OscalJson.array();
         ArrayNode findings = OscalJson.array();
+        // The lab's test cases first, so that each finding can point at those of its requirement.
+        java.util.Map<String, java.util.List<String>> testObservations = new java.util.HashMap<>();
+        for (LabTestCase t : a.testCases()) {
+            String uuid = OscalIds.uuid(scope + "/test-case/" + t.testId());
+            testObservations.computeIfAbsent(t.requirement().toString(), k -> new java.util.ArrayList<>()).add(uuid);
+            ObjectNode obs = observations.addObject();
+            obs.put("uuid", uuid);
+            obs.put("title", "Test case " + t.testId() + " (" + t.requirement() + ")");
+            obs.put("description", (t.description() == null ? "" : t.description() + " ")
+                    + (t.result() == null ? "" : "Result: " + t.result()) + " Verdict: " + t.verdict() + ".");
+            obs.putArray("props").add(OscalJson.prop("test-id", t.testId()))
+                    .add(OscalJson.prop("test-verdict", t.verdict()))
+                    .add(OscalJson.prop("assessment-kind", t.functional() ? "functional" : "conceptual"))
+                    .add(OscalJson.prop("requirement", t.requirement().toString()));
+            // TS 103 701: a functional assessment tests the device, a conceptual one examines documents.
+            obs.putArray("methods").add(t.functional() ? "TEST" : "EXAMINE");
+            obs.put("collected", OscalJson.timestamp(a.lastModified()));
+        }
         for (ScopedRequirement r : a.scope().requirements()) {
             Answer answer = a.answers().get(r.requirement());
             if (answer == null || answer.verdict() == Verdict.NOT_ASSESSED) {
@@ -99,7 +118,10 @@ public final class OscalAssessmentResultsExporter {
             if (answer.verdict() == Verdict.NOT_APPLICABLE) {
                 target.putObject("implementation-status").put("state", "not-applicable");
             }
-            finding.putArray("related-observations").addObject().put("observation-uuid", observationUuid);
+            ArrayNode related = finding.putArray("related-observations");
+            related.addObject().put("observation-uuid", observationUuid);
+            testObservations.getOrDefault(r.requirement().toString(), java.util.List.of())
+                    .forEach(u -> related.addObject().put("observation-uuid", u));
         }
         if (!observations.isEmpty()) {
             result.set("observations", observations);

@@ -139,4 +139,25 @@ class AssessmentTest {
         assertThat(result.at("/findings/1/target/implementation-status/state").asText()).isEqualTo("not-applicable");
         assertThat(Optional.ofNullable(result.get("end"))).isPresent();
     }
+
+    @Test
+    void labTestCasesBecomeObservationsLinkedFromTheirFinding() {
+        AssessmentScope scope = AssessmentScope.resolve(LIBRARY, Target.parse("jc-star:star-3"), NOTHING_DECLARED);
+        Map<RequirementRef, Answer> answers = Map.of(star1("S1.1-04"),
+                new Answer(star1("S1.1-04"), Verdict.PASS, "locked out after 5 attempts", List.of(), null));
+        List<LabTestCase> tests = List.of(
+                new LabTestCase(star1("S1.1-04"), "TC-04-F1", true, "pass", "500 wrong logins", "locked out"),
+                new LabTestCase(star1("S1.1-04"), "TC-04-C1", false, "inconclusive", "design review", null));
+        AssessmentSnapshot snapshot = new AssessmentSnapshot("lab1", "Camera", "Vendor", "3.1", scope,
+                AssessmentState.LAB_SUBMITTED, answers, Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-11-03T10:00:00Z"), tests);
+        ObjectNode doc = OscalAssessmentResultsExporter.export(snapshot, "/api/v1/assessments/lab1");
+        assertThat(OscalSchemas.violations(OscalSchemas.ASSESSMENT_RESULTS, doc)).isEmpty();
+        JsonNode result = doc.at("/assessment-results/results/0");
+        assertThat(result.get("observations")).hasSize(3);
+        assertThat(result.at("/observations/0/methods/0").asText()).isEqualTo("TEST");
+        assertThat(result.at("/observations/1/methods/0").asText()).isEqualTo("EXAMINE");
+        assertThat(result.at("/findings/0/related-observations")).hasSize(3);
+        assertThat(result.has("end")).isFalse();
+    }
 }

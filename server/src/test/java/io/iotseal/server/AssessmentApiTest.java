@@ -225,6 +225,8 @@ class AssessmentApiTest extends ApiTest {
 
         JsonNode doc = call(Who.LAB_EVALUATOR, get("/api/v1/assessments/" + id + "/oscal"), 200);
         assertThat(OscalSchemas.violations(OscalSchemas.ASSESSMENT_RESULTS, doc)).isEmpty();
+        assertThat(doc.at("/assessment-results/results/0/observations/0/title").asText()).contains("TC-5.1-5-1");
+        assertThat(doc.at("/assessment-results/results/0/observations/0/methods/0").asText()).isEqualTo("TEST");
         assertThat(declarationText(Who.VENDOR_ADMIN, id)).contains("第三者評価", "Third-party evaluation", "(Lab)",
                 "★3", "IoTSeal's standards data");
     }

@@ -9,6 +9,7 @@ import io.iotseal.assessment.AssessmentScope;
 import io.iotseal.assessment.AssessmentSnapshot;
 import io.iotseal.assessment.AssessmentState;
 import io.iotseal.assessment.Completeness;
+import io.iotseal.assessment.LabTestCase;
 import io.iotseal.assessment.Party;
 import io.iotseal.assessment.Prefill;
 import io.iotseal.assessment.Provenance;
@@ -112,7 +113,9 @@ public class AssessmentService {
         AssessmentRow a = access.visible(actor, id);
         Product product = products.find(a.productId()).orElseThrow();
         return new AssessmentSnapshot(a.id().toString(), product.nameEn(), product.vendorName(), a.productVersion(),
-                scope(a, product), a.state(), answers(a), a.createdAt().toInstant(), a.updatedAt().toInstant());
+                scope(a, product), a.state(), answers(a), a.createdAt().toInstant(), a.updatedAt().toInstant(),
+                repository.testCases(id).stream().map(t -> new LabTestCase(parseRef(t.requirement()), t.testId(),
+                        t.kind() == TestCaseKind.FUNCTIONAL, t.verdict().code(), t.description(), t.result())).toList());
     }
 
     // --- creating ---------------------------------------------------------------------------------
