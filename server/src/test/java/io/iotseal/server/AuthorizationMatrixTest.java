@@ -176,6 +176,9 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/labels/{id}/status", new Row(w -> withJson(post("/api/v1/labels/"
                         + labelOf(fixtures.acceptedStarOne().id()) + "/status"), Map.of("action", "suspend", "reason", "Matrix"))
                 .header(HttpHeaders.IF_MATCH, "\"1\""), expect(401, 200, 200, 403, 403, 404, 403)));
+        String page = "/l/" + jdbc.sql("select label_id from label where assessment_id = ?")
+                .param(acceptedSource(fixtures)).query(String.class).single();
+        m.put("GET /l/{idOrToken}", new Row(w -> get(page), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /.well-known/jwks.json", new Row(w -> get("/.well-known/jwks.json"),
                 expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/revocation", new Row(w -> get("/status/revocation"), expect(200, 200, 200, 200, 200, 200, 200)));

@@ -102,6 +102,22 @@ class LabelApiTest extends ApiTest {
         assertThat(call(Who.OTHER_VENDOR_ADMIN, get("/api/v1/labels/" + id), 404).get("status").asInt()).isEqualTo(404);
     }
 
+    @Test
+    void publicPageInJapaneseOrEnglishWithoutLogin() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Map<String, Object> row = jdbc.sql("select label_id, qr_text from label where assessment_id = ?")
+                .param(accepted.id()).query().singleRow();
+        String byToken = row.get("qr_text").toString().substring("https://registry.example".length());
+        MvcResult ja = mvc.perform(get(byToken).header(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP,ja;q=0.9,en;q=0.5")).andReturn();
+        assertThat(ja.getResponse().getStatus()).isEqualTo(200);
+        String html = ja.getResponse().getContentAsString();
+        assertThat(html).contains("lang=\"ja\"", "有効", "World Router A", "2030-12-31", "?lang=en");
+        MvcResult en = mvc.perform(get("/l/" + row.get("label_id") + "?lang=en")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "ja")).andReturn();
+        assertThat(en.getResponse().getContentAsString()).contains("lang=\"en\"", "Valid", "Report a vulnerability");
+        assertThat(mvc.perform(get("/l/NOSUCHLABEL1")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
     private List<String> lists() throws Exception {
         return List.of(mvc.perform(get("/status/revocation")).andReturn().getResponse().getContentAsString(),
                 mvc.perform(get("/status/suspension")).andReturn().getResponse().getContentAsString());

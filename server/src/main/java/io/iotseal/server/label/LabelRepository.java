@@ -41,6 +41,10 @@ class LabelRepository {
         return jdbc.sql("select * from label where label_id = ?").param(labelId).query(ROW).optional();
     }
 
+    Optional<LabelRow> findByQrText(String qrText) {
+        return jdbc.sql("select * from label where qr_text = ?").param(qrText).query(ROW).optional();
+    }
+
     Optional<LabelRow> findByAssessment(UUID assessmentId) {
         return jdbc.sql("select * from label where assessment_id = ?").param(assessmentId).query(ROW).optional();
     }

@@ -147,6 +147,39 @@ public class LabelService {
         return repository.findByAssessment(assessmentId).map(this::view).orElse(null);
     }
 
+    /**
+     * The public page of the label with this id or QR token, in {@code lang} (ja or en); null when there
+     * is none. Anyone holding the QR code already holds these facts, so the page needs no login.
+     */
+    @Transactional(readOnly = true)
+    public String publicPage(String idOrToken, String lang) {
+        if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > io.iotseal.label.qr.QrToken.MAX_TEXT_CHARS) {
+            return null;
+        }
+        java.util.Optional<LabelRow> found = idOrToken.matches("[A-Z0-9]{12}")
+                ? repository.findByLabelId(idOrToken) : java.util.Optional.empty();
+        if (found.isEmpty()) {
+            found = repository.findByQrText(urls.labelPageBase() + idOrToken);
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        LabelRow r = found.get();
+        Product product = products.find(r.productId()).orElse(null);
+        String schemeName = library.scheme(r.scheme()).map(s -> s.name().in(lang)).orElse(r.scheme());
+        String levelName;
+        try {
+            levelName = library.requireLevel(new LevelRef(r.scheme(), r.level())).name().in(lang);
+        } catch (RuntimeException e) {
+            levelName = r.level();
+        }
+        String productName = "ja".equals(lang) && r.productNameJa() != null ? r.productNameJa() : r.productNameEn();
+        return LabelPage.render(new LabelPage.Facts(r.labelId(), r.registrationNumber(), schemeName, levelName,
+                r.vendorName(), productName, r.models(), r.versions(), r.issued(), r.expiry(), r.supportEnd(), status(r),
+                r.reason(), r.statusSince(), product == null ? null : product.vulnerabilityDisclosureUrl(),
+                product == null ? null : product.vulnerabilityContact()), lang);
+    }
+
     /** The artwork (SVG or PNG) of a label the caller may see. */
     @Transactional(readOnly = true)
     public IssuedLabel artwork(Actor actor, UUID id) {

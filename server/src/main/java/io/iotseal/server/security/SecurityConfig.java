@@ -55,7 +55,7 @@ public class SecurityConfig {
                         // Labels (ADR 0050): public keys and status lists, for anyone verifying a label.
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/status/revocation",
                                 "/status/suspension", "/api/v1/labels/*", "/api/v1/labels/*/artwork.svg",
-                                "/api/v1/labels/*/artwork.png").permitAll()
+                                "/api/v1/labels/*/artwork.png", "/l/*").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, mapper, clock), BasicAuthenticationFilter.class)
