@@ -35,3 +35,4 @@ create table label (
     constraint label_status_check check (status in ('ACTIVE', 'SUSPENDED', 'REVOKED'))
 );
 create index label_product_idx on label (product_id);
+create index label_updated_idx on label (updated_at);

@@ -118,6 +118,20 @@ class LabelApiTest extends ApiTest {
         assertThat(mvc.perform(get("/l/NOSUCHLABEL1")).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void aChangeMadeByAnotherInstanceReachesTheServedListAtOnce() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        UUID id = jdbc.sql("select id from label where assessment_id = ?").param(accepted.id()).query(UUID.class).single();
+        String credential = jdbc.sql("select credential from label where id = ?").param(id).query(String.class).single();
+        LabelVerifier verifier = new LabelVerifier(TrustedKeys.fromJwks(mvc.perform(get("/.well-known/jwks.json"))
+                .andReturn().getResponse().getContentAsString()));
+        assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.VALID);
+        // As another server instance would: straight in the shared database, not through this one's service.
+        jdbc.sql("update label set status = 'SUSPENDED', reason = 'Elsewhere', updated_at = ?, version = version + 1"
+                + " where id = ?").params(java.time.OffsetDateTime.now().plusSeconds(1), id).update();
+        assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.SUSPENDED);
+    }
+
     private List<String> lists() throws Exception {
         return List.of(mvc.perform(get("/status/revocation")).andReturn().getResponse().getContentAsString(),
                 mvc.perform(get("/status/suspension")).andReturn().getResponse().getContentAsString());

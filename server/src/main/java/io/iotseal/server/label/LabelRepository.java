@@ -54,6 +54,15 @@ class LabelRepository {
         return jdbc.sql("select coalesce(max(status_index), -1) + 1 from label").query(Integer.class).single();
     }
 
+    /**
+     * When any label last changed (issued or status): the status lists are re-signed when this moves,
+     * so a change made through another server instance reaches this one's lists too.
+     */
+    OffsetDateTime lastChange() {
+        return jdbc.sql("select max(updated_at) from label").query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+                .optional().orElse(null);
+    }
+
     /** Index and state of every label that is not active: what the status lists are built from. */
     List<IndexedState> inactive() {
         return jdbc.sql("select status_index, status from label where status <> 'ACTIVE'")

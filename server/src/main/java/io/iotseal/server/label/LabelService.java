@@ -68,7 +68,7 @@ public class LabelService {
     private final Clock clock;
     private final RegistryUrls urls;
     private final SecureRandom random = new SecureRandom();
-    private volatile Map<StatusPurpose, SignedList> statusLists;
+    private volatile Cached statusLists;
 
     /** A signed status list as served: the vc+jwt, its ETag and when it was signed. */
     public record SignedList(String jwt, String etag, Instant signedAt) {
@@ -225,15 +225,29 @@ public class LabelService {
         return view(updated);
     }
 
-    /** The signed status list, re-signed after every change and when half its validity has passed. */
-    public synchronized SignedList statusList(StatusPurpose purpose) {
+    /**
+     * The signed status list, re-signed after every change (by this instance or, seen through the label
+     * table's last change, by another) and when half its validity has passed.
+     */
+    public SignedList statusList(StatusPurpose purpose) {
         Instant now = clock.instant();
-        Map<StatusPurpose, SignedList> current = statusLists;
-        if (current == null || now.isAfter(current.get(purpose).signedAt().plus(properties.statusValidity().dividedBy(2)))) {
-            current = signStatusLists(now);
-            statusLists = current;
+        OffsetDateTime lastChange = repository.lastChange();
+        Cached current = statusLists;
+        if (current == null || !java.util.Objects.equals(current.lastChange(), lastChange)
+                || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)))) {
+            synchronized (this) {
+                current = statusLists;
+                if (current == null || !java.util.Objects.equals(current.lastChange(), lastChange)
+                        || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)))) {
+                    current = new Cached(signStatusLists(now), lastChange, now);
+                    statusLists = current;
+                }
+            }
         }
-        return current.get(purpose);
+        return current.lists().get(purpose);
+    }
+
+    private record Cached(Map<StatusPurpose, SignedList> lists, OffsetDateTime lastChange, Instant signedAt) {
     }
 
     public long statusTtlSeconds() {
