@@ -166,6 +166,23 @@ class AuthorizationMatrixTest extends ApiTest {
                 + acceptedSource(fixtures) + "/declaration"), expect(401, 200, 200, 200, 200, 404, 404)));
         m.put("GET /api/v1/assessments/{id}/oscal", new Row(w -> get(assessment + "/oscal"),
                 expect(401, 200, 200, 200, 200, 404, 200)));
+        // Labels (ADR 0050): read like their products; status changes by the operator; keys and lists public.
+        String label = "/api/v1/labels/" + labelOf(acceptedSource(fixtures));
+        m.put("GET /api/v1/labels/{id}", new Row(w -> get(label), expect(404, 200, 200, 200, 200, 404, 200)));
+        m.put("GET /api/v1/labels/{id}/artwork.svg", new Row(w -> get(label + "/artwork.svg"),
+                expect(404, 200, 200, 200, 200, 404, 200)));
+        m.put("GET /api/v1/labels/{id}/artwork.png", new Row(w -> get(label + "/artwork.png"),
+                expect(404, 200, 200, 200, 200, 404, 200)));
+        m.put("POST /api/v1/labels/{id}/status", new Row(w -> withJson(post("/api/v1/labels/"
+                        + labelOf(fixtures.acceptedStarOne().id()) + "/status"), Map.of("action", "suspend", "reason", "Matrix"))
+                .header(HttpHeaders.IF_MATCH, "\"1\""), expect(401, 200, 200, 403, 403, 404, 403)));
+        String page = "/l/" + jdbc.sql("select label_id from label where assessment_id = ?")
+                .param(acceptedSource(fixtures)).query(String.class).single();
+        m.put("GET /l/{idOrToken}", new Row(w -> get(page), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /.well-known/jwks.json", new Row(w -> get("/.well-known/jwks.json"),
+                expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /status/revocation", new Row(w -> get("/status/revocation"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /status/suspension", new Row(w -> get("/status/suspension"), expect(200, 200, 200, 200, 200, 200, 200)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
@@ -241,4 +258,10 @@ class AuthorizationMatrixTest extends ApiTest {
                 List.of(new Membership(world.vendorA, Role.VENDOR_MEMBER)));
         return accounts.createToken(member, new TokenInput("to revoke", 1)).id();
     }
+
+    private UUID labelOf(Object assessmentId) {
+        return jdbc.sql("select id from label where assessment_id = ?").param(UUID.fromString(assessmentId.toString()))
+                .query(UUID.class).single();
+    }
+
 }

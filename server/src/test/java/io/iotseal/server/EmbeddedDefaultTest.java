@@ -55,8 +55,13 @@ class EmbeddedDefaultTest {
         String password = m.group(1);
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
         assertThat(Files.exists(dataDir.resolve("iotseal.mv.db"))).isTrue();
+        // The label signing keystore and its generated password live under the data folder (ADR 0050).
+        assertThat(dataDir.resolve("keys/labels.p12")).isRegularFile();
+        assertThat(dataDir.resolve("keys/labels.password")).isRegularFile();
+        String keystore = dataDir.resolve("keys/labels.p12").toString();
 
-        String second = start(dataDir, context -> { });
+        String second = start(dataDir, context -> assertThat(context.getBean(
+                io.iotseal.label.keys.KeystoreKeyManager.class).path().toString()).isEqualTo(keystore));
         assertThat(second).doesNotContain("password:").doesNotContain(password);
     }
 

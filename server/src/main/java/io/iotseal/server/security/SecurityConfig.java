@@ -52,6 +52,10 @@ public class SecurityConfig {
                         // Public reads: the product registry and the API description (ADR 0022).
                         .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/*",
                                 "/api/v1/products/*/versions").permitAll()
+                        // Labels (ADR 0050): public keys and status lists, for anyone verifying a label.
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/status/revocation",
+                                "/status/suspension", "/api/v1/labels/*", "/api/v1/labels/*/artwork.svg",
+                                "/api/v1/labels/*/artwork.png", "/l/*").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, mapper, clock), BasicAuthenticationFilter.class)

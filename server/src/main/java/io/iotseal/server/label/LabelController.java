@@ -1,0 +1,57 @@
+package io.iotseal.server.label;
+
+import io.iotseal.server.security.Actor;
+import io.iotseal.server.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Labels over HTTP (issue 5, ADR 0050). Visible like their products; status changes by the operator only. */
+@RestController
+@RequestMapping("/api/v1/labels")
+class LabelController {
+
+    private final LabelService service;
+
+    LabelController(LabelService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A label: its registration number, level, validity, status and signed credential")
+    public ResponseEntity<LabelView> get(Actor actor, @PathVariable UUID id) {
+        return ETags.ok(service.get(actor, id));
+    }
+
+    @GetMapping(path = "/{id}/artwork.svg", produces = "image/svg+xml")
+    @Operation(summary = "The label artwork as SVG: scheme mark, level, registration number, QR code")
+    public ResponseEntity<byte[]> svg(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .body(service.artwork(actor, id).svg().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping(path = "/{id}/artwork.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "The label artwork as PNG (4 pixels per SVG unit)")
+    public ResponseEntity<byte[]> png(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(service.artwork(actor, id).png(4));
+    }
+
+    @PostMapping("/{id}/status")
+    @Operation(summary = "Suspend (reason required), reinstate, or revoke (final, reason required); needs If-Match")
+    public ResponseEntity<LabelView> status(Actor actor, @PathVariable UUID id, @Valid @RequestBody StatusChangeInput input,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return ETags.ok(service.changeStatus(actor, id, input, ifMatch));
+    }
+}

@@ -1,0 +1,101 @@
+package io.iotseal.server.label;
+
+import org.springframework.web.util.HtmlUtils;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The public label page's HTML; every value from the database or the standards data is escaped. */
+final class LabelPage {
+
+    private LabelPage() {
+    }
+
+    record Facts(String labelId, String registrationNumber, String scheme, String level, String vendor, String product,
+                 List<String> models, List<String> versions, LocalDate issued, LocalDate expiry, LocalDate supportEnd,
+                 String status, String reason, OffsetDateTime statusSince, String vulnerabilityUrl,
+                 String vulnerabilityContact) {
+    }
+
+    static String render(Facts f, String lang) {
+        boolean ja = "ja".equals(lang);
+        StringBuilder html = new StringBuilder(4096);
+        head(html, lang, ja ? "IoTセキュリティラベル " + f.registrationNumber() : "IoT security label " + f.registrationNumber());
+        html.append("<p class=\"switch\"><a href=\"?lang=").append(ja ? "en\" hreflang=\"en\">English" : "ja\" hreflang=\"ja\">日本語")
+                .append("</a></p>\n");
+        html.append("<p class=\"status ").append(e(f.status())).append("\">").append(e(statusText(f.status(), ja)));
+        if (f.reason() != null && !"valid".equals(f.status())) {
+            html.append("<br>").append(ja ? "理由: " : "Reason: ").append(e(f.reason()));
+        }
+        if (f.statusSince() != null && !"valid".equals(f.status()) && !"expired".equals(f.status())) {
+            html.append("<br>").append(ja ? "日時: " : "Since: ")
+                    .append(e(f.statusSince().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString()));
+        }
+        html.append("</p>\n<dl>\n");
+        row(html, ja ? "製品" : "Product", f.product());
+        row(html, ja ? "ベンダー" : "Vendor", f.vendor());
+        row(html, ja ? "型番" : "Model numbers", String.join(", ", f.models()));
+        row(html, ja ? "対象バージョン" : "Versions covered", String.join(", ", f.versions()));
+        row(html, ja ? "制度・レベル" : "Scheme and level", f.scheme() + " — " + f.level());
+        row(html, ja ? "登録番号" : "Registration number", f.registrationNumber());
+        row(html, ja ? "有効期間" : "Valid", f.issued() + " – " + f.expiry());
+        row(html, ja ? "サポート期間の終了" : "Security support ends", String.valueOf(f.supportEnd()));
+        html.append("<dt>").append(ja ? "脆弱性の報告先" : "Report a vulnerability").append("</dt><dd>");
+        if (f.vulnerabilityUrl() != null && f.vulnerabilityUrl().startsWith("https://")) {
+            html.append("<a href=\"").append(e(f.vulnerabilityUrl())).append("\" rel=\"noopener noreferrer\">")
+                    .append(e(f.vulnerabilityUrl())).append("</a>");
+        } else if (f.vulnerabilityUrl() != null) {
+            html.append(e(f.vulnerabilityUrl()));
+        }
+        if (f.vulnerabilityContact() != null) {
+            html.append(f.vulnerabilityUrl() != null ? "<br>" : "").append(e(f.vulnerabilityContact()));
+        }
+        if (f.vulnerabilityUrl() == null && f.vulnerabilityContact() == null) {
+            html.append(ja ? "（未登録）" : "(not given)");
+        }
+        html.append("</dd>\n</dl>\n<p class=\"note\">").append(ja
+                ? "このラベルは署名付きの資格情報です。QRコードはオフラインでも検証できます。"
+                : "This label is a signed credential; its QR code can also be verified offline.").append("</p>\n");
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    static String notFound(String lang) {
+        boolean ja = "ja".equals(lang);
+        StringBuilder html = new StringBuilder();
+        head(html, lang, ja ? "ラベルが見つかりません" : "Label not found");
+        html.append("<p class=\"status invalid\">").append(ja
+                ? "このラベルは登録されていません。偽造の可能性があります。"
+                : "No such label is registered. It may be counterfeit.").append("</p>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void head(StringBuilder html, String lang, String title) {
+        html.append("<!DOCTYPE html>\n<html lang=\"").append("ja".equals(lang) ? "ja" : "en").append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(e(title)).append("</title>\n<style>body{font-family:sans-serif;max-width:40em;")
+                .append("margin:1em auto;padding:0 1em}dt{font-weight:bold;margin-top:.6em}.status{font-size:1.3em;")
+                .append("padding:.5em;border-radius:.3em}.valid{background:#d6f5d6}.suspended,.expired{background:#fff0c2}")
+                .append(".revoked,.invalid{background:#ffd6d6}.switch{text-align:right}</style>\n</head>\n<body>\n<h1>")
+                .append(e(title)).append("</h1>\n");
+    }
+
+    private static void row(StringBuilder html, String term, String value) {
+        html.append("<dt>").append(e(term)).append("</dt><dd>").append(e(value == null ? "" : value)).append("</dd>\n");
+    }
+
+    private static String statusText(String status, boolean ja) {
+        return switch (status) {
+            case "valid" -> ja ? "有効" : "Valid";
+            case "suspended" -> ja ? "一時停止中" : "Suspended";
+            case "revoked" -> ja ? "取消し" : "Revoked";
+            case "expired" -> ja ? "有効期限切れ" : "Expired";
+            default -> status;
+        };
+    }
+
+    private static String e(String s) {
+        return HtmlUtils.htmlEscape(s, "UTF-8");
+    }
+}

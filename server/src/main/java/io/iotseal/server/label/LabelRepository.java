@@ -1,0 +1,99 @@
+package io.iotseal.server.label;
+
+import io.iotseal.label.status.LabelState;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for labels (V4__labels.sql). Lists of models and versions are stored one per line. */
+@Repository
+class LabelRepository {
+
+    private static final RowMapper<LabelRow> ROW = (rs, n) -> new LabelRow(rs.getObject("id", UUID.class),
+            rs.getString("label_id"), rs.getObject("assessment_id", UUID.class), rs.getObject("product_id", UUID.class),
+            rs.getObject("vendor_id", UUID.class), rs.getInt("status_index"), rs.getString("registration_number"),
+            rs.getString("scheme"), rs.getString("level"), rs.getString("vendor_name"), rs.getString("product_name_en"),
+            rs.getString("product_name_ja"), lines(rs.getString("models")), lines(rs.getString("versions")),
+            rs.getObject("support_end", LocalDate.class), rs.getObject("issued", LocalDate.class),
+            rs.getObject("expiry", LocalDate.class), rs.getString("credential"), rs.getString("qr_text"),
+            rs.getString("kid"), LabelState.Kind.valueOf(rs.getString("status")), rs.getString("reason"),
+            rs.getObject("status_since", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class),
+            rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("version"));
+
+    private final JdbcClient jdbc;
+
+    LabelRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<LabelRow> find(UUID id) {
+        return jdbc.sql("select * from label where id = ?").param(id).query(ROW).optional();
+    }
+
+    Optional<LabelRow> findByLabelId(String labelId) {
+        return jdbc.sql("select * from label where label_id = ?").param(labelId).query(ROW).optional();
+    }
+
+    Optional<LabelRow> findByQrText(String qrText) {
+        return jdbc.sql("select * from label where qr_text = ?").param(qrText).query(ROW).optional();
+    }
+
+    Optional<LabelRow> findByAssessment(UUID assessmentId) {
+        return jdbc.sql("select * from label where assessment_id = ?").param(assessmentId).query(ROW).optional();
+    }
+
+    /** The next free status index; the unique constraint guards against two issuances racing for it. */
+    int nextStatusIndex() {
+        return jdbc.sql("select coalesce(max(status_index), -1) + 1 from label").query(Integer.class).single();
+    }
+
+    /**
+     * When any label last changed (issued or status): the status lists are re-signed when this moves,
+     * so a change made through another server instance reaches this one's lists too.
+     */
+    OffsetDateTime lastChange() {
+        return jdbc.sql("select max(updated_at) from label").query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+                .optional().orElse(null);
+    }
+
+    /** Index and state of every label that is not active: what the status lists are built from. */
+    List<IndexedState> inactive() {
+        return jdbc.sql("select status_index, status from label where status <> 'ACTIVE'")
+                .query((rs, n) -> new IndexedState(rs.getInt(1), LabelState.Kind.valueOf(rs.getString(2)))).list();
+    }
+
+    record IndexedState(int index, LabelState.Kind kind) {
+    }
+
+    void insert(LabelRow r) {
+        jdbc.sql("insert into label (id, label_id, assessment_id, product_id, vendor_id, status_index, registration_number,"
+                        + " scheme, level, vendor_name, product_name_en, product_name_ja, models, versions, support_end,"
+                        + " issued, expiry, credential, qr_text, kid, status, reason, status_since, created_at, updated_at,"
+                        + " version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.labelId(), r.assessmentId(), r.productId(), r.vendorId(), r.statusIndex(),
+                        r.registrationNumber(), r.scheme(), r.level(), r.vendorName(), r.productNameEn(),
+                        r.productNameJa(), String.join("\n", r.models()), String.join("\n", r.versions()),
+                        r.supportEnd(), r.issued(), r.expiry(), r.credential(), r.qrText(), r.kid(), r.status().name(),
+                        r.reason(), r.statusSince(), r.createdAt(), r.updatedAt(), r.version())
+                .update();
+    }
+
+    /** Sets the status if nobody changed the label since {@code version}; false when somebody did. */
+    boolean updateStatus(UUID id, long version, LabelState state, OffsetDateTime now) {
+        return jdbc.sql("update label set status = ?, reason = ?, status_since = ?, updated_at = ?, version = ?"
+                        + " where id = ? and version = ?")
+                .params(state.kind().name(), state.reason(), now, now, version + 1, id, version)
+                .update() == 1;
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+}

@@ -1,0 +1,351 @@
+package io.iotseal.server.label;
+
+import io.iotseal.assessment.Target;
+import io.iotseal.catalog.LocalizedText;
+import io.iotseal.label.IssuedLabel;
+import io.iotseal.label.Label;
+import io.iotseal.label.LabelIssuer;
+import io.iotseal.label.RegistryUrls;
+import io.iotseal.label.keys.KeystoreKeyManager;
+import io.iotseal.label.status.BitstringStatusList;
+import io.iotseal.label.status.LabelState;
+import io.iotseal.label.status.StatusLists;
+import io.iotseal.label.status.StatusPurpose;
+import io.iotseal.library.StandardsLibrary;
+import io.iotseal.scheme.LevelRef;
+import io.iotseal.scheme.Scheme;
+import io.iotseal.server.assessment.AssessmentAccepted;
+import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.product.Product;
+import io.iotseal.server.product.ProductRepository;
+import io.iotseal.server.product.ProductService;
+import io.iotseal.server.security.Actor;
+import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.ETags;
+import io.iotseal.server.web.FieldError;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Labels in the registry (issue 5, ADR 0050): issued inside the transaction that accepts an assessment,
+ * signed with the registry's active key; suspended, reinstated and revoked by the operator; published
+ * through two signed status lists that are re-signed after every change.
+ */
+@Service
+public class LabelService {
+
+    private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final LabelRepository repository;
+    private final ProductRepository products;
+    private final ProductService productService;
+    private final StandardsLibrary library;
+    private final KeystoreKeyManager keys;
+    private final LabelProperties properties;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final RegistryUrls urls;
+    private final SecureRandom random = new SecureRandom();
+    private volatile Cached statusLists;
+
+    /** A signed status list as served: the vc+jwt, its ETag and when it was signed. */
+    public record SignedList(String jwt, String etag, Instant signedAt) {
+    }
+
+    LabelService(LabelRepository repository, ProductRepository products, ProductService productService,
+                 StandardsLibrary library, KeystoreKeyManager keys, LabelProperties properties, AuditLog audit,
+                 Clock clock) {
+        this.repository = repository;
+        this.products = products;
+        this.productService = productService;
+        this.library = library;
+        this.keys = keys;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+        this.urls = RegistryUrls.at(properties.publicUrl());
+    }
+
+    public RegistryUrls urls() {
+        return urls;
+    }
+
+    /** Issues the label of an accepted assessment, in the accepting transaction: no acceptance without its label. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    public void onAccepted(AssessmentAccepted event) {
+        Target target = Target.parse(event.target());
+        if (!target.isLevel() || repository.findByAssessment(event.assessmentId()).isPresent()) {
+            return; // a catalog-only assessment earns no label
+        }
+        LevelRef ref = target.level();
+        Scheme scheme = library.scheme(ref.scheme()).orElseThrow(() -> ApiException.unprocessable(
+                "label: unknown scheme '" + ref.scheme() + "'"));
+        Product product = products.find(event.productId()).orElseThrow();
+        int statusIndex = repository.nextStatusIndex();
+        String labelId = newLabelId();
+        LocalDate issuedOn = LocalDate.ofInstant(event.acceptedAt().toInstant(), ZoneOffset.UTC);
+        IssuedLabel issued;
+        try {
+            if (product.supportEndDate() == null) {
+                throw new IllegalArgumentException("the product has no support period end date");
+            }
+            Map<String, String> names = new LinkedHashMap<>();
+            names.put("en", product.nameEn());
+            if (product.nameJa() != null && !product.nameJa().isBlank()) {
+                names.put("ja", product.nameJa());
+            }
+            var labelProduct = new io.iotseal.label.Product(product.vendorName(), new LocalizedText(names),
+                    product.modelNumbers(), List.of(event.productVersion()), product.supportEndDate());
+            Label label = LabelIssuer.issue(scheme, ref.level(), labelId, String.format(Locale.ROOT, "P%07d",
+                    statusIndex + 1), labelProduct, issuedOn, statusIndex);
+            issued = IssuedLabel.sign(label, scheme, urls, keys.active());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content",
+                    List.of(new FieldError("label", "cannot issue the label: " + e.getMessage())));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Label l = issued.label();
+        LabelRow row = new LabelRow(UUID.randomUUID(), l.id(), event.assessmentId(), product.id(), product.vendorId(),
+                statusIndex, l.registrationNumber(), ref.scheme(), ref.level(), l.product().vendor(),
+                product.nameEn(), l.product().name().exactly("ja").orElse(null), l.product().models(),
+                l.product().versions(), l.product().supportPeriodEnd(), l.issued(), l.expiry(), issued.credential(),
+                issued.qrText(), issued.kid(), LabelState.Kind.ACTIVE, null, now, now, now, 1);
+        repository.insert(row);
+        audit.record(new Actor(null, event.acceptedBy(), List.of()), "label.issue", "label", row.id(), null,
+                audited(row));
+    }
+
+    @Transactional(readOnly = true)
+    public LabelView get(Actor actor, UUID id) {
+        return view(visible(actor, id));
+    }
+
+    @Transactional(readOnly = true)
+    public LabelView forAssessment(UUID assessmentId) {
+        return repository.findByAssessment(assessmentId).map(this::view).orElse(null);
+    }
+
+    /**
+     * The public page of the label with this id or QR token, in {@code lang} (ja or en); null when there
+     * is none. Anyone holding the QR code already holds these facts, so the page needs no login.
+     */
+    @Transactional(readOnly = true)
+    public String publicPage(String idOrToken, String lang) {
+        if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > io.iotseal.label.qr.QrToken.MAX_TEXT_CHARS) {
+            return null;
+        }
+        java.util.Optional<LabelRow> found = idOrToken.matches("[A-Z0-9]{12}")
+                ? repository.findByLabelId(idOrToken) : java.util.Optional.empty();
+        if (found.isEmpty()) {
+            found = repository.findByQrText(urls.labelPageBase() + idOrToken);
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        LabelRow r = found.get();
+        Product product = products.find(r.productId()).orElse(null);
+        String schemeName = library.scheme(r.scheme()).map(s -> s.name().in(lang)).orElse(r.scheme());
+        String levelName;
+        try {
+            levelName = library.requireLevel(new LevelRef(r.scheme(), r.level())).name().in(lang);
+        } catch (RuntimeException e) {
+            levelName = r.level();
+        }
+        String productName = "ja".equals(lang) && r.productNameJa() != null ? r.productNameJa() : r.productNameEn();
+        return LabelPage.render(new LabelPage.Facts(r.labelId(), r.registrationNumber(), schemeName, levelName,
+                r.vendorName(), productName, r.models(), r.versions(), r.issued(), r.expiry(), r.supportEnd(), status(r),
+                r.reason(), r.statusSince(), product == null ? null : product.vulnerabilityDisclosureUrl(),
+                product == null ? null : product.vulnerabilityContact()), lang);
+    }
+
+    /** The artwork (SVG or PNG) of a label the caller may see. */
+    @Transactional(readOnly = true)
+    public IssuedLabel artwork(Actor actor, UUID id) {
+        return issuedLabel(visible(actor, id));
+    }
+
+    @Transactional
+    public LabelView changeStatus(Actor actor, UUID id, StatusChangeInput input, String ifMatch) {
+        LabelRow row = visible(actor, id);
+        if (!actor.isOperator()) {
+            throw ApiException.forbidden("only the scheme operator suspends, reinstates or revokes labels");
+        }
+        ETags.requireMatch(ifMatch, row.version());
+        String reason = input.reason() == null || input.reason().isBlank() ? null : input.reason().strip();
+        Instant now = clock.instant();
+        LabelState before = row.state();
+        LabelState after;
+        try {
+            after = switch (input.action()) {
+                case "suspend" -> before.suspend(requireReason(reason, "suspend"), now);
+                case "reinstate" -> before.reinstate(reason, now);
+                case "revoke" -> before.revoke(requireReason(reason, "revoke"), now);
+                default -> throw ApiException.invalid("action", "one of suspend, reinstate, revoke");
+            };
+        } catch (IllegalStateException e) {
+            throw ApiException.withErrors(HttpStatus.CONFLICT, "Conflict", List.of(new FieldError("action", e.getMessage())));
+        }
+        if (!repository.updateStatus(id, row.version(), after, now.atOffset(ZoneOffset.UTC))) {
+            throw ETags.preconditionFailed();
+        }
+        LabelRow updated = repository.find(id).orElseThrow();
+        audit.record(actor, "label." + input.action(), "label", id, audited(row), audited(updated));
+        // Re-sign the status lists once the change is committed (and not before, so no reader caches the old state).
+        statusLists = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    statusLists = null;
+                }
+            });
+        }
+        return view(updated);
+    }
+
+    /**
+     * The signed status list, re-signed after every change (by this instance or, seen through the label
+     * table's last change, by another) and when half its validity has passed.
+     */
+    public SignedList statusList(StatusPurpose purpose) {
+        Instant now = clock.instant();
+        OffsetDateTime lastChange = repository.lastChange();
+        Cached current = statusLists;
+        if (current == null || !java.util.Objects.equals(current.lastChange(), lastChange)
+                || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)))) {
+            synchronized (this) {
+                current = statusLists;
+                if (current == null || !java.util.Objects.equals(current.lastChange(), lastChange)
+                        || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)))) {
+                    current = new Cached(signStatusLists(now), lastChange, now);
+                    statusLists = current;
+                }
+            }
+        }
+        return current.lists().get(purpose);
+    }
+
+    private record Cached(Map<StatusPurpose, SignedList> lists, OffsetDateTime lastChange, Instant signedAt) {
+    }
+
+    public long statusTtlSeconds() {
+        return properties.statusTtl().toSeconds();
+    }
+
+    public String jwks() {
+        return keys.publicKeys().toJwks();
+    }
+
+    private Map<StatusPurpose, SignedList> signStatusLists(Instant now) {
+        List<LabelRepository.IndexedState> inactive = repository.inactive();
+        int size = Math.max(BitstringStatusList.MIN_ENTRIES, (repository.nextStatusIndex() + 7) / 8 * 8);
+        StatusLists lists = StatusLists.empty(size);
+        for (LabelRepository.IndexedState s : inactive) {
+            lists = lists.apply(s.index(), new LabelState(s.kind(), "-", now));
+        }
+        Map<StatusPurpose, String> signed = lists.sign(urls, now, properties.statusValidity(), properties.statusTtl(),
+                keys.active());
+        Map<StatusPurpose, SignedList> result = new java.util.EnumMap<>(StatusPurpose.class);
+        signed.forEach((purpose, jwt) -> result.put(purpose, new SignedList(jwt, etag(jwt), now)));
+        return result;
+    }
+
+    private static String etag(String jwt) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(jwt.getBytes(StandardCharsets.US_ASCII));
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String requireReason(String reason, String action) {
+        if (reason == null) {
+            throw ApiException.invalid("reason", "required to " + action + " a label (it is shown on the public page)");
+        }
+        return reason;
+    }
+
+    /** The label if the caller may see its product (like products and assessments); otherwise "not found". */
+    private LabelRow visible(Actor actor, UUID id) {
+        LabelRow row = repository.find(id).orElseThrow(() -> ApiException.notFound("label " + id));
+        try {
+            productService.get(actor, row.productId());
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw ApiException.notFound("label " + id);
+            }
+            throw e;
+        }
+        return row;
+    }
+
+    IssuedLabel issuedLabel(LabelRow row) {
+        return new IssuedLabel(row.label(), library.requireLevel(new LevelRef(row.scheme(), row.level())),
+                row.credential(), row.qrText(), row.kid());
+    }
+
+    /** valid, suspended, revoked or expired, as of now. */
+    String status(LabelRow row) {
+        return switch (row.status()) {
+            case REVOKED -> "revoked";
+            case SUSPENDED -> "suspended";
+            case ACTIVE -> clock.instant().isAfter(row.label().validUntil()) ? "expired" : "valid";
+        };
+    }
+
+    LabelView view(LabelRow r) {
+        return new LabelView(r.id(), r.labelId(), r.assessmentId(), r.productId(), r.registrationNumber(), r.scheme(),
+                r.level(), r.vendorName(), r.productNameEn(), r.productNameJa(), r.models(), r.versions(), r.issued(),
+                r.expiry(), r.supportEnd(), status(r), r.reason(), r.statusSince(), r.credential(), r.qrText(), r.kid(),
+                r.version());
+    }
+
+    private static Map<String, Object> audited(LabelRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("labelId", r.labelId());
+        m.put("registrationNumber", r.registrationNumber());
+        m.put("level", r.scheme() + ":" + r.level());
+        m.put("statusIndex", r.statusIndex());
+        m.put("status", r.status().name());
+        m.put("reason", r.reason());
+        m.put("kid", r.kid());
+        return m;
+    }
+
+    private String newLabelId() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            char[] id = new char[12];
+            for (int i = 0; i < id.length; i++) {
+                id[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+            }
+            String candidate = new String(id);
+            if (repository.findByLabelId(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free label id after 10 attempts");
+    }
+}

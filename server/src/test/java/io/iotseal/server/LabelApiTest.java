@@ -1,0 +1,158 @@
+package io.iotseal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.iotseal.label.keys.TrustedKeys;
+import io.iotseal.label.verify.LabelVerifier;
+import io.iotseal.label.verify.Verdict;
+import io.iotseal.label.verify.Verification;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Labels in the registry (issue 5, ADR 0050): issued on acceptance, verifiable offline, status by the operator. */
+class LabelApiTest extends ApiTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.context.ApplicationContext context;
+
+    @Test
+    void acceptedStarOneYieldsAVerifiableLabelWhoseStatusTheOperatorChanges() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        UUID id = jdbc.sql("select id from label where assessment_id = ?").param(accepted.id()).query(UUID.class).single();
+
+        MvcResult read = mvc.perform(as(Who.VENDOR_ADMIN, get("/api/v1/labels/" + id))).andReturn();
+        assertThat(read.getResponse().getStatus()).isEqualTo(200);
+        assertThat(read.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo("\"1\"");
+        JsonNode label = body(read);
+        assertThat(label.get("status").asText()).isEqualTo("valid");
+        assertThat(label.get("level").asText()).isEqualTo("star-1");
+        assertThat(label.get("versions").get(0).asText()).isEqualTo(world.productAVersion);
+        assertThat(label.get("qrText").asText()).startsWith("https://registry.example/l/");
+        String credential = label.get("credential").asText();
+
+        // Offline verification against the served public keys and status lists.
+        MvcResult jwks = mvc.perform(get("/.well-known/jwks.json")).andReturn();
+        assertThat(jwks.getResponse().getStatus()).isEqualTo(200);
+        assertThat(jwks.getResponse().getContentAsString()).doesNotContain("\"d\"");
+        LabelVerifier verifier = new LabelVerifier(TrustedKeys.fromJwks(jwks.getResponse().getContentAsString()));
+        Verification ok = verifier.verifyCredential(credential, lists(), Instant.now());
+        assertThat(ok.verdict()).as(ok.reason()).isEqualTo(Verdict.VALID);
+        assertThat(ok.statusChecked()).isTrue();
+        assertThat(verifier.verifyQrText(label.get("qrText").asText(), lists(), Instant.now()).verdict())
+                .isEqualTo(Verdict.VALID);
+        char[] tampered = credential.toCharArray();
+        int at = credential.indexOf('.') + 10;
+        tampered[at] = tampered[at] == 'A' ? 'B' : 'A';
+        assertThat(verifier.verifyCredential(new String(tampered), lists(), Instant.now()).verdict())
+                .isEqualTo(Verdict.INVALID);
+
+        // The status list: vc+jwt, cacheable for its ttl, revalidated by ETag.
+        MvcResult list = mvc.perform(get("/status/suspension")).andReturn();
+        assertThat(list.getResponse().getContentType()).isEqualTo("application/vc+jwt");
+        assertThat(list.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).contains("max-age=300");
+        String etag = list.getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(mvc.perform(get("/status/suspension").header(HttpHeaders.IF_NONE_MATCH, etag)).andReturn()
+                .getResponse().getStatus()).isEqualTo(304);
+
+        // Artwork.
+        MvcResult svg = mvc.perform(as(Who.VENDOR_ADMIN, get("/api/v1/labels/" + id + "/artwork.svg"))).andReturn();
+        assertThat(svg.getResponse().getContentAsString()).contains("<svg");
+        MvcResult png = mvc.perform(as(Who.VENDOR_ADMIN, get("/api/v1/labels/" + id + "/artwork.png"))).andReturn();
+        assertThat(png.getResponse().getContentAsByteArray()).startsWith(0x89, 'P', 'N', 'G');
+
+        // Status changes: operator only, reason and If-Match required.
+        status(Who.VENDOR_ADMIN, id, "suspend", "Vulnerability under investigation", "\"1\"", 403);
+        status(Who.OPERATOR_ADMIN, id, "suspend", null, "\"1\"", 400);
+        status(Who.OPERATOR_ADMIN, id, "suspend", "Vulnerability under investigation", null, 428);
+        JsonNode suspended = status(Who.OPERATOR_ADMIN, id, "suspend", "Vulnerability under investigation", "\"1\"", 200);
+        assertThat(suspended.get("status").asText()).isEqualTo("suspended");
+        assertThat(suspended.get("reason").asText()).isEqualTo("Vulnerability under investigation");
+        status(Who.OPERATOR_ADMIN, id, "suspend", "again", "\"1\"", 412);
+
+        // The served list changed at once (a new ETag, so no cache keeps the old one beyond its ttl).
+        assertThat(mvc.perform(get("/status/suspension").header(HttpHeaders.IF_NONE_MATCH, etag)).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
+        assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.SUSPENDED);
+
+        JsonNode reinstated = status(Who.OPERATOR_REVIEWER, id, "reinstate", null, "\"2\"", 200);
+        assertThat(reinstated.get("status").asText()).isEqualTo("valid");
+        assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.VALID);
+
+        status(Who.OPERATOR_ADMIN, id, "revoke", null, "\"3\"", 400);
+        assertThat(status(Who.OPERATOR_ADMIN, id, "revoke", "Support ended early", "\"3\"", 200)
+                .get("status").asText()).isEqualTo("revoked");
+        JsonNode conflict = status(Who.OPERATOR_ADMIN, id, "reinstate", "Oops", "\"4\"", 409);
+        assertThat(conflict.at("/errors/0/field").asText()).isEqualTo("action");
+        status(Who.OPERATOR_ADMIN, id, "suspend", "Oops", "\"4\"", 409);
+        assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.REVOKED);
+
+        long audited = jdbc.sql("select count(*) from audit_entry where entity_type = 'label' and entity_id = ?")
+                .param(id.toString()).query(Long.class).single();
+        assertThat(audited).isEqualTo(1 + 3); // issue, suspend, reinstate, revoke
+        assertThat(call(Who.OTHER_VENDOR_ADMIN, get("/api/v1/labels/" + id), 404).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void publicPageInJapaneseOrEnglishWithoutLogin() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Map<String, Object> row = jdbc.sql("select label_id, qr_text from label where assessment_id = ?")
+                .param(accepted.id()).query().singleRow();
+        String byToken = row.get("qr_text").toString().substring("https://registry.example".length());
+        MvcResult ja = mvc.perform(get(byToken).header(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP,ja;q=0.9,en;q=0.5")).andReturn();
+        assertThat(ja.getResponse().getStatus()).isEqualTo(200);
+        String html = ja.getResponse().getContentAsString();
+        assertThat(html).contains("lang=\"ja\"", "有効", "World Router A", "2030-12-31", "?lang=en");
+        MvcResult en = mvc.perform(get("/l/" + row.get("label_id") + "?lang=en")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "ja")).andReturn();
+        assertThat(en.getResponse().getContentAsString()).contains("lang=\"en\"", "Valid", "Report a vulnerability");
+        assertThat(mvc.perform(get("/l/NOSUCHLABEL1")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aChangeMadeByAnotherInstanceReachesTheServedListAtOnce() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        UUID id = jdbc.sql("select id from label where assessment_id = ?").param(accepted.id()).query(UUID.class).single();
+        String credential = jdbc.sql("select credential from label where id = ?").param(id).query(String.class).single();
+        LabelVerifier verifier = new LabelVerifier(TrustedKeys.fromJwks(mvc.perform(get("/.well-known/jwks.json"))
+                .andReturn().getResponse().getContentAsString()));
+        assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.VALID);
+        // As another server instance would: straight in the shared database, not through this one's service.
+        jdbc.sql("update label set status = 'SUSPENDED', reason = 'Elsewhere', updated_at = ?, version = version + 1"
+                + " where id = ?").params(java.time.OffsetDateTime.now().plusSeconds(1), id).update();
+        assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.SUSPENDED);
+    }
+
+    private List<String> lists() throws Exception {
+        return List.of(mvc.perform(get("/status/revocation")).andReturn().getResponse().getContentAsString(),
+                mvc.perform(get("/status/suspension")).andReturn().getResponse().getContentAsString());
+    }
+
+    private JsonNode status(Who who, UUID id, String action, String reason, String ifMatch, int expected) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("action", action);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        MockHttpServletRequestBuilder request = withJson(post("/api/v1/labels/" + id + "/status"), body);
+        if (ifMatch != null) {
+            request = request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        return call(who, request, expected);
+    }
+
+    private JsonNode call(Who who, MockHttpServletRequestBuilder request, int expected) throws Exception {
+        MvcResult result = mvc.perform(as(who, request)).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(expected);
+        return body(result);
+    }
+}

@@ -1,0 +1,21 @@
+package io.iotseal.server.label;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LabelPageTest {
+
+    @Test
+    void everyValueIsEscaped() {
+        String html = LabelPage.render(new LabelPage.Facts("ABC", "REG-1", "JC-STAR", "<b>★1</b>",
+                "Evil <script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", List.of("M<1>"), List.of("1&2"),
+                LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), "suspended",
+                "<i>why</i>", null, "javascript:alert(1)", "<a>"), "en");
+        assertThat(html).doesNotContain("<script>", "<img", "<b>", "<i>", "href=\"javascript");
+        assertThat(html).contains("&lt;script&gt;", "Suspended", "&lt;i&gt;why&lt;/i&gt;");
+    }
+}
