@@ -37,7 +37,10 @@ public class V2__Search_indexes extends BaseJavaMigration {
         if (schema == null) {
             Savepoint savepoint = c.setSavepoint();
             try (Statement s = c.createStatement()) {
-                s.execute("create extension if not exists pg_trgm");
+                // In "public" when it exists: an extension created in the migrated schema would be
+                // dropped with that schema (as test runs drop theirs), taking other schemas' indexes.
+                s.execute(hasSchema(c, "public") ? "create extension if not exists pg_trgm schema public"
+                        : "create extension if not exists pg_trgm");
             } catch (SQLException e) {
                 c.rollback(savepoint);
                 // Another session may have created it meanwhile; if not, go on without the index.
@@ -52,6 +55,15 @@ public class V2__Search_indexes extends BaseJavaMigration {
         try (Statement s = c.createStatement()) {
             s.execute("create index product_search_trgm_idx on product using gin (search_text \""
                     + schema.replace("\"", "\"\"") + "\".gin_trgm_ops)");
+        }
+    }
+
+    private static boolean hasSchema(Connection c, String name) throws SQLException {
+        try (var ps = c.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
