@@ -24,13 +24,12 @@ final class CatalogCommand {
     @Command(name = "list", description = "List every catalog with its version and size.")
     static final class ListCatalogs implements Callable<Integer> {
         @Mixin StandardsOptions standards;
-        @Option(names = "--lang", defaultValue = "en", description = "Language of names: en or ja (default: en).")
-        String lang;
+        @Mixin LanguageOption language;
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
-            Languages.check(lang);
+            String lang = language.get();
             StandardsLibrary library = standards.load();
             PrintWriter out = spec.commandLine().getOut();
             if (standards.json) {
@@ -58,15 +57,14 @@ final class CatalogCommand {
         @Mixin StandardsOptions standards;
         @Parameters(paramLabel = "ID", description = "Catalog id, e.g. etsi-en-303-645 (see 'iotseal catalog list').")
         String id;
-        @Option(names = "--lang", defaultValue = "en", description = "Language of titles: en or ja (default: en).")
-        String lang;
+        @Mixin LanguageOption language;
         @Option(names = {"-v", "--verbose"}, description = "Also print each requirement's paraphrase and note.")
         boolean verbose;
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
-            Languages.check(lang);
+            String lang = language.get();
             Catalog catalog = standards.load().requireCatalog(id);
             PrintWriter out = spec.commandLine().getOut();
             if (standards.json) {

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code iotseal scheme list}: schemes, their levels, assessment routes, validity and recognitions. */
@@ -22,13 +21,12 @@ final class SchemeCommand {
     @Command(name = "list", description = "List every scheme level with its route, requirements and validity.")
     static final class ListSchemes implements Callable<Integer> {
         @Mixin StandardsOptions standards;
-        @Option(names = "--lang", defaultValue = "en", description = "Language of names: en or ja (default: en).")
-        String lang;
+        @Mixin LanguageOption language;
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
-            Languages.check(lang);
+            String lang = language.get();
             StandardsLibrary library = standards.load();
             PrintWriter out = spec.commandLine().getOut();
             ArrayNode json = Json.array();

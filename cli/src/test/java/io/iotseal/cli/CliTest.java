@@ -85,6 +85,13 @@ class CliTest {
     }
 
     @Test
+    void unsupportedLanguageIsAnError() {
+        Run run = run("scheme", "list", "--lang", "fr");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--lang: 'fr' is not supported; use en or ja");
+    }
+
+    @Test
     void unknownCatalogExitsWithTwoAndListsKnownOnes() {
         Run run = run("catalog", "show", "etsi-en-999");
         assertThat(run.exitCode()).isEqualTo(2);
