@@ -183,6 +183,16 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/revocation", new Row(w -> get("/status/revocation"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/suspension", new Row(w -> get("/status/suspension"), expect(200, 200, 200, 200, 200, 200, 200)));
+        // Label signing keys (ADR 0051): the operator's admins only. The removal row removes, for the admin, a
+        // key retired at once by a second rotation, so no label of another test loses its key.
+        m.put("GET /api/v1/label-keys", new Row(w -> get("/api/v1/label-keys"), expect(401, 200, 403, 403, 403, 403, 403)));
+        m.put("POST /api/v1/label-keys/rotation", new Row(w -> withJson(post("/api/v1/label-keys/rotation"),
+                Map.of("reason", "Matrix")).header(HttpHeaders.IF_MATCH, etag("/api/v1/label-keys")),
+                expect(401, 200, 403, 403, 403, 403, 403)));
+        m.put("POST /api/v1/label-keys/{kid}/removal", new Row(w -> withJson(post("/api/v1/label-keys/"
+                        + (w == Who.OPERATOR_ADMIN ? unusedRetiredKey() : "AAAAAAAAAAA") + "/removal"),
+                Map.of("reason", "Matrix")).header(HttpHeaders.IF_MATCH, etag("/api/v1/label-keys")),
+                expect(401, 200, 403, 403, 403, 403, 403)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
@@ -257,6 +267,20 @@ class AuthorizationMatrixTest extends ApiTest {
         Actor member = new Actor(world.user(Who.VENDOR_MEMBER), "world-vendor-member",
                 List.of(new Membership(world.vendorA, Role.VENDOR_MEMBER)));
         return accounts.createToken(member, new TokenInput("to revoke", 1)).id();
+    }
+
+    /** Rotates twice as the operator's admin and answers the key in between, which signed no label. */
+    private String unusedRetiredKey() throws Exception {
+        String kid = null;
+        for (int i = 0; i < 2; i++) {
+            MvcResult rotated = mvc.perform(as(Who.OPERATOR_ADMIN, withJson(post("/api/v1/label-keys/rotation"),
+                    Map.of("reason", "Matrix set-up")).header(HttpHeaders.IF_MATCH, etag("/api/v1/label-keys")))).andReturn();
+            assertThat(rotated.getResponse().getStatus()).isEqualTo(200);
+            if (kid == null) {
+                kid = body(rotated).get("activeKid").asText();
+            }
+        }
+        return kid;
     }
 
     private UUID labelOf(Object assessmentId) {

@@ -61,7 +61,7 @@ class EmbeddedDefaultTest {
         String keystore = dataDir.resolve("keys/labels.p12").toString();
 
         String second = start(dataDir, context -> assertThat(context.getBean(
-                io.iotseal.label.keys.KeystoreKeyManager.class).path().toString()).isEqualTo(keystore));
+                io.iotseal.server.label.RegistryKeys.class).path().toString()).isEqualTo(keystore));
         assertThat(second).doesNotContain("password:").doesNotContain(password);
     }
 

@@ -49,6 +49,40 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", TestDatabase::url);
         registry.add("spring.datasource.username", () -> postgres() ? PG_USER : "sa");
         registry.add("spring.datasource.password", () -> "");
+        registry.add("iotseal.labels.keystore", TestDatabase::keystore);
+    }
+
+    /**
+     * Another database, empty, for tests that start server instances of their own (H2: another in-memory
+     * database; PostgreSQL: another schema, dropped when the JVM ends).
+     */
+    public static String freshUrl() {
+        return postgres() ? freshPostgresSchema() : "jdbc:h2:mem:iotseal-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    private static String keystore;
+
+    /**
+     * The label keystore goes with the database (which key signs is recorded there, ADR 0051): one per
+     * test JVM, shared by its contexts, so keys the tests rotate in do not pile up across runs.
+     */
+    public static synchronized String keystore() {
+        if (keystore == null) {
+            keystore = "target/test-keys/" + kind() + "-" + UUID.randomUUID().toString().substring(0, 8) + "/labels.p12";
+            java.nio.file.Path dir = java.nio.file.Path.of(keystore).getParent();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = java.nio.file.Files.list(dir)) {
+                    for (java.nio.file.Path f : files.toList()) {
+                        java.nio.file.Files.deleteIfExists(f);
+                    }
+                    java.nio.file.Files.deleteIfExists(dir);
+                } catch (java.io.IOException ignored) {
+                    // Best effort, under target/: mvn clean takes what is left.
+                }
+            }));
+        }
+        return keystore;
     }
 
     private static String freshPostgresSchema() {

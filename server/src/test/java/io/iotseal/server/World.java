@@ -51,6 +51,11 @@ public final class World {
         return world;
     }
 
+    /** A world of its own, for a test that starts server instances on another database. */
+    public static World build(ApplicationContext context) {
+        return new World(context);
+    }
+
     private World(ApplicationContext context) {
         OrganizationService organizations = context.getBean(OrganizationService.class);
         AccountService accounts = context.getBean(AccountService.class);

@@ -43,6 +43,16 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Takes the chain's lock now rather than at {@link #record}: a change that also locks another shared
+     * row (the label signing keys) calls this first, so every transaction locks the chain before that row
+     * and two of them never wait for each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockChain() {
+        jdbc.sql("select last_seq from audit_head where id = 1 for update").query(Long.class).single();
+    }
+
     /** Records a change; {@code before} is null for a creation, {@code after} for a deletion. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(Actor actor, String action, String entityType, Object entityId, Object before, Object after) {

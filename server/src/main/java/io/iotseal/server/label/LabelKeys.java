@@ -1,10 +1,10 @@
 package io.iotseal.server.label;
 
-import io.iotseal.label.keys.KeystoreKeyManager;
 import io.iotseal.server.IotSealProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +19,16 @@ import java.util.Base64;
 /**
  * The registry's signing keys (ADR 0050): a configured keystore in production; on the embedded default
  * a keystore generated at first start under the data folder, with a generated password beside it
- * (owner-only file permissions where the file system has them).
+ * (owner-only file permissions where the file system has them). Several instances share one keystore
+ * file and one database; {@link RegistryKeys} keeps them signing with the same key (ADR 0051).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LabelProperties.class)
 class LabelKeys {
 
     @Bean
-    KeystoreKeyManager labelKeystore(LabelProperties labels, IotSealProperties server, Clock clock) {
+    RegistryKeys registryKeys(LabelProperties labels, IotSealProperties server, Clock clock, LabelKeyRepository markers,
+                           TransactionTemplate tx) {
         if (labels.keystore() != null && !labels.keystore().isBlank()) {
             if (labels.keystorePassword() == null || labels.keystorePassword().isBlank()) {
                 throw new IllegalStateException("iotseal.labels.keystore is set but iotseal.labels.keystore-password"
@@ -34,12 +36,12 @@ class LabelKeys {
             }
             Path path = Path.of(labels.keystore());
             createParent(path);
-            return KeystoreKeyManager.open(path, labels.keystorePassword().toCharArray(), true, clock);
+            return new RegistryKeys(path, labels.keystorePassword().toCharArray(), true, clock, markers, tx);
         }
         Path dir = Path.of(server.dataDir()).resolve("keys");
         createParent(dir.resolve("x"));
         Path passwordFile = dir.resolve("labels.password");
-        return KeystoreKeyManager.open(dir.resolve("labels.p12"), password(passwordFile), true, clock);
+        return new RegistryKeys(dir.resolve("labels.p12"), password(passwordFile), true, clock, markers, tx);
     }
 
     private static char[] password(Path file) {

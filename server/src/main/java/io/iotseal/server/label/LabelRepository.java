@@ -55,12 +55,16 @@ class LabelRepository {
     }
 
     /**
-     * When any label last changed (issued or status): the status lists are re-signed when this moves,
-     * so a change made through another server instance reaches this one's lists too.
+     * What the status lists depend on besides the clock: the label table's last change and the signing-key
+     * generation (ADR 0051), both read in one round trip.
      */
-    OffsetDateTime lastChange() {
-        return jdbc.sql("select max(updated_at) from label").query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
-                .optional().orElse(null);
+    Freshness freshness() {
+        return jdbc.sql("select (select max(updated_at) from label), (select generation from label_key_state where id = 1)")
+                .query((rs, n) -> new Freshness(rs.getObject(1, OffsetDateTime.class), rs.getLong(2))).single();
+    }
+
+    /** The label table's last change (null without labels) and the key generation (0 before the first). */
+    record Freshness(OffsetDateTime lastChange, long keyGeneration) {
     }
 
     /** Index and state of every label that is not active: what the status lists are built from. */

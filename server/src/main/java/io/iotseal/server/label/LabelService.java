@@ -6,7 +6,6 @@ import io.iotseal.label.IssuedLabel;
 import io.iotseal.label.Label;
 import io.iotseal.label.LabelIssuer;
 import io.iotseal.label.RegistryUrls;
-import io.iotseal.label.keys.KeystoreKeyManager;
 import io.iotseal.label.status.BitstringStatusList;
 import io.iotseal.label.status.LabelState;
 import io.iotseal.label.status.StatusLists;
@@ -62,7 +61,7 @@ public class LabelService {
     private final ProductRepository products;
     private final ProductService productService;
     private final StandardsLibrary library;
-    private final KeystoreKeyManager keys;
+    private final RegistryKeys keys;
     private final LabelProperties properties;
     private final AuditLog audit;
     private final Clock clock;
@@ -75,7 +74,7 @@ public class LabelService {
     }
 
     LabelService(LabelRepository repository, ProductRepository products, ProductService productService,
-                 StandardsLibrary library, KeystoreKeyManager keys, LabelProperties properties, AuditLog audit,
+                 StandardsLibrary library, RegistryKeys keys, LabelProperties properties, AuditLog audit,
                  Clock clock) {
         this.repository = repository;
         this.products = products;
@@ -120,7 +119,8 @@ public class LabelService {
                     product.modelNumbers(), List.of(event.productVersion()), product.supportEndDate());
             Label label = LabelIssuer.issue(scheme, ref.level(), labelId, String.format(Locale.ROOT, "P%07d",
                     statusIndex + 1), labelProduct, issuedOn, statusIndex);
-            issued = IssuedLabel.sign(label, scheme, urls, keys.active());
+            // Signed under the key marker's lock, held until this transaction commits (ADR 0051).
+            issued = keys.sign(key -> IssuedLabel.sign(label, scheme, urls, key));
         } catch (IllegalArgumentException e) {
             throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content",
                     List.of(new FieldError("label", "cannot issue the label: " + e.getMessage())));
@@ -212,7 +212,12 @@ public class LabelService {
         }
         LabelRow updated = repository.find(id).orElseThrow();
         audit.record(actor, "label." + input.action(), "label", id, audited(row), audited(updated));
-        // Re-sign the status lists once the change is committed (and not before, so no reader caches the old state).
+        statusListsChanged();
+        return view(updated);
+    }
+
+    /** Re-sign the status lists once the change is committed (and not before, so no reader caches the old state). */
+    void statusListsChanged() {
         statusLists = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -222,24 +227,21 @@ public class LabelService {
                 }
             });
         }
-        return view(updated);
     }
 
     /**
      * The signed status list, re-signed after every change (by this instance or, seen through the label
-     * table's last change, by another) and when half its validity has passed.
+     * table's last change and the key generation, by another) and when half its validity has passed.
      */
     public SignedList statusList(StatusPurpose purpose) {
         Instant now = clock.instant();
-        OffsetDateTime lastChange = repository.lastChange();
+        LabelRepository.Freshness freshness = repository.freshness();
         Cached current = statusLists;
-        if (current == null || !java.util.Objects.equals(current.lastChange(), lastChange)
-                || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)))) {
+        if (stale(current, freshness, now)) {
             synchronized (this) {
                 current = statusLists;
-                if (current == null || !java.util.Objects.equals(current.lastChange(), lastChange)
-                        || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)))) {
-                    current = new Cached(signStatusLists(now), lastChange, now);
+                if (stale(current, freshness, now)) {
+                    current = new Cached(signStatusLists(now), freshness, now);
                     statusLists = current;
                 }
             }
@@ -247,7 +249,12 @@ public class LabelService {
         return current.lists().get(purpose);
     }
 
-    private record Cached(Map<StatusPurpose, SignedList> lists, OffsetDateTime lastChange, Instant signedAt) {
+    private boolean stale(Cached current, LabelRepository.Freshness freshness, Instant now) {
+        return current == null || !current.freshness().equals(freshness)
+                || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)));
+    }
+
+    private record Cached(Map<StatusPurpose, SignedList> lists, LabelRepository.Freshness freshness, Instant signedAt) {
     }
 
     public long statusTtlSeconds() {
@@ -265,8 +272,9 @@ public class LabelService {
         for (LabelRepository.IndexedState s : inactive) {
             lists = lists.apply(s.index(), new LabelState(s.kind(), "-", now));
         }
-        Map<StatusPurpose, String> signed = lists.sign(urls, now, properties.statusValidity(), properties.statusTtl(),
-                keys.active());
+        StatusLists built = lists;
+        Map<StatusPurpose, String> signed = keys.sign(key -> built.sign(urls, now, properties.statusValidity(),
+                properties.statusTtl(), key));
         Map<StatusPurpose, SignedList> result = new java.util.EnumMap<>(StatusPurpose.class);
         signed.forEach((purpose, jwt) -> result.put(purpose, new SignedList(jwt, etag(jwt), now)));
         return result;
