@@ -67,10 +67,10 @@ public class LabelService {
     private final Clock clock;
     private final RegistryUrls urls;
     private final SecureRandom random = new SecureRandom();
-    private volatile Cached statusLists;
+    private final StatusListCache statusLists;
 
-    /** A signed status list as served: the vc+jwt, its ETag and when it was signed. */
-    public record SignedList(String jwt, String etag, Instant signedAt) {
+    /** A signed status list as served: the vc+jwt (and its bytes, ready to write), its ETag and when it was signed. */
+    public record SignedList(String jwt, byte[] bytes, String etag, Instant signedAt) {
     }
 
     LabelService(LabelRepository repository, ProductRepository products, ProductService productService,
@@ -85,6 +85,8 @@ public class LabelService {
         this.audit = audit;
         this.clock = clock;
         this.urls = RegistryUrls.at(properties.publicUrl());
+        this.statusLists = new StatusListCache(repository::freshness, this::signStatusLists, clock,
+                properties.statusCheckInterval(), properties.statusValidity().dividedBy(2));
     }
 
     public RegistryUrls urls() {
@@ -218,43 +220,29 @@ public class LabelService {
 
     /** Re-sign the status lists once the change is committed (and not before, so no reader caches the old state). */
     void statusListsChanged() {
-        statusLists = null;
+        statusLists.invalidate();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    statusLists = null;
+                    statusLists.invalidate();
                 }
             });
         }
     }
 
     /**
-     * The signed status list, re-signed after every change (by this instance or, seen through the label
-     * table's last change and the key generation, by another) and when half its validity has passed.
+     * The signed status list, re-signed after every change (by this instance at once; by another, seen
+     * through the label table's last change and the key generation, within the check interval) and when
+     * half its validity has passed.
      */
     public SignedList statusList(StatusPurpose purpose) {
-        Instant now = clock.instant();
-        LabelRepository.Freshness freshness = repository.freshness();
-        Cached current = statusLists;
-        if (stale(current, freshness, now)) {
-            synchronized (this) {
-                current = statusLists;
-                if (stale(current, freshness, now)) {
-                    current = new Cached(signStatusLists(now), freshness, now);
-                    statusLists = current;
-                }
-            }
-        }
-        return current.lists().get(purpose);
+        return statusLists.get(purpose);
     }
 
-    private boolean stale(Cached current, LabelRepository.Freshness freshness, Instant now) {
-        return current == null || !current.freshness().equals(freshness)
-                || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)));
-    }
-
-    private record Cached(Map<StatusPurpose, SignedList> lists, LabelRepository.Freshness freshness, Instant signedAt) {
+    /** How long a client may cache a list: its ttl less the check interval, so a change reaches it within the ttl. */
+    public long statusMaxAgeSeconds() {
+        return Math.max(0, properties.statusTtl().minus(properties.statusCheckInterval()).toSeconds());
     }
 
     public long statusTtlSeconds() {
@@ -276,7 +264,8 @@ public class LabelService {
         Map<StatusPurpose, String> signed = keys.sign(key -> built.sign(urls, now, properties.statusValidity(),
                 properties.statusTtl(), key));
         Map<StatusPurpose, SignedList> result = new java.util.EnumMap<>(StatusPurpose.class);
-        signed.forEach((purpose, jwt) -> result.put(purpose, new SignedList(jwt, etag(jwt), now)));
+        signed.forEach((purpose, jwt) -> result.put(purpose, new SignedList(jwt, jwt.getBytes(StandardCharsets.US_ASCII),
+                etag(jwt), now)));
         return result;
     }
 

@@ -1,0 +1,95 @@
+package io.iotseal.server.label;
+
+import io.iotseal.label.status.StatusPurpose;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The served lists look for other instances' changes at most once per interval, and sign only when needed. */
+class StatusListCacheTest {
+
+    /** A clock the test moves by hand. */
+    private static final class HandClock extends Clock {
+        private Instant now = Instant.parse("2026-11-29T10:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final HandClock clock = new HandClock();
+    private final AtomicInteger checks = new AtomicInteger();
+    private final AtomicInteger signatures = new AtomicInteger();
+    private volatile String lastChange = "t0";
+
+    private final StatusListCache cache = new StatusListCache(() -> {
+        checks.incrementAndGet();
+        return lastChange;
+    }, at -> {
+        int n = signatures.incrementAndGet();
+        Map<StatusPurpose, LabelService.SignedList> lists = new EnumMap<>(StatusPurpose.class);
+        for (StatusPurpose p : StatusPurpose.values()) {
+            lists.put(p, new LabelService.SignedList("jwt" + n, new byte[0], "\"" + n + "\"", at));
+        }
+        return lists;
+    }, clock, Duration.ofSeconds(1), Duration.ofHours(12));
+
+    @Test
+    void readsTheDatabaseAtMostOncePerIntervalAndSeesAnotherInstancesChangeAfterIt() {
+        assertThat(cache.get(StatusPurpose.SUSPENSION).jwt()).isEqualTo("jwt1");
+        for (int i = 0; i < 100; i++) {
+            assertThat(cache.get(StatusPurpose.REVOCATION).jwt()).isEqualTo("jwt1");
+        }
+        assertThat(checks).hasValue(1);
+
+        lastChange = "t1"; // changed through another instance: not seen within the interval
+        clock.advance(Duration.ofMillis(999));
+        assertThat(cache.get(StatusPurpose.SUSPENSION).jwt()).isEqualTo("jwt1");
+        assertThat(checks).hasValue(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(cache.get(StatusPurpose.SUSPENSION).jwt()).isEqualTo("jwt2");
+        assertThat(checks).hasValue(2);
+
+        // Nothing changed: checked again after the interval, but not signed again.
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(cache.get(StatusPurpose.SUSPENSION).jwt()).isEqualTo("jwt2");
+        assertThat(checks).hasValue(3);
+        assertThat(signatures).hasValue(2);
+    }
+
+    @Test
+    void aChangeMadeHereIsServedAtOnceAndOldListsAreReSigned() {
+        cache.get(StatusPurpose.SUSPENSION);
+        lastChange = "t1";
+        cache.invalidate();
+        assertThat(cache.get(StatusPurpose.SUSPENSION).jwt()).isEqualTo("jwt2");
+
+        clock.advance(Duration.ofHours(12));
+        assertThat(cache.get(StatusPurpose.SUSPENSION).jwt()).isEqualTo("jwt3");
+        assertThat(signatures).hasValue(3);
+    }
+}
