@@ -5,6 +5,7 @@ import io.iotseal.label.LabelFacts;
 import io.iotseal.label.credential.LabelCredential;
 import io.iotseal.label.keys.TrustedKeys;
 import io.iotseal.label.status.StatusListCredential;
+import io.iotseal.label.status.StatusPurpose;
 import io.iotseal.label.verify.LabelVerifier;
 import io.iotseal.label.verify.Verification;
 import java.io.PrintWriter;
@@ -24,14 +25,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code iotseal label verify}: offline verification of a label. Exit 0 only for a valid label;
- * 1 when it is suspended, revoked, expired or invalid (the reason is printed); 2 for bad options.
+ * {@code iotseal label verify}: offline verification of a label, or online with {@code --online}. Exit 0
+ * only for a valid label; 1 when it is suspended, revoked, expired or invalid (the reason is printed);
+ * 2 for bad options; 5 when the registry could not be asked (nothing was decided).
  */
 @Command(name = "verify", description = {
         "Verify a label offline from its QR text, its credential or an image of its QR code, against the",
-        "operator's JWKS and, with --status-list, its current status. Exit 0 only when the label is valid."})
+        "operator's JWKS and, with --status-list, its current status; with --online, fetch the status lists",
+        "(and, without --jwks, the keys) from the registry and ask it for the label's live status and reason.",
+        "Exit 0 only when the label is valid; 1 when it is not; 2 for bad options; 5 when the registry",
+        "could not be asked."})
 final class LabelVerifyCommand implements Callable<Integer> {
     static final int EXIT_NOT_VALID = 1;
+    static final int EXIT_UNREACHABLE = 5;
 
     static final class Input {
         @Option(names = "--qr", paramLabel = "TEXT", description = "The text of the label's QR code.")
@@ -44,8 +50,12 @@ final class LabelVerifyCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
-    @Option(names = "--jwks", required = true, paramLabel = "FILE", description = "The operator's public keys (JWKS).")
+    @Option(names = "--jwks", paramLabel = "FILE",
+            description = "The operator's public keys (JWKS); required unless --online is given.")
     Path jwks;
+    @Option(names = "--online", paramLabel = "URL",
+            description = "The registry's origin, e.g. https://registry.example.org: check the live status there.")
+    String online;
     @Option(names = "--status-list", paramLabel = "FILE", description = "A status list credential (vc+jwt); repeatable.")
     List<Path> statusLists = new ArrayList<>();
     @Option(names = "--at", paramLabel = "DATE", description = "Verify as of this date (YYYY-MM-DD, UTC noon) or instant; default now.")
@@ -59,15 +69,31 @@ final class LabelVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrustedKeys keys;
-        try {
-            keys = TrustedKeys.fromJwks(read(jwks, "--jwks", TrustedKeys.MAX_JWKS_CHARS));
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--jwks: " + jwks + ": " + e.getMessage(), e);
+        if (jwks == null && online == null) {
+            throw new UserInputException("--jwks: the operator's public keys are required unless --online is given");
         }
+        if (online != null && !statusLists.isEmpty()) {
+            throw new UserInputException("--status-list: give status list files or --online, not both");
+        }
+        RegistryClient registry = online == null ? null : RegistryClient.of(online);
+        try {
+            return verify(registry);
+        } catch (RegistryClient.UnreachableException e) {
+            spec.commandLine().getErr().println("iotseal: cannot check online, nothing was decided: " + e.getMessage());
+            return EXIT_UNREACHABLE;
+        }
+    }
+
+    private int verify(RegistryClient registry) {
+        TrustedKeys keys = trustedKeys(registry);
         List<String> lists = new ArrayList<>();
         for (Path list : statusLists) {
             lists.add(read(list, "--status-list", StatusListCredential.MAX_CHARS));
+        }
+        if (registry != null) {
+            for (StatusPurpose purpose : StatusPurpose.values()) {
+                lists.add(registry.statusList(purpose));
+            }
         }
         Instant when = instant();
         LabelVerifier verifier = new LabelVerifier(keys, pageBase);
@@ -79,8 +105,31 @@ final class LabelVerifyCommand implements Callable<Integer> {
         } else {
             result = verifier.verifyImage(bytes(input.image), lists, when);
         }
+        if (registry != null && result.facts().isPresent()) {
+            Verification checked = result;
+            result = registry.labelStatus(result.facts().get().id()).map(live -> live.applyTo(checked)).orElse(result);
+        }
         print(result, when);
         return result.isValid() ? 0 : EXIT_NOT_VALID;
+    }
+
+    /** The pinned JWKS file, or else the registry's own (then only as trustworthy as the HTTPS connection). */
+    private TrustedKeys trustedKeys(RegistryClient registry) {
+        if (jwks != null) {
+            try {
+                return TrustedKeys.fromJwks(read(jwks, "--jwks", TrustedKeys.MAX_JWKS_CHARS));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--jwks: " + jwks + ": " + e.getMessage(), e);
+            }
+        }
+        TrustedKeys fetched;
+        try {
+            fetched = TrustedKeys.fromJwks(registry.jwks());
+        } catch (IllegalArgumentException e) {
+            throw new RegistryClient.UnreachableException(registry.origin() + "/.well-known/jwks.json: " + e.getMessage(), e);
+        }
+        spec.commandLine().getErr().println("iotseal: keys fetched from " + registry.origin() + " (give --jwks to pin them)");
+        return fetched;
     }
 
     private void print(Verification result, Instant when) {

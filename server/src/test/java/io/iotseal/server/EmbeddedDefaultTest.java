@@ -49,11 +49,15 @@ class EmbeddedDefaultTest {
             assertThat(jdbc.sql("select count(*) from product where in_scope = false").query(Long.class).single()).isPositive();
             String hash = jdbc.sql("select password_hash from app_user where username = 'admin'").query(String.class).single();
             assertThat(hash).startsWith("{argon2}");
+            // One accepted JC-STAR ★1 declaration, with its signed label.
+            assertThat(jdbc.sql("select level, status from label").query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+                    .list()).containsExactly("star-1 ACTIVE");
         });
         Matcher m = PASSWORD.matcher(first);
         assertThat(m.find()).as("password printed at first start").isTrue();
         String password = m.group(1);
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(first).containsPattern("Demo label page \\(no login\\): /l/[A-Z0-9]{12}");
         assertThat(Files.exists(dataDir.resolve("iotseal.mv.db"))).isTrue();
         // The label signing keystore and its generated password live under the data folder (ADR 0050).
         assertThat(dataDir.resolve("keys/labels.p12")).isRegularFile();

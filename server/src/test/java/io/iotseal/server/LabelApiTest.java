@@ -3,10 +3,12 @@ package io.iotseal.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iotseal.label.keys.TrustedKeys;
 import io.iotseal.label.verify.LabelVerifier;
+import io.iotseal.label.verify.RegistryStatus;
 import io.iotseal.label.verify.Verdict;
 import io.iotseal.label.verify.Verification;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -116,6 +118,38 @@ class LabelApiTest extends ApiTest {
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "ja")).andReturn();
         assertThat(en.getResponse().getContentAsString()).contains("lang=\"en\"", "Valid", "Report a vulnerability");
         assertThat(mvc.perform(get("/l/NOSUCHLABEL1")).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void thePublicPageAnswersMachinesWithTheLiveStatusAndReason() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Map<String, Object> row = jdbc.sql("select id, label_id, credential from label where assessment_id = ?")
+                .param(accepted.id()).query().singleRow();
+        String page = "/l/" + row.get("label_id");
+        JsonNode valid = body(mvc.perform(get(page).accept(MediaType.APPLICATION_JSON)).andReturn());
+        assertThat(valid.get("status").asText()).isEqualTo("valid");
+        assertThat(valid.get("reason").isNull()).isTrue();
+        assertThat(mvc.perform(get(page)).andReturn().getResponse().getContentType()).startsWith("text/html");
+        assertThat(mvc.perform(get(page).header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8"))
+                .andReturn().getResponse().getContentType()).startsWith("text/html");
+
+        UUID id = (UUID) row.get("id");
+        status(Who.OPERATOR_ADMIN, id, "suspend", "Firmware recall", "\"1\"", 200);
+        MvcResult suspended = mvc.perform(get(page).accept(MediaType.APPLICATION_JSON)).andReturn();
+        assertThat(suspended.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-cache");
+        JsonNode live = body(suspended);
+        assertThat(live.get("status").asText()).isEqualTo("suspended");
+        assertThat(live.get("reason").asText()).isEqualTo("Firmware recall");
+        // What label verify --online does: the signed lists decide, the live status adds the reason.
+        LabelVerifier verifier = new LabelVerifier(TrustedKeys.fromJwks(mvc.perform(get("/.well-known/jwks.json"))
+                .andReturn().getResponse().getContentAsString()));
+        Verification checked = new RegistryStatus(live.get("status").asText(), live.get("reason").asText(),
+                live.get("statusSince").asText()).applyTo(verifier.verifyCredential(row.get("credential").toString(),
+                lists(), Instant.now()));
+        assertThat(checked.verdict()).isEqualTo(Verdict.SUSPENDED);
+        assertThat(checked.reason()).contains("Firmware recall");
+        assertThat(mvc.perform(get("/l/NOSUCHLABEL1").accept(MediaType.APPLICATION_JSON)).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test

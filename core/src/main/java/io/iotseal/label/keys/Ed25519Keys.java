@@ -5,9 +5,9 @@ import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Ed25519 primitives (RFC 8032) through BouncyCastle's low-level implementation: it verifies several
- * times faster than the JDK's own EdDSA provider on the machines we measured (ADR 0030), and offline
- * verification throughput is a requirement.
+ * Ed25519 primitives (RFC 8032) through BouncyCastle's low-level implementation: key generation,
+ * signing and key validation. Verification has its own faster path for fixed keys
+ * ({@link FixedKeyVerifier}, ADR 0034), since offline verification throughput is a requirement.
  */
 public final class Ed25519Keys {
     public static final int SEED_BYTES = Ed25519.SECRET_KEY_SIZE;
@@ -43,27 +43,13 @@ public final class Ed25519Keys {
     }
 
     /**
-     * Decodes and fully validates a public key once (a point on the curve, not of small order), so
-     * that verifications skip the point decompression, a good part of their cost.
+     * Refuses a public key that is not a point of the prime-order subgroup (BouncyCastle's full
+     * validation: on the curve, canonical, not of small order), before any signature is checked with it.
      */
-    static Ed25519.PublicPoint decodePublicKey(byte[] publicKey) {
+    static void validatePublicKey(byte[] publicKey) {
         checkLength(publicKey, PUBLIC_KEY_BYTES, "public key");
-        Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(publicKey, 0);
-        if (point == null) {
+        if (!Ed25519.validatePublicKeyFull(publicKey, 0)) {
             throw new IllegalArgumentException("public key is not a valid Ed25519 point");
-        }
-        return point;
-    }
-
-    /** False for any malformed signature: callers treat that exactly like a wrong signature. */
-    static boolean verify(Ed25519.PublicPoint publicKey, byte[] message, byte[] signature) {
-        if (signature == null || signature.length != SIGNATURE_BYTES) {
-            return false;
-        }
-        try {
-            return Ed25519.verify(signature, 0, publicKey, message, 0, message.length);
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 

@@ -18,7 +18,8 @@ public final class VerificationKey {
 
     private final String kid;
     private final byte[] publicKey;
-    private final org.bouncycastle.math.ec.rfc8032.Ed25519.PublicPoint point;
+    /** Built at the first verification: a JWKS may list keys that never verify anything here. */
+    private volatile FixedKeyVerifier verifier;
     private final Instant created;
     private final Instant retired;
 
@@ -29,7 +30,7 @@ public final class VerificationKey {
         }
         this.kid = kid;
         this.publicKey = Ed25519Keys.copy(publicKey);
-        this.point = Ed25519Keys.decodePublicKey(publicKey);
+        Ed25519Keys.validatePublicKey(publicKey);
         this.created = created;
         this.retired = retired;
     }
@@ -45,8 +46,14 @@ public final class VerificationKey {
         }
     }
 
+    /** False for a wrong or malformed signature. */
     public boolean verify(byte[] message, byte[] signature) {
-        return Ed25519Keys.verify(point, message, signature);
+        FixedKeyVerifier current = verifier;
+        if (current == null) {
+            current = new FixedKeyVerifier(publicKey);
+            verifier = current;
+        }
+        return current.verify(message, signature);
     }
 
     public String kid() {

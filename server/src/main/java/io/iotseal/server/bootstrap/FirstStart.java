@@ -3,6 +3,7 @@ package io.iotseal.server.bootstrap;
 import io.iotseal.server.IotSealProperties;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.account.AccountService;
+import io.iotseal.server.label.LabelService;
 import io.iotseal.server.organization.OrganizationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import java.util.UUID;
 /**
  * On a database without users: creates the scheme operator organization and the first admin with a
  * generated password, printed once and stored only as its hash; and, on the embedded database (or
- * when asked), the demo vendors, lab and products. Never runs again once a user exists.
+ * when asked), the demo vendors, lab, products and one labelled product. Never runs again once a user
+ * exists.
  */
 @Component
 public class FirstStart implements SmartInitializingSingleton {
@@ -29,16 +31,18 @@ public class FirstStart implements SmartInitializingSingleton {
     private final AccountRepository accounts;
     private final AccountService accountService;
     private final DemoData demo;
+    private final LabelService labels;
     private final TransactionTemplate tx;
     private final IotSealProperties properties;
     private final Environment environment;
     private final PrintStream out;
 
-    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, TransactionTemplate tx,
-                      IotSealProperties properties, Environment environment) {
+    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, LabelService labels,
+                      TransactionTemplate tx, IotSealProperties properties, Environment environment) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.demo = demo;
+        this.labels = labels;
         this.tx = tx;
         this.properties = properties;
         this.environment = environment;
@@ -52,12 +56,10 @@ public class FirstStart implements SmartInitializingSingleton {
             return;
         }
         String password = generatePassword();
-        tx.executeWithoutResult(status -> {
+        UUID demoDeclaration = tx.execute(status -> {
             UUID operator = demo.createOperator();
             accountService.createInitialAdmin("admin", password, operator);
-            if (wantsDemoData()) {
-                demo.load();
-            }
+            return wantsDemoData() ? demo.load() : null;
         });
         // Printed, not logged: it must reach the person starting the server and nothing else keeps it.
         out.println();
@@ -66,6 +68,9 @@ public class FirstStart implements SmartInitializingSingleton {
         out.println("   user:     admin");
         out.println("   password: " + password);
         out.println(" This password is shown only now; store it safely.");
+        if (demoDeclaration != null && labels.forAssessment(demoDeclaration) != null) {
+            out.println(" Demo label page (no login): /l/" + labels.forAssessment(demoDeclaration).labelId());
+        }
         out.println("==================================================================");
         out.println();
         log.info("first start complete (demo data: {})", wantsDemoData());

@@ -1,5 +1,7 @@
 package io.iotseal.server.label;
 
+import io.iotseal.server.web.ApiException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,17 +27,53 @@ class LabelPageController {
         this.service = service;
     }
 
-    @GetMapping(path = "/l/{idOrToken}", produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> page(@PathVariable String idOrToken, @RequestParam(required = false) String lang,
-                                       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+    /**
+     * HTML for people (and for any client that does not ask otherwise); the same facts as JSON for a
+     * client that prefers {@code application/json}, such as {@code iotseal label verify --online}. One
+     * handler decides, because Spring's own negotiation would answer a request without Accept with JSON.
+     */
+    @GetMapping("/l/{idOrToken}")
+    public ResponseEntity<?> page(@PathVariable String idOrToken, @RequestParam(required = false) String lang,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (prefersJson(accept)) {
+            PublicLabelStatus status = service.publicStatus(idOrToken);
+            if (status == null) {
+                throw ApiException.notFound("label");
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache())
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(status);
+        }
         String language = language(lang, acceptLanguage);
         var page = service.publicPage(idOrToken, language);
         return ResponseEntity.status(page == null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.ACCEPT)
                 .body(page == null ? LabelPage.notFound(language) : page);
+    }
+
+    /** True when Accept names JSON explicitly and ranks it above HTML (wildcards count for HTML). */
+    static boolean prefersJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double json = 0;
+        double html = 0;
+        try {
+            for (MediaType type : MediaType.parseMediaTypes(accept)) {
+                double q = type.getQualityValue();
+                if (!type.isWildcardType() && !type.isWildcardSubtype() && type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                    json = Math.max(json, q);
+                } else if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
+                    html = Math.max(html, q);
+                }
+            }
+        } catch (IllegalArgumentException e) {          // a malformed Accept gets the page
+            return false;
+        }
+        return json > html;
     }
 
     static String language(String lang, String acceptLanguage) {

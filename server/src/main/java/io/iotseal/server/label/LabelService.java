@@ -155,14 +155,7 @@ public class LabelService {
      */
     @Transactional(readOnly = true)
     public String publicPage(String idOrToken, String lang) {
-        if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > io.iotseal.label.qr.QrToken.MAX_TEXT_CHARS) {
-            return null;
-        }
-        java.util.Optional<LabelRow> found = idOrToken.matches("[A-Z0-9]{12}")
-                ? repository.findByLabelId(idOrToken) : java.util.Optional.empty();
-        if (found.isEmpty()) {
-            found = repository.findByQrText(urls.labelPageBase() + idOrToken);
-        }
+        java.util.Optional<LabelRow> found = findPublic(idOrToken);
         if (found.isEmpty()) {
             return null;
         }
@@ -180,6 +173,28 @@ public class LabelService {
                 r.vendorName(), productName, r.models(), r.versions(), r.issued(), r.expiry(), r.supportEnd(), status(r),
                 r.reason(), r.statusSince(), product == null ? null : product.vulnerabilityDisclosureUrl(),
                 product == null ? null : product.vulnerabilityContact()), lang);
+    }
+
+    /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */
+    @Transactional(readOnly = true)
+    public PublicLabelStatus publicStatus(String idOrToken) {
+        return findPublic(idOrToken).map(r -> {
+            String status = status(r);
+            boolean valid = "valid".equals(status);
+            return new PublicLabelStatus(r.labelId(), r.registrationNumber(), r.scheme() + ":" + r.level(), status,
+                    valid ? null : r.reason(), valid || "expired".equals(status) ? null : r.statusSince(),
+                    r.expiry(), r.supportEnd());
+        }).orElse(null);
+    }
+
+    /** The label with this id or QR token: anyone holding the QR code already holds its facts. */
+    private java.util.Optional<LabelRow> findPublic(String idOrToken) {
+        if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > io.iotseal.label.qr.QrToken.MAX_TEXT_CHARS) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<LabelRow> found = idOrToken.matches("[A-Z0-9]{12}")
+                ? repository.findByLabelId(idOrToken) : java.util.Optional.empty();
+        return found.isPresent() ? found : repository.findByQrText(urls.labelPageBase() + idOrToken);
     }
 
     /** The artwork (SVG or PNG) of a label the caller may see. */

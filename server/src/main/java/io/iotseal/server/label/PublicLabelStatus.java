@@ -1,0 +1,13 @@
+package io.iotseal.server.label;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * A label's live status as the public page shows it, for machines ({@code GET /l/{idOrToken}} with
+ * {@code Accept: application/json}). Unsigned: verifiers use it only to add the reason or to make a
+ * verdict worse, never to call a label valid (core {@code RegistryStatus}).
+ */
+public record PublicLabelStatus(String labelId, String registrationNumber, String level, String status, String reason,
+                                OffsetDateTime statusSince, LocalDate expiry, LocalDate supportEnd) {
+}
