@@ -24,6 +24,7 @@ import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.FieldError;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
@@ -67,6 +68,8 @@ public class LabelService {
     private final AuditLog audit;
     private final Clock clock;
     private final RegistryUrls urls;
+    private final Lifecycles lifecycles;
+    private final LapseService lapses;
     private final SecureRandom random = new SecureRandom();
     private volatile Cached statusLists;
 
@@ -76,7 +79,7 @@ public class LabelService {
 
     LabelService(LabelRepository repository, ProductRepository products, ProductService productService,
                  StandardsLibrary library, KeystoreKeyManager keys, LabelProperties properties, AuditLog audit,
-                 Clock clock) {
+                 Clock clock, Lifecycles lifecycles, LapseService lapses) {
         this.repository = repository;
         this.products = products;
         this.productService = productService;
@@ -86,6 +89,8 @@ public class LabelService {
         this.audit = audit;
         this.clock = clock;
         this.urls = RegistryUrls.at(properties.publicUrl());
+        this.lifecycles = lifecycles;
+        this.lapses = lapses;
     }
 
     public RegistryUrls urls() {
@@ -118,28 +123,49 @@ public class LabelService {
             }
             var labelProduct = new io.iotseal.label.Product(product.vendorName(), new LocalizedText(names),
                     product.modelNumbers(), List.of(event.productVersion()), product.supportEndDate());
-            Label label = LabelIssuer.issue(scheme, ref.level(), labelId, String.format(Locale.ROOT, "P%07d",
-                    statusIndex + 1), labelProduct, issuedOn, statusIndex);
+            Label label = LabelIssuer.issue(scheme, ref.level(), labelId, productNumber(statusIndex), labelProduct,
+                    issuedOn, statusIndex);
             issued = IssuedLabel.sign(label, scheme, urls, keys.active());
         } catch (IllegalArgumentException e) {
             throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content",
                     List.of(new FieldError("label", "cannot issue the label: " + e.getMessage())));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Label l = issued.label();
-        LabelRow row = new LabelRow(UUID.randomUUID(), l.id(), event.assessmentId(), product.id(), product.vendorId(),
-                statusIndex, l.registrationNumber(), ref.scheme(), ref.level(), l.product().vendor(),
-                product.nameEn(), l.product().name().exactly("ja").orElse(null), l.product().models(),
-                l.product().versions(), l.product().supportPeriodEnd(), l.issued(), l.expiry(), issued.credential(),
-                issued.qrText(), issued.kid(), LabelState.Kind.ACTIVE, null, now, now, now, 1);
+        LabelRow row = LabelRow.issued(issued, event.assessmentId(), product.id(), product.vendorId(), now);
         repository.insert(row);
         audit.record(new Actor(null, event.acceptedBy(), List.of()), "label.issue", "label", row.id(), null,
                 audited(row));
     }
 
+    /**
+     * The product number in a registration number: from the status index of the registration's first
+     * label, so a renewal keeps the number (ADR 0051).
+     */
+    static String productNumber(int firstStatusIndex) {
+        return String.format(Locale.ROOT, "P%07d", firstStatusIndex + 1);
+    }
+
+    /** Signs a label with the registry's active key. */
+    IssuedLabel sign(Label label, Scheme scheme) {
+        return IssuedLabel.sign(label, scheme, urls, keys.active());
+    }
+
     @Transactional(readOnly = true)
     public LabelView get(Actor actor, UUID id) {
+        applyLapses();
         return view(visible(actor, id));
+    }
+
+    /**
+     * Makes due lapses take effect (ADR 0051): on a schedule and before every read of a label or a status
+     * list, so the API, the page and the lists are right between runs too.
+     */
+    @Scheduled(fixedDelayString = "${iotseal.labels.lapse-check:PT10M}",
+            initialDelayString = "${iotseal.labels.lapse-check:PT10M}")
+    public void applyLapses() {
+        if (lapses.applyDue() > 0) {
+            statusLists = null; // each lapse committed in its own transaction already
+        }
     }
 
     @Transactional(readOnly = true)
@@ -156,6 +182,7 @@ public class LabelService {
         if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > io.iotseal.label.qr.QrToken.MAX_TEXT_CHARS) {
             return null;
         }
+        applyLapses();
         java.util.Optional<LabelRow> found = idOrToken.matches("[A-Z0-9]{12}")
                 ? repository.findByLabelId(idOrToken) : java.util.Optional.empty();
         if (found.isEmpty()) {
@@ -177,7 +204,7 @@ public class LabelService {
         return LabelPage.render(new LabelPage.Facts(r.labelId(), r.registrationNumber(), schemeName, levelName,
                 r.vendorName(), productName, r.models(), r.versions(), r.issued(), r.expiry(), r.supportEnd(), status(r),
                 r.reason(), r.statusSince(), product == null ? null : product.vulnerabilityDisclosureUrl(),
-                product == null ? null : product.vulnerabilityContact()), lang);
+                product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang)), lang);
     }
 
     /** The artwork (SVG or PNG) of a label the caller may see. */
@@ -212,7 +239,12 @@ public class LabelService {
         }
         LabelRow updated = repository.find(id).orElseThrow();
         audit.record(actor, "label." + input.action(), "label", id, audited(row), audited(updated));
-        // Re-sign the status lists once the change is committed (and not before, so no reader caches the old state).
+        statusChanged();
+        return view(updated);
+    }
+
+    /** Re-signs the status lists once the change is committed (and not before, so no reader caches the old state). */
+    void statusChanged() {
         statusLists = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -222,7 +254,6 @@ public class LabelService {
                 }
             });
         }
-        return view(updated);
     }
 
     /**
@@ -230,6 +261,7 @@ public class LabelService {
      * table's last change, by another) and when half its validity has passed.
      */
     public SignedList statusList(StatusPurpose purpose) {
+        applyLapses();
         Instant now = clock.instant();
         OffsetDateTime lastChange = repository.lastChange();
         Cached current = statusLists;
@@ -289,7 +321,7 @@ public class LabelService {
     }
 
     /** The label if the caller may see its product (like products and assessments); otherwise "not found". */
-    private LabelRow visible(Actor actor, UUID id) {
+    LabelRow visible(Actor actor, UUID id) {
         LabelRow row = repository.find(id).orElseThrow(() -> ApiException.notFound("label " + id));
         try {
             productService.get(actor, row.productId());
@@ -320,10 +352,10 @@ public class LabelService {
         return new LabelView(r.id(), r.labelId(), r.assessmentId(), r.productId(), r.registrationNumber(), r.scheme(),
                 r.level(), r.vendorName(), r.productNameEn(), r.productNameJa(), r.models(), r.versions(), r.issued(),
                 r.expiry(), r.supportEnd(), status(r), r.reason(), r.statusSince(), r.credential(), r.qrText(), r.kid(),
-                r.version());
+                r.version(), lifecycles.view(r));
     }
 
-    private static Map<String, Object> audited(LabelRow r) {
+    static Map<String, Object> audited(LabelRow r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("labelId", r.labelId());
         m.put("registrationNumber", r.registrationNumber());
@@ -335,7 +367,7 @@ public class LabelService {
         return m;
     }
 
-    private String newLabelId() {
+    String newLabelId() {
         for (int attempt = 0; attempt < 10; attempt++) {
             char[] id = new char[12];
             for (int i = 0; i < id.length; i++) {
