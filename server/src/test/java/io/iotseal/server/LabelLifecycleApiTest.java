@@ -161,7 +161,7 @@ class LabelLifecycleApiTest extends ApiTest {
     }
 
     @Test
-    void aReadOfTheLabelAppliesADueLapseInsideItsOwnReadOnlyTransaction() throws Exception {
+    void readingTheLabelAppliesADueLapse() throws Exception {
         AssessmentFixtures fixtures = new AssessmentFixtures(context, world);
         clock.setToday(today.minusDays(300));
         UUID id = labelOf(fixtures.accepted(BSI, world.productA, world.productAVersion).id());

@@ -29,6 +29,7 @@ class LabelPageController {
     public ResponseEntity<String> page(@PathVariable String idOrToken, @RequestParam(required = false) String lang,
                                        @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         String language = language(lang, acceptLanguage);
+        service.applyDueLapses();
         var page = service.publicPage(idOrToken, language);
         return ResponseEntity.status(page == null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))

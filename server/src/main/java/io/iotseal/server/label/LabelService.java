@@ -152,20 +152,33 @@ public class LabelService {
 
     @Transactional(readOnly = true)
     public LabelView get(Actor actor, UUID id) {
-        applyLapses();
         return view(visible(actor, id));
     }
 
-    /**
-     * Makes due lapses take effect (ADR 0051): on a schedule and before every read of a label or a status
-     * list, so the API, the page and the lists are right between runs too.
-     */
+    /** Makes due lapses take effect (ADR 0051): the scheduled job. */
     @Scheduled(fixedDelayString = "${iotseal.labels.lapse-check:PT10M}",
             initialDelayString = "${iotseal.labels.lapse-check:PT10M}")
     public void applyLapses() {
         if (lapses.applyDue() > 0) {
             statusLists = null; // each lapse committed in its own transaction already
         }
+    }
+
+    /**
+     * The lazy check before every read of a label, its page or a status list and every request about a
+     * label, so they are right between job runs. Callers run it before their own transaction: each lapse
+     * takes a connection of its own, and a caller holding one while waiting for another could starve the pool.
+     */
+    void applyDueLapses() {
+        applyDueLapses(repository.lastChange());
+    }
+
+    private boolean applyDueLapses(OffsetDateTime lastChange) {
+        if (lapses.applyDue(lastChange) > 0) {
+            statusLists = null;
+            return true;
+        }
+        return false;
     }
 
     @Transactional(readOnly = true)
@@ -182,7 +195,6 @@ public class LabelService {
         if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > io.iotseal.label.qr.QrToken.MAX_TEXT_CHARS) {
             return null;
         }
-        applyLapses();
         java.util.Optional<LabelRow> found = idOrToken.matches("[A-Z0-9]{12}")
                 ? repository.findByLabelId(idOrToken) : java.util.Optional.empty();
         if (found.isEmpty()) {
@@ -261,9 +273,11 @@ public class LabelService {
      * table's last change, by another) and when half its validity has passed.
      */
     public SignedList statusList(StatusPurpose purpose) {
-        applyLapses();
-        Instant now = clock.instant();
         OffsetDateTime lastChange = repository.lastChange();
+        if (applyDueLapses(lastChange)) {
+            lastChange = repository.lastChange();
+        }
+        Instant now = clock.instant();
         Cached current = statusLists;
         if (current == null || !java.util.Objects.equals(current.lastChange(), lastChange)
                 || now.isAfter(current.signedAt().plus(properties.statusValidity().dividedBy(2)))) {

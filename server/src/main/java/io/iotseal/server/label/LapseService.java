@@ -6,13 +6,17 @@ import io.iotseal.server.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -20,6 +24,9 @@ import java.util.UUID;
  * revoked, so it stops verifying everywhere, offline verifiers included (they see the revocation list).
  * Run by the scheduled job and lazily before label reads; safe with several server instances, since each
  * label is revoked in its own transaction under its version, and whoever comes second changes nothing.
+ * The lazy check costs no query on the hot status-list path: the earliest pending lapse is kept in
+ * memory until the label table's last change moves (which every lapse set, cleared or applied does, on
+ * any instance) or this instance records a requirement change.
  */
 @Service
 class LapseService {
@@ -32,6 +39,11 @@ class LapseService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private volatile Earliest earliest;
+
+    /** The earliest pending lapse (null: none) as of the label table's last change {@code lastChange}. */
+    private record Earliest(OffsetDateTime lastChange, LocalDate lapseOn) {
+    }
 
     LapseService(LabelRepository labels, LifecycleRepository lifecycle, AuditLog audit, Clock clock,
                  PlatformTransactionManager transactions) {
@@ -39,13 +51,40 @@ class LapseService {
         this.lifecycle = lifecycle;
         this.audit = audit;
         this.clock = clock;
-        // Its own transaction even when called inside a (read-only) one, and one per label, so a lapse never
-        // holds one label's lock while waiting for another's.
+        // One transaction per label, never the caller's, so a lapse never holds one label's lock while
+        // waiting for another's or for the audit head.
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Revokes every label whose lapse is due; returns how many this call revoked. */
+    /**
+     * The lazy check: revokes due lapses if the earliest pending one is due, given the label table's last
+     * change as the caller just read it; returns how many this call revoked.
+     */
+    int applyDue(OffsetDateTime lastChange) {
+        Earliest known = earliest;
+        if (known == null || !Objects.equals(known.lastChange(), lastChange)) {
+            known = new Earliest(lastChange, lifecycle.earliestPendingLapse());
+            earliest = known;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return known.lapseOn() != null && known.lapseOn().isBefore(today) ? applyDue() : 0;
+    }
+
+    /** Drops the remembered earliest lapse once the current transaction commits (a requirement change set lapses). */
+    void forgetAfterCommit() {
+        earliest = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    earliest = null;
+                }
+            });
+        }
+    }
+
+    /** Revokes every label whose lapse is due (the scheduled job); returns how many this call revoked. */
     int applyDue() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);

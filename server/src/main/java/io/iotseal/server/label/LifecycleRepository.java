@@ -81,6 +81,12 @@ class LifecycleRepository {
                 .update() == 1;
     }
 
+    /** The earliest last valid day of a pending lapse on a label not revoked yet; null when there is none. */
+    LocalDate earliestPendingLapse() {
+        return jdbc.sql("select min(lapse_on) from label where status <> 'REVOKED'")
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional().orElse(null);
+    }
+
     /** Labels whose last valid day under a pending lapse is before {@code today} and that are not revoked yet. */
     List<UUID> dueLapses(LocalDate today) {
         return jdbc.sql("select id from label where lapse_on < ? and status <> 'REVOKED' order by id")

@@ -67,7 +67,6 @@ class RenewalService {
 
     @Transactional
     public RequestView request(Actor actor, UUID labelId, LabelRequestInput input) {
-        labels.applyLapses();
         LabelRow row = labels.visible(actor, labelId);
         if (!actor.hasRole(Role.OPERATOR_ADMIN)
                 && !actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER).contains(row.vendorId())) {
@@ -109,7 +108,6 @@ class RenewalService {
 
     @Transactional
     public RequestView decide(Actor actor, UUID labelId, UUID requestId, LabelDecisionInput input, String ifMatch) {
-        labels.applyLapses();
         LabelRow row = labels.visible(actor, labelId);
         if (!actor.isOperator()) {
             throw ApiException.forbidden("the scheme operator decides renewal and update requests");

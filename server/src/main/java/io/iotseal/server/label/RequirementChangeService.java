@@ -38,15 +38,17 @@ class RequirementChangeService {
     private final StandardsLibrary library;
     private final AuditLog audit;
     private final Clock clock;
+    private final LapseService lapses;
 
     RequirementChangeService(LabelRepository labels, LifecycleRepository lifecycle, Lifecycles lifecycles,
-                             StandardsLibrary library, AuditLog audit, Clock clock) {
+                             StandardsLibrary library, AuditLog audit, Clock clock, LapseService lapses) {
         this.labels = labels;
         this.lifecycle = lifecycle;
         this.lifecycles = lifecycles;
         this.library = library;
         this.audit = audit;
         this.clock = clock;
+        this.lapses = lapses;
     }
 
     @Transactional
@@ -93,6 +95,7 @@ class RequirementChangeService {
         var view = new RequirementChangeView(change.id(), schemeId, levelId, change.changedOn(), change.lapseAfter(),
                 change.note(), change.reference(), now, lapsing);
         audit.record(actor, "requirement-change.create", "requirement_change", change.id(), null, view);
+        lapses.forgetAfterCommit();
         return view;
     }
 
