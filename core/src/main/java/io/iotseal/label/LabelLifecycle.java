@@ -15,6 +15,10 @@ public final class LabelLifecycle {
 
     /** The period in which renewal may be requested, first and last day. */
     public record Window(LocalDate opens, LocalDate closes) {
+        /** Whether renewal may be requested on {@code day}: both the first and the last day count. */
+        public boolean contains(LocalDate day) {
+            return !day.isBefore(opens) && !day.isAfter(closes);
+        }
     }
 
     public static Optional<Window> renewalWindow(Label label, SchemeLevel level) {

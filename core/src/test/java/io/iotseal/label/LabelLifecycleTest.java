@@ -17,6 +17,10 @@ class LabelLifecycleTest {
         var window = LabelLifecycle.renewalWindow(label, level).orElseThrow();
         assertThat(window.opens()).isEqualTo(LocalDate.of(2028, 8, 22));
         assertThat(window.closes()).isEqualTo(LocalDate.of(2028, 10, 11));
+        assertThat(window.contains(LocalDate.of(2028, 8, 21))).isFalse();
+        assertThat(window.contains(window.opens())).isTrue();
+        assertThat(window.contains(window.closes())).isTrue();
+        assertThat(window.contains(LocalDate.of(2028, 10, 12))).isFalse();
         assertThat(LabelLifecycle.lapse(label, level, LocalDate.of(2027, 3, 1))).contains(LocalDate.of(2027, 4, 12));
         assertThat(LabelLifecycle.lapse(label, level, LocalDate.of(2028, 11, 1))).contains(label.expiry());
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcPrint;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,11 +21,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Base of the API tests: one Spring context for all of them (same configuration, so Spring's test
- * context cache shares it), on the database {@link TestDatabase} picks, with the {@link World} built.
+ * context cache shares it), on the database {@link TestDatabase} picks, with the {@link World} built and
+ * the server's clock a {@link TestClock}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @ActiveProfiles("test")
+@Import(TestClock.Config.class)
 public abstract class ApiTest {
 
     @DynamicPropertySource

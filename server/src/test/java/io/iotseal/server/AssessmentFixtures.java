@@ -11,12 +11,15 @@ import io.iotseal.server.assessment.AssessmentService;
 import io.iotseal.server.assessment.AssessmentView;
 import io.iotseal.server.assessment.EvidenceService;
 import io.iotseal.server.assessment.TransitionInput;
+import io.iotseal.server.product.ProductService;
+import io.iotseal.server.product.VersionInput;
 import io.iotseal.server.security.Actor;
 import io.iotseal.server.web.ETags;
 import org.springframework.context.ApplicationContext;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +29,7 @@ final class AssessmentFixtures {
     private final World world;
     private final AssessmentService assessments;
     private final EvidenceService evidence;
+    private final ProductService products;
     private final Actor operator;
     private final Actor vendor;
     private final Actor lab;
@@ -34,6 +38,7 @@ final class AssessmentFixtures {
         this.world = world;
         this.assessments = context.getBean(AssessmentService.class);
         this.evidence = context.getBean(EvidenceService.class);
+        this.products = context.getBean(ProductService.class);
         this.operator = new Actor(UUID.randomUUID(), "fixtures", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
         this.vendor = new Actor(world.user(Who.VENDOR_ADMIN), "world-vendor-admin",
                 List.of(new Membership(world.vendorA, Role.VENDOR_ADMIN)));
@@ -56,7 +61,50 @@ final class AssessmentFixtures {
 
     /** An accepted ★1 self-declaration. */
     AssessmentView acceptedStarOne() {
-        AssessmentView a = completeStarOne();
+        return accept(completeStarOne());
+    }
+
+    /**
+     * An accepted self-declared assessment of a vendor A product against {@code target}, every requirement
+     * answered "pass": the level's label is issued on the server's today. The BSI label's level
+     * ({@code de-bsi-label:label}, a plausibility check whose requirements the data does not list) has
+     * renewal and lapse rules in the data; ★1 has none.
+     */
+    AssessmentView accepted(String target, UUID productId, String version) {
+        AssessmentView a = assessments.create(vendor, new AssessmentInput(productId, version, target, null, null));
+        List<AnswerInput> answers = a.requirements().stream()
+                .map(r -> new AnswerInput(r.requirement(), Verdict.PASS, "checked")).toList();
+        if (!answers.isEmpty()) {
+            a = assessments.answer(vendor, a.id(), new AnswersInput(answers), ETags.of(a.version()));
+        }
+        return accept(a);
+    }
+
+    /** A vendor A product with version 1.0.0 whose support period ends on {@code supportEnd}. */
+    UUID product(String name, LocalDate supportEnd) {
+        UUID id = products.create(operator, World.product(world.vendorA, name, false, supportEnd)).id();
+        products.addVersion(operator, id, new VersionInput("1.0.0", null, null));
+        return id;
+    }
+
+    /** Moves the product's support period end, as the vendor would before asking for a renewal. */
+    void extendSupport(UUID productId, String name, LocalDate supportEnd) {
+        products.update(operator, productId, World.product(world.vendorA, name, false, supportEnd),
+                ETags.of(products.get(operator, productId).version()));
+    }
+
+    /**
+     * An accepted BSI label assessment whose label, issued today, is inside its renewal window: the
+     * product's support period (60 days) caps the label, and is then extended so a renewal would outlast it.
+     */
+    AssessmentView renewableBsi(String name) {
+        UUID product = product(name, LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60));
+        AssessmentView a = accepted("de-bsi-label:label", product, "1.0.0");
+        extendSupport(product, name, LocalDate.of(2030, 12, 31));
+        return a;
+    }
+
+    private AssessmentView accept(AssessmentView a) {
         a = assessments.transition(vendor, a.id(), new TransitionInput(Action.SUBMIT, null, null), ETags.of(a.version()));
         return assessments.transition(operator, a.id(), new TransitionInput(Action.ACCEPT, null, null), ETags.of(a.version()));
     }

@@ -176,6 +176,22 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/labels/{id}/status", new Row(w -> withJson(post("/api/v1/labels/"
                         + labelOf(fixtures.acceptedStarOne().id()) + "/status"), Map.of("action", "suspend", "reason", "Matrix"))
                 .header(HttpHeaders.IF_MATCH, "\"1\""), expect(401, 200, 200, 403, 403, 404, 403)));
+        // Renewal and lapse (ADR 0053): the vendor or the operator's admins ask, the operator decides; the
+        // operator's admins record requirement changes (dates long before any label, so none lapses).
+        m.put("POST /api/v1/labels/{id}/requests", new Row(w -> withJson(post("/api/v1/labels/"
+                        + renewableLabel(fixtures) + "/requests"), Map.of("kind", "renewal")),
+                expect(401, 201, 403, 201, 201, 404, 404)));
+        m.put("POST /api/v1/labels/{id}/requests/{requestId}/decision", new Row(w -> {
+            UUID renewable = renewableLabel(fixtures);
+            String request = body(mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/labels/" + renewable
+                    + "/requests"), Map.of("kind", "renewal")))).andReturn()).get("id").asText();
+            return withJson(post("/api/v1/labels/" + renewable + "/requests/" + request + "/decision"),
+                    Map.of("action", "approve")).header(HttpHeaders.IF_MATCH, "\"1\"");
+        }, expect(401, 200, 200, 403, 403, 404, 404)));
+        m.put("POST /api/v1/schemes/{scheme}/levels/{level}/requirement-changes", new Row(w -> withJson(
+                post("/api/v1/schemes/de-bsi-label/levels/label/requirement-changes"), Map.of("changedOn",
+                        java.time.LocalDate.of(2000, 1, 1).plusDays(counter.incrementAndGet()).toString(), "note", "Matrix")),
+                expect(401, 201, 403, 403, 403, 403, 403)));
         String page = "/l/" + jdbc.sql("select label_id from label where assessment_id = ?")
                 .param(acceptedSource(fixtures)).query(String.class).single();
         m.put("GET /l/{idOrToken}", new Row(w -> get(page), expect(200, 200, 200, 200, 200, 200, 200)));
@@ -283,6 +299,11 @@ class AuthorizationMatrixTest extends ApiTest {
             }
         }
         return kid;
+    }
+
+    /** A fresh BSI label inside its renewal window, of a vendor A product no lab is assigned to. */
+    private UUID renewableLabel(AssessmentFixtures fixtures) {
+        return labelOf(fixtures.renewableBsi("Matrix Cam " + counter.incrementAndGet()).id());
     }
 
     private UUID labelOf(Object assessmentId) {

@@ -87,8 +87,12 @@ public final class World {
     }
 
     public static ProductInput product(UUID vendor, String name, boolean published) {
+        return product(vendor, name, published, LocalDate.of(2030, 12, 31));
+    }
+
+    public static ProductInput product(UUID vendor, String name, boolean published, LocalDate supportEnd) {
         return new ProductInput(vendor, name, name + "（日本語）", List.of(name.replace(' ', '-').toUpperCase()),
-                Category.ROUTER, "A product for tests", "Device", true, List.of(), LocalDate.of(2030, 12, 31),
+                Category.ROUTER, "A product for tests", "Device", true, List.of(), supportEnd,
                 "https://example.com/vdp", "psirt@example.com", published);
     }
 

@@ -32,6 +32,7 @@ class LabelController {
     @GetMapping("/{id}")
     @Operation(summary = "A label: its registration number, level, validity, status and signed credential")
     public ResponseEntity<LabelView> get(Actor actor, @PathVariable UUID id) {
+        service.applyDueLapses();
         return ETags.ok(service.get(actor, id));
     }
 

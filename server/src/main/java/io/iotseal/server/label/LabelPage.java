@@ -16,7 +16,15 @@ final class LabelPage {
     record Facts(String labelId, String registrationNumber, String scheme, String level, String vendor, String product,
                  List<String> models, List<String> versions, LocalDate issued, LocalDate expiry, LocalDate supportEnd,
                  String status, String reason, OffsetDateTime statusSince, String vulnerabilityUrl,
-                 String vulnerabilityContact) {
+                 String vulnerabilityContact, Lifecycle lifecycle) {
+    }
+
+    /**
+     * Renewal and lapse (ADR 0053): the window, or null dates and the scheme data's note where it is not
+     * known; the pending lapse; the label that renewed this one.
+     */
+    record Lifecycle(LocalDate renewalOpens, LocalDate renewalCloses, String renewalNote, LocalDate lapseOn,
+                     LocalDate requirementsChangedOn, String renewedBy, LocalDate renewedByExpiry) {
     }
 
     static String render(Facts f, String lang) {
@@ -42,6 +50,9 @@ final class LabelPage {
         row(html, ja ? "登録番号" : "Registration number", f.registrationNumber());
         row(html, ja ? "有効期間" : "Valid", f.issued() + " – " + f.expiry());
         row(html, ja ? "サポート期間の終了" : "Security support ends", String.valueOf(f.supportEnd()));
+        if (f.lifecycle() != null) {
+            lifecycle(html, f.lifecycle(), f.status(), ja);
+        }
         html.append("<dt>").append(ja ? "脆弱性の報告先" : "Report a vulnerability").append("</dt><dd>");
         if (f.vulnerabilityUrl() != null && f.vulnerabilityUrl().startsWith("https://")) {
             html.append("<a href=\"").append(e(f.vulnerabilityUrl())).append("\" rel=\"noopener noreferrer\">")
@@ -59,6 +70,33 @@ final class LabelPage {
                 ? "このラベルは署名付きの資格情報です。QRコードはオフラインでも検証できます。"
                 : "This label is a signed credential; its QR code can also be verified offline.").append("</p>\n");
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static void lifecycle(StringBuilder html, Lifecycle l, String status, boolean ja) {
+        if (l.renewedBy() != null) {
+            html.append("<dt>").append(ja ? "更新後のラベル" : "Renewed as").append("</dt><dd><a href=\"")
+                    .append(e(l.renewedBy())).append(ja ? "?lang=ja" : "?lang=en").append("\">").append(e(l.renewedBy()))
+                    .append("</a>").append(e(ja ? "（有効期限 " + l.renewedByExpiry() + "）"
+                            : " (valid until " + l.renewedByExpiry() + ")")).append("</dd>\n");
+        }
+        if ("revoked".equals(status)) {
+            return;
+        }
+        String window;
+        if (l.renewalOpens() != null) {
+            window = l.renewalOpens() + " – " + l.renewalCloses();
+        } else {
+            String note = l.renewalNote() == null ? "" : (ja ? "。制度データの注記: " : ". The scheme data notes: ") + l.renewalNote();
+            window = (ja ? "不明（制度データに記載がありません" : "Not known (the scheme data does not state it") + note
+                    + (ja ? "）" : ")");
+        }
+        row(html, ja ? "更新申請期間" : "Renewal can be requested", window);
+        if (l.lapseOn() != null) {
+            row(html, ja ? "失効予定" : "Lapses", ja
+                    ? l.lapseOn() + " を過ぎると失効します（" + l.requirementsChangedOn() + " の要件変更に対し宣言が更新されない場合）"
+                    : "after " + l.lapseOn() + " unless the declaration is updated (requirements changed on "
+                    + l.requirementsChangedOn() + ")");
+        }
     }
 
     static String notFound(String lang) {

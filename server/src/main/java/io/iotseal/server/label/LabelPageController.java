@@ -36,6 +36,7 @@ class LabelPageController {
     public ResponseEntity<?> page(@PathVariable String idOrToken, @RequestParam(required = false) String lang,
                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        service.applyDueLapses();
         if (prefersJson(accept)) {
             PublicLabelStatus status = service.publicStatus(idOrToken);
             if (status == null) {

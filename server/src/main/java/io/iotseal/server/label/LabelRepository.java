@@ -45,8 +45,17 @@ class LabelRepository {
         return jdbc.sql("select * from label where qr_text = ?").param(qrText).query(ROW).optional();
     }
 
+    /** The assessment's current label: the one no renewal has superseded (ADR 0053). */
     Optional<LabelRow> findByAssessment(UUID assessmentId) {
-        return jdbc.sql("select * from label where assessment_id = ?").param(assessmentId).query(ROW).optional();
+        return jdbc.sql("select * from label l where assessment_id = ?"
+                + " and not exists (select 1 from label n where n.renewal_of = l.id)").param(assessmentId).query(ROW).optional();
+    }
+
+    /** Labels of a level issued before {@code day}, not revoked, and not expired by that day. */
+    List<LabelRow> issuedBefore(String scheme, String level, LocalDate day) {
+        return jdbc.sql("select * from label where scheme = ? and level = ? and issued < ? and expiry >= ?"
+                        + " and status <> 'REVOKED' order by id")
+                .params(scheme, level, day, day).query(ROW).list();
     }
 
     /** The next free status index; the unique constraint guards against two issuances racing for it. */

@@ -1,6 +1,7 @@
 package io.iotseal.server.label;
 
 import io.iotseal.catalog.LocalizedText;
+import io.iotseal.label.IssuedLabel;
 import io.iotseal.label.Label;
 import io.iotseal.label.Product;
 import io.iotseal.label.status.LabelState;
@@ -20,6 +21,16 @@ record LabelRow(UUID id, String labelId, UUID assessmentId, UUID productId, UUID
                 LocalDate issued, LocalDate expiry, String credential, String qrText, String kid,
                 LabelState.Kind status, String reason, OffsetDateTime statusSince, OffsetDateTime createdAt,
                 OffsetDateTime updatedAt, long version) {
+
+    /** The row of a label just issued and signed: active, version 1. */
+    static LabelRow issued(IssuedLabel issued, UUID assessmentId, UUID productId, UUID vendorId, OffsetDateTime now) {
+        Label l = issued.label();
+        return new LabelRow(UUID.randomUUID(), l.id(), assessmentId, productId, vendorId, l.statusIndex(),
+                l.registrationNumber(), l.level().scheme(), l.level().level(), l.product().vendor(),
+                l.product().name().en(), l.product().name().exactly("ja").orElse(null), l.product().models(),
+                l.product().versions(), l.product().supportPeriodEnd(), l.issued(), l.expiry(), issued.credential(),
+                issued.qrText(), issued.kid(), LabelState.Kind.ACTIVE, null, now, now, now, 1);
+    }
 
     LabelState state() {
         return new LabelState(status, reason, statusSince.toInstant());

@@ -23,6 +23,7 @@ import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.FieldError;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
@@ -66,6 +67,8 @@ public class LabelService {
     private final AuditLog audit;
     private final Clock clock;
     private final RegistryUrls urls;
+    private final Lifecycles lifecycles;
+    private final LapseService lapses;
     private final SecureRandom random = new SecureRandom();
     private final StatusListCache statusLists;
 
@@ -75,7 +78,7 @@ public class LabelService {
 
     LabelService(LabelRepository repository, ProductRepository products, ProductService productService,
                  StandardsLibrary library, RegistryKeys keys, LabelProperties properties, AuditLog audit,
-                 Clock clock) {
+                 Clock clock, Lifecycles lifecycles, LapseService lapses) {
         this.repository = repository;
         this.products = products;
         this.productService = productService;
@@ -85,7 +88,9 @@ public class LabelService {
         this.audit = audit;
         this.clock = clock;
         this.urls = RegistryUrls.at(properties.publicUrl());
-        this.statusLists = new StatusListCache(repository::freshness, this::signStatusLists, clock,
+        this.lifecycles = lifecycles;
+        this.lapses = lapses;
+        this.statusLists = new StatusListCache(this::freshness, this::signStatusLists, clock,
                 properties.statusCheckInterval(), properties.statusValidity().dividedBy(2));
     }
 
@@ -119,8 +124,8 @@ public class LabelService {
             }
             var labelProduct = new io.iotseal.label.Product(product.vendorName(), new LocalizedText(names),
                     product.modelNumbers(), List.of(event.productVersion()), product.supportEndDate());
-            Label label = LabelIssuer.issue(scheme, ref.level(), labelId, String.format(Locale.ROOT, "P%07d",
-                    statusIndex + 1), labelProduct, issuedOn, statusIndex);
+            Label label = LabelIssuer.issue(scheme, ref.level(), labelId, productNumber(statusIndex), labelProduct,
+                    issuedOn, statusIndex);
             // Signed under the key marker's lock, held until this transaction commits (ADR 0051).
             issued = keys.sign(key -> IssuedLabel.sign(label, scheme, urls, key));
         } catch (IllegalArgumentException e) {
@@ -128,20 +133,57 @@ public class LabelService {
                     List.of(new FieldError("label", "cannot issue the label: " + e.getMessage())));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Label l = issued.label();
-        LabelRow row = new LabelRow(UUID.randomUUID(), l.id(), event.assessmentId(), product.id(), product.vendorId(),
-                statusIndex, l.registrationNumber(), ref.scheme(), ref.level(), l.product().vendor(),
-                product.nameEn(), l.product().name().exactly("ja").orElse(null), l.product().models(),
-                l.product().versions(), l.product().supportPeriodEnd(), l.issued(), l.expiry(), issued.credential(),
-                issued.qrText(), issued.kid(), LabelState.Kind.ACTIVE, null, now, now, now, 1);
+        LabelRow row = LabelRow.issued(issued, event.assessmentId(), product.id(), product.vendorId(), now);
         repository.insert(row);
         audit.record(new Actor(null, event.acceptedBy(), List.of()), "label.issue", "label", row.id(), null,
                 audited(row));
     }
 
+    /**
+     * The product number in a registration number: from the status index of the registration's first
+     * label, so a renewal keeps the number (ADR 0053).
+     */
+    static String productNumber(int firstStatusIndex) {
+        return String.format(Locale.ROOT, "P%07d", firstStatusIndex + 1);
+    }
+
+    /** Signs a label with the registry's active key, under the key marker's lock (ADR 0051). */
+    IssuedLabel sign(Label label, Scheme scheme) {
+        return keys.sign(key -> IssuedLabel.sign(label, scheme, urls, key));
+    }
+
     @Transactional(readOnly = true)
     public LabelView get(Actor actor, UUID id) {
         return view(visible(actor, id));
+    }
+
+    /** Makes due lapses take effect (ADR 0053): the scheduled job. */
+    @Scheduled(fixedDelayString = "${iotseal.labels.lapse-check:PT10M}",
+            initialDelayString = "${iotseal.labels.lapse-check:PT10M}")
+    public void applyLapses() {
+        if (lapses.applyDue() > 0) {
+            statusLists.invalidate(); // each lapse committed in its own transaction already
+        }
+    }
+
+    /**
+     * The lazy check before every read of a label, its page or a status list and every request about a
+     * label, so they are right between job runs. Callers run it before their own transaction: each lapse
+     * takes a connection of its own, and a caller holding one while waiting for another could starve the pool.
+     */
+    void applyDueLapses() {
+        if (lapses.applyDue(repository.freshness().lastChange()) > 0) {
+            statusLists.invalidate();
+        }
+    }
+
+    /**
+     * What the status lists depend on, read at most once per check interval (ADR 0052); lapses that fell
+     * due are applied first (ADR 0053), so a lapse reaches the lists even when nothing else is read.
+     */
+    private LabelRepository.Freshness freshness() {
+        LabelRepository.Freshness seen = repository.freshness();
+        return lapses.applyDue(seen.lastChange()) > 0 ? repository.freshness() : seen;
     }
 
     @Transactional(readOnly = true)
@@ -172,7 +214,7 @@ public class LabelService {
         return LabelPage.render(new LabelPage.Facts(r.labelId(), r.registrationNumber(), schemeName, levelName,
                 r.vendorName(), productName, r.models(), r.versions(), r.issued(), r.expiry(), r.supportEnd(), status(r),
                 r.reason(), r.statusSince(), product == null ? null : product.vulnerabilityDisclosureUrl(),
-                product == null ? null : product.vulnerabilityContact()), lang);
+                product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang)), lang);
     }
 
     /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */
@@ -252,6 +294,9 @@ public class LabelService {
      * half its validity has passed.
      */
     public SignedList statusList(StatusPurpose purpose) {
+        if (lapses.knownDue()) {
+            applyDueLapses();   // a lapse this instance knows of fell due since the lists were signed
+        }
         return statusLists.get(purpose);
     }
 
@@ -301,7 +346,7 @@ public class LabelService {
     }
 
     /** The label if the caller may see its product (like products and assessments); otherwise "not found". */
-    private LabelRow visible(Actor actor, UUID id) {
+    LabelRow visible(Actor actor, UUID id) {
         LabelRow row = repository.find(id).orElseThrow(() -> ApiException.notFound("label " + id));
         try {
             productService.get(actor, row.productId());
@@ -332,10 +377,10 @@ public class LabelService {
         return new LabelView(r.id(), r.labelId(), r.assessmentId(), r.productId(), r.registrationNumber(), r.scheme(),
                 r.level(), r.vendorName(), r.productNameEn(), r.productNameJa(), r.models(), r.versions(), r.issued(),
                 r.expiry(), r.supportEnd(), status(r), r.reason(), r.statusSince(), r.credential(), r.qrText(), r.kid(),
-                r.version());
+                r.version(), lifecycles.view(r));
     }
 
-    private static Map<String, Object> audited(LabelRow r) {
+    static Map<String, Object> audited(LabelRow r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("labelId", r.labelId());
         m.put("registrationNumber", r.registrationNumber());
@@ -347,7 +392,7 @@ public class LabelService {
         return m;
     }
 
-    private String newLabelId() {
+    String newLabelId() {
         for (int attempt = 0; attempt < 10; attempt++) {
             char[] id = new char[12];
             for (int i = 0; i < id.length; i++) {

@@ -14,8 +14,11 @@ class LabelPageTest {
         String html = LabelPage.render(new LabelPage.Facts("ABC", "REG-1", "JC-STAR", "<b>★1</b>",
                 "Evil <script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", List.of("M<1>"), List.of("1&2"),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), "suspended",
-                "<i>why</i>", null, "javascript:alert(1)", "<a>"), "en");
-        assertThat(html).doesNotContain("<script>", "<img", "<b>", "<i>", "href=\"javascript");
-        assertThat(html).contains("&lt;script&gt;", "Suspended", "&lt;i&gt;why&lt;/i&gt;");
+                "<i>why</i>", null, "javascript:alert(1)", "<a>", new LabelPage.Lifecycle(null, null,
+                "<u>not retrieved</u>", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 20), "\"><s>", LocalDate.of(2028, 1, 1))),
+                "en");
+        assertThat(html).doesNotContain("<script>", "<img", "<b>", "<i>", "href=\"javascript", "<u>", "<s>");
+        assertThat(html).contains("&lt;script&gt;", "Suspended", "&lt;i&gt;why&lt;/i&gt;", "&lt;u&gt;not retrieved",
+                "after 2026-06-01 unless the declaration is updated (requirements changed on 2026-04-20)");
     }
 }
