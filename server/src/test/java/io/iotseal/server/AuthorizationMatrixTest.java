@@ -169,6 +169,8 @@ class AuthorizationMatrixTest extends ApiTest {
         // Labels (ADR 0050): read like their products; status changes by the operator; keys and lists public.
         String label = "/api/v1/labels/" + labelOf(acceptedSource(fixtures));
         m.put("GET /api/v1/labels/{id}", new Row(w -> get(label), expect(404, 200, 200, 200, 200, 404, 200)));
+        m.put("GET /api/v1/assessments/{id}/label", new Row(w -> get("/api/v1/assessments/" + acceptedSource(fixtures)
+                + "/label"), expect(401, 200, 200, 200, 200, 404, 200)));
         m.put("GET /api/v1/labels/{id}/artwork.svg", new Row(w -> get(label + "/artwork.svg"),
                 expect(404, 200, 200, 200, 200, 404, 200)));
         m.put("GET /api/v1/labels/{id}/artwork.png", new Row(w -> get(label + "/artwork.png"),

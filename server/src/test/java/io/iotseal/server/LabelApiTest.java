@@ -125,6 +125,10 @@ class LabelApiTest extends ApiTest {
         var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
         Map<String, Object> row = jdbc.sql("select id, label_id, credential from label where assessment_id = ?")
                 .param(accepted.id()).query().singleRow();
+        assertThat(call(Who.VENDOR_ADMIN, get("/api/v1/assessments/" + accepted.id() + "/label"), 200)
+                .get("labelId").asText()).isEqualTo(row.get("label_id"));
+        assertThat(call(Who.VENDOR_ADMIN, get("/api/v1/assessments/" + UUID.randomUUID() + "/label"), 404)
+                .get("status").asInt()).isEqualTo(404);
         String page = "/l/" + row.get("label_id");
         JsonNode valid = body(mvc.perform(get(page).accept(MediaType.APPLICATION_JSON)).andReturn());
         assertThat(valid.get("status").asText()).isEqualTo("valid");

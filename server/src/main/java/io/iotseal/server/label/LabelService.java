@@ -191,6 +191,14 @@ public class LabelService {
         return repository.findByAssessment(assessmentId).map(this::view).orElse(null);
     }
 
+    /** The current label of an accepted assessment, for a caller who may see it (as its product); else 404. */
+    @Transactional(readOnly = true)
+    public LabelView forAssessment(Actor actor, UUID assessmentId) {
+        LabelRow row = repository.findByAssessment(assessmentId)
+                .orElseThrow(() -> ApiException.notFound("label of assessment " + assessmentId));
+        return view(visible(actor, row.id()));
+    }
+
     /**
      * The public page of the label with this id or QR token, in {@code lang} (ja or en); null when there
      * is none. Anyone holding the QR code already holds these facts, so the page needs no login.
