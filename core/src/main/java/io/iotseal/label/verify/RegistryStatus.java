@@ -26,8 +26,9 @@ public record RegistryStatus(String status, String reason, String since) {
                     verification.facts(), true);
         }
         if (current == live.get()) {
-            return new Verification(current, verification.reason() + " (" + detail + ")", verification.facts(),
-                    verification.statusChecked());
+            return new Verification(current, "the label is " + status.toLowerCase(Locale.ROOT)
+                    + (verification.statusChecked() ? " (status list; " : " (") + detail + ")",
+                    verification.facts(), verification.statusChecked());
         }
         return verification;
     }

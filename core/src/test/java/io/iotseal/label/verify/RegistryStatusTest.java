@@ -42,6 +42,6 @@ class RegistryStatusTest {
         assertThat(new RegistryStatus(null, null, null).applyTo(valid)).isSameAs(valid);
         assertThat(new RegistryStatus("revoked", "x", null).applyTo(
                 new Verification(Verdict.REVOKED, "revocation list", Optional.of(facts), true)).reason())
-                .contains("revocation list", "reason: x");
+                .isEqualTo("the label is revoked (status list; registry: revoked, reason: x)");
     }
 }
