@@ -144,12 +144,7 @@ class LabelLifecycleApiTest extends ApiTest {
 
     @Test
     void theScheduledJobRevokesDueLapsesOnceWithoutAnyRead() throws Exception {
-        AssessmentFixtures fixtures = new AssessmentFixtures(context, world);
-        clock.setToday(today.minusDays(200));
-        UUID id = labelOf(fixtures.accepted(BSI, world.productA, world.productAVersion).id());
-        clock.setToday(today.minusDays(190));
-        recordChange(today.minusDays(190));
-        clock.reset();
+        UUID id = bsiLabelWithRequirementChange(200, 190);
         assertThat(jdbc.sql("select status from label where id = ?").param(id).query(String.class).single())
                 .isEqualTo("ACTIVE");
         labels.applyLapses();
@@ -162,12 +157,7 @@ class LabelLifecycleApiTest extends ApiTest {
 
     @Test
     void readingTheLabelAppliesADueLapse() throws Exception {
-        AssessmentFixtures fixtures = new AssessmentFixtures(context, world);
-        clock.setToday(today.minusDays(300));
-        UUID id = labelOf(fixtures.accepted(BSI, world.productA, world.productAVersion).id());
-        clock.setToday(today.minusDays(290));
-        recordChange(today.minusDays(290));
-        clock.reset();
+        UUID id = bsiLabelWithRequirementChange(300, 290);
         JsonNode read = call(Who.VENDOR_ADMIN, get("/api/v1/labels/" + id), 200);
         assertThat(read.get("status").asText()).isEqualTo("revoked");
         assertThat(read.get("reason").asText()).startsWith("lapsed: requirements changed on " + today.minusDays(290));
@@ -318,6 +308,20 @@ class LabelLifecycleApiTest extends ApiTest {
     private List<String> lists() throws Exception {
         return List.of(mvc.perform(get("/status/revocation")).andReturn().getResponse().getContentAsString(),
                 mvc.perform(get("/status/suspension")).andReturn().getResponse().getContentAsString());
+    }
+
+    /**
+     * A BSI label issued {@code issuedDaysAgo} days ago whose level's requirements changed
+     * {@code changedDaysAgo} days ago (recorded then); the clock is back at today.
+     */
+    private UUID bsiLabelWithRequirementChange(int issuedDaysAgo, int changedDaysAgo) throws Exception {
+        AssessmentFixtures fixtures = new AssessmentFixtures(context, world);
+        clock.setToday(today.minusDays(issuedDaysAgo));
+        UUID id = labelOf(fixtures.accepted(BSI, world.productA, world.productAVersion).id());
+        clock.setToday(today.minusDays(changedDaysAgo));
+        recordChange(today.minusDays(changedDaysAgo));
+        clock.reset();
+        return id;
     }
 
     private UUID labelOf(UUID assessment) {
