@@ -33,6 +33,9 @@ final class LabelStatusListCommand implements Callable<Integer> {
     Duration validity;
     @Option(names = "--ttl", defaultValue = "PT5M", description = "How long caches may keep it (default: ${DEFAULT-VALUE}).")
     Duration ttl;
+    @Option(names = "--valid-from", paramLabel = "INSTANT",
+            description = "Start of validity, e.g. 2027-06-01T00:00:00Z (default: now).")
+    String validFrom;
     @Option(names = "--registry", paramLabel = "URL", defaultValue = "https://registry.example.org")
     String registry;
     @Option(names = "--out", required = true, paramLabel = "FILE")
@@ -48,10 +51,21 @@ final class LabelStatusListCommand implements Callable<Integer> {
         }
         RegistryUrls urls = RegistryUrls.at(registry);
         var key = keystore.open(false).active();
-        Files.writeString(out, StatusListCredential.sign(urls.statusListUrl(p), urls.issuer(), p, list, Instant.now(),
+        Files.writeString(out, StatusListCredential.sign(urls.statusListUrl(p), urls.issuer(), p, list, validFrom(),
                 validity, ttl, key) + "\n");
         spec.commandLine().getOut().println("wrote the " + p.code() + " status list (" + set.size() + " of " + entries
                 + " bits set, valid " + validity + ", ttl " + ttl + ") to " + out);
         return 0;
+    }
+
+    private Instant validFrom() {
+        if (validFrom == null) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(validFrom);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UserInputException("--valid-from: '" + validFrom + "' is not an instant such as 2027-06-01T00:00:00Z");
+        }
     }
 }

@@ -78,10 +78,10 @@ class LabelCliTest {
 
         Path suspension = dir.resolve("suspension.jwt");
         Run list = run("label", "status-list", "--keystore", keystore.toString(), "--password-file", password.toString(),
-                "--purpose", "suspension", "--set", "4242", "--out", suspension.toString());
+                "--purpose", "suspension", "--set", "4242", "--valid-from", "2027-05-30T00:00:00Z", "--out",
+                suspension.toString());
         assertThat(list.exitCode()).as(list.err()).isZero();
-        Run suspended = run("label", "verify", "--jwks", jwks.toString(), "--credential", credential.toString(),
-                "--status-list", suspension.toString());
+        Run suspended = verify("--credential", credential.toString(), "--status-list", suspension.toString());
         assertThat(suspended.exitCode()).isEqualTo(1);
         assertThat(suspended.out()).contains("verdict:      SUSPENDED");
     }
@@ -100,5 +100,8 @@ class LabelCliTest {
         assertThat(verify("--credential", dir.resolve("missing.jwt").toString()).exitCode()).isEqualTo(2);
         assertThat(run("label", "verify", "--jwks", jwks.toString()).exitCode()).isEqualTo(2);
         assertThat(run("label", "verify", "--jwks", jwks.toString(), "--qr", "x", "--at", "soon").exitCode()).isEqualTo(2);
+        assertThat(run("label", "status-list", "--keystore", keystore.toString(), "--password-file", password.toString(),
+                "--purpose", "suspension", "--valid-from", "tomorrow", "--out", dir.resolve("x.jwt").toString()).err())
+                .contains("--valid-from: 'tomorrow'");
     }
 }

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LabelOnlineVerifyTest {
     private static final String LABEL_ID = "L7K3M9Q2";
     private static final int STATUS_INDEX = 4242;   // the example label's index (examples/label-star1-camera.yaml)
+    /** Fixed times inside the example label's validity, so the test does not age. */
+    private static final String LISTS_FROM = "2027-05-30T00:00:00Z";
+    private static final String AT = "2027-06-01";
     @TempDir Path dir;
     private Path keystore;
     private Path password;
@@ -76,7 +79,7 @@ class LabelOnlineVerifyTest {
     private String statusList(String purpose, String... set) throws IOException {
         Path file = dir.resolve(purpose + "-" + set.length + ".jwt");
         String[] base = {"label", "status-list", "--keystore", keystore.toString(), "--password-file",
-                password.toString(), "--purpose", purpose, "--out", file.toString()};
+                password.toString(), "--purpose", purpose, "--valid-from", LISTS_FROM, "--out", file.toString()};
         String[] args = java.util.Arrays.copyOf(base, base.length + 2 * set.length);
         for (int i = 0; i < set.length; i++) {
             args[base.length + 2 * i] = "--set";
@@ -88,7 +91,7 @@ class LabelOnlineVerifyTest {
     }
 
     private Run verifyOnline(String... more) {
-        String[] base = {"label", "verify", "--credential", credential.toString(), "--online", origin};
+        String[] base = {"label", "verify", "--credential", credential.toString(), "--online", origin, "--at", AT};
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return run(args);
@@ -145,7 +148,8 @@ class LabelOnlineVerifyTest {
                 password.toString(), "--jwks-out", otherJwks.toString()).exitCode()).isZero();
         Path forged = dir.resolve("forged.jwt");
         assertThat(run("label", "status-list", "--keystore", otherKeystore.toString(), "--password-file",
-                password.toString(), "--purpose", "suspension", "--out", forged.toString()).exitCode()).isZero();
+                password.toString(), "--purpose", "suspension", "--valid-from", LISTS_FROM, "--out", forged.toString())
+                .exitCode()).isZero();
         served.put("/status/suspension", Files.readString(forged));
         Run refused = verifyOnline("--jwks", jwks.toString());
         assertThat(refused.exitCode()).isEqualTo(1);

@@ -53,15 +53,23 @@ public final class QrCodes {
      * prefers, so another of the eight masks (all valid QR) is used then.
      */
     public static BitMatrix matrix(String text) {
+        return matrix(text, symbol -> true);
+    }
+
+    /**
+     * As {@link #matrix(String)}, for a symbol that must also pass {@code alsoScans}: drawn inside a label's
+     * artwork, for instance, where the marks around it can mislead the detector for other symbols.
+     */
+    public static BitMatrix matrix(String text, java.util.function.Predicate<BitMatrix> alsoScans) {
         BitMatrix preferred = encode(text, HINTS);
-        if (scansBack(preferred, text)) {
+        if (scansBack(preferred, text) && alsoScans.test(preferred)) {
             return preferred;
         }
         for (int mask = 0; mask < 8; mask++) {
             Map<EncodeHintType, Object> hints = new java.util.HashMap<>(HINTS);
             hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
             BitMatrix candidate = encode(text, hints);
-            if (scansBack(candidate, text)) {
+            if (scansBack(candidate, text) && alsoScans.test(candidate)) {
                 return candidate;
             }
         }
