@@ -211,6 +211,10 @@ class AuthorizationMatrixTest extends ApiTest {
                         + (w == Who.OPERATOR_ADMIN ? unusedRetiredKey() : "AAAAAAAAAAA") + "/removal"),
                 Map.of("reason", "Matrix")).header(HttpHeaders.IF_MATCH, etag("/api/v1/label-keys")),
                 expect(401, 200, 403, 403, 403, 403, 403)));
+        // Re-issue (ADR 0054): signs again only labels of removed keys, none of which the matrix leaves behind.
+        m.put("POST /api/v1/label-keys/reissue", new Row(w -> withJson(post("/api/v1/label-keys/reissue"),
+                Map.of("reason", "Matrix")).header(HttpHeaders.IF_MATCH, etag("/api/v1/label-keys")),
+                expect(401, 200, 403, 403, 403, 403, 403)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LabelKeyController {
 
     private final LabelKeyService service;
+    private final LabelReissueService reissues;
 
-    LabelKeyController(LabelKeyService service) {
+    LabelKeyController(LabelKeyService service, LabelReissueService reissues) {
         this.service = service;
+        this.reissues = reissues;
     }
 
     @GetMapping
@@ -43,11 +45,21 @@ class LabelKeyController {
 
     @PostMapping("/{kid}/removal")
     @Operation(summary = "Remove a compromised, retired key for good: every label it signed stops verifying"
-            + " (their number is answered) and must be re-issued. Reason required; needs If-Match")
+            + " (their number is answered) until POST /reissue signs them again. Reason required; needs If-Match")
     public ResponseEntity<KeyRemovalView> remove(Actor actor, @PathVariable String kid,
                                                  @Valid @RequestBody KeyChangeInput input,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         KeyRemovalView removal = service.remove(actor, kid, input, ifMatch);
         return ResponseEntity.ok().eTag(ETags.of(removal.keys().version())).body(removal);
+    }
+
+    @PostMapping("/reissue")
+    @Operation(summary = "Re-issue every label whose signing key is no longer published (after a removal): same id,"
+            + " registration number, status index, dates, facts and status, signed with the active key. Printed codes"
+            + " of those labels still fail offline and must be reprinted. Reason required; needs If-Match")
+    public ResponseEntity<ReissueView> reissue(Actor actor, @Valid @RequestBody KeyChangeInput input,
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ReissueView done = reissues.reissue(actor, input, ifMatch);
+        return ResponseEntity.ok().eTag(ETags.of(done.version())).body(done);
     }
 }

@@ -92,7 +92,8 @@ class LabelKeyService {
         labels.statusListsChanged();
         return new KeyRemovalView(kid, affected, affected == 0 ? "no label was signed with this key"
                 : affected + " label(s) signed with this key no longer verify against the published keys and must be"
-                + " re-issued under the active key", view(removed));
+                + " re-issued under the active key (POST /api/v1/label-keys/reissue); codes already printed must be"
+                + " reprinted", view(removed));
     }
 
     private KeyListView view(RegistryKeys.Locked locked) {

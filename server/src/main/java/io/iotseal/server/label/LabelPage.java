@@ -16,7 +16,7 @@ final class LabelPage {
     record Facts(String labelId, String registrationNumber, String scheme, String level, String vendor, String product,
                  List<String> models, List<String> versions, LocalDate issued, LocalDate expiry, LocalDate supportEnd,
                  String status, String reason, OffsetDateTime statusSince, String vulnerabilityUrl,
-                 String vulnerabilityContact, Lifecycle lifecycle) {
+                 String vulnerabilityContact, Lifecycle lifecycle, boolean replacedCode) {
     }
 
     /**
@@ -41,7 +41,17 @@ final class LabelPage {
             html.append("<br>").append(ja ? "日時: " : "Since: ")
                     .append(e(f.statusSince().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString()));
         }
-        html.append("</p>\n<dl>\n");
+        html.append("</p>\n");
+        if (f.replacedCode()) {
+            // Scanned from a code printed before a re-issue (ADR 0054): the facts below are the registry's, but
+            // the printed code's signature is by a removed key and no offline verifier accepts it any more.
+            html.append("<p class=\"status invalid\">").append(ja
+                    ? "この印刷されたQRコードは取り下げられた鍵で署名されており、オフラインでは検証できません。"
+                    + "ラベルは再発行されました。ベンダーは印刷されたラベルを差し替える必要があります。"
+                    : "This printed QR code was signed with a withdrawn key and no longer verifies offline. The label"
+                    + " has been re-issued; the vendor must replace the printed label.").append("</p>\n");
+        }
+        html.append("<dl>\n");
         row(html, ja ? "製品" : "Product", f.product());
         row(html, ja ? "ベンダー" : "Vendor", f.vendor());
         row(html, ja ? "型番" : "Model numbers", String.join(", ", f.models()));

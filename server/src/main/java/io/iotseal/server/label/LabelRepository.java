@@ -45,6 +45,33 @@ class LabelRepository {
         return jdbc.sql("select * from label where qr_text = ?").param(qrText).query(ROW).optional();
     }
 
+    /** The label whose QR text a re-issue replaced by another (ADR 0054): a code printed before it. */
+    Optional<LabelRow> findBySupersededQrText(String qrText) {
+        return jdbc.sql("select l.* from label l join label_superseded_qr s on s.label = l.id where s.qr_text = ?")
+                .param(qrText).query(ROW).optional();
+    }
+
+    /** Labels signed by a key not in {@code kids} (the published ones): what a re-issue signs again. */
+    List<LabelRow> signedByNoneOf(java.util.Collection<String> kids) {
+        return jdbc.sql("select * from label where kid not in (:kids) order by status_index")
+                .param("kids", List.copyOf(kids)).query(ROW).list();
+    }
+
+    /**
+     * Replaces the credential, QR text and kid of a re-issued label if nobody changed it since
+     * {@code version}, and keeps the QR text it replaces; false when somebody did.
+     */
+    boolean reissue(LabelRow old, String credential, String qrText, String kid, OffsetDateTime now) {
+        boolean updated = jdbc.sql("update label set credential = ?, qr_text = ?, kid = ?, updated_at = ?, version = ?"
+                        + " where id = ? and version = ?")
+                .params(credential, qrText, kid, now, old.version() + 1, old.id(), old.version()).update() == 1;
+        if (updated) {
+            jdbc.sql("insert into label_superseded_qr (qr_text, label, kid, superseded_at) values (?, ?, ?, ?)")
+                    .params(old.qrText(), old.id(), old.kid(), now).update();
+        }
+        return updated;
+    }
+
     /** The assessment's current label: the one no renewal has superseded (ADR 0053). */
     Optional<LabelRow> findByAssessment(UUID assessmentId) {
         return jdbc.sql("select * from label l where assessment_id = ?"

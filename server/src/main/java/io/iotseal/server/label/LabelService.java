@@ -205,11 +205,11 @@ public class LabelService {
      */
     @Transactional(readOnly = true)
     public String publicPage(String idOrToken, String lang) {
-        java.util.Optional<LabelRow> found = findPublic(idOrToken);
+        java.util.Optional<Found> found = findPublic(idOrToken);
         if (found.isEmpty()) {
             return null;
         }
-        LabelRow r = found.get();
+        LabelRow r = found.get().row();
         Product product = products.find(r.productId()).orElse(null);
         String schemeName = library.scheme(r.scheme()).map(s -> s.name().in(lang)).orElse(r.scheme());
         String levelName;
@@ -222,13 +222,14 @@ public class LabelService {
         return LabelPage.render(new LabelPage.Facts(r.labelId(), r.registrationNumber(), schemeName, levelName,
                 r.vendorName(), productName, r.models(), r.versions(), r.issued(), r.expiry(), r.supportEnd(), status(r),
                 r.reason(), r.statusSince(), product == null ? null : product.vulnerabilityDisclosureUrl(),
-                product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang)), lang);
+                product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang),
+                found.get().replacedCode()), lang);
     }
 
     /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */
     @Transactional(readOnly = true)
     public PublicLabelStatus publicStatus(String idOrToken) {
-        return findPublic(idOrToken).map(r -> {
+        return findPublic(idOrToken).map(Found::row).map(r -> {
             String status = status(r);
             boolean valid = "valid".equals(status);
             return new PublicLabelStatus(r.labelId(), r.registrationNumber(), r.scheme() + ":" + r.level(), status,
@@ -237,14 +238,25 @@ public class LabelService {
         }).orElse(null);
     }
 
+    /** A label found for the public page; {@code replacedCode}: by a QR token a re-issue replaced (ADR 0054). */
+    private record Found(LabelRow row, boolean replacedCode) {
+    }
+
     /** The label with this id or QR token: anyone holding the QR code already holds its facts. */
-    private java.util.Optional<LabelRow> findPublic(String idOrToken) {
+    private java.util.Optional<Found> findPublic(String idOrToken) {
         if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > io.iotseal.label.qr.QrToken.MAX_TEXT_CHARS) {
             return java.util.Optional.empty();
         }
         java.util.Optional<LabelRow> found = idOrToken.matches("[A-Z0-9]{12}")
                 ? repository.findByLabelId(idOrToken) : java.util.Optional.empty();
-        return found.isPresent() ? found : repository.findByQrText(urls.labelPageBase() + idOrToken);
+        if (found.isEmpty()) {
+            found = repository.findByQrText(urls.labelPageBase() + idOrToken);
+        }
+        if (found.isPresent()) {
+            return found.map(r -> new Found(r, false));
+        }
+        // A code printed before a re-issue: its signature is by a removed key, so the page says to replace it.
+        return repository.findBySupersededQrText(urls.labelPageBase() + idOrToken).map(r -> new Found(r, true));
     }
 
     /** The artwork (SVG or PNG) of a label the caller may see. */
