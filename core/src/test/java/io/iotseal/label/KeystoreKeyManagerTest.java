@@ -56,6 +56,54 @@ class KeystoreKeyManagerTest {
     }
 
     @Test
+    void removingAMiddleKeyKeepsTheRetirementOfTheKeyBeforeIt() throws Exception {
+        Path path = dir.resolve("labels.p12");
+        KeystoreKeyManager keys = KeystoreKeyManager.open(path, PASSWORD, true, clock);
+        String first = keys.active().kid();
+        String second = keys.rotate().kid();
+        String third = keys.rotate().kid();
+        TrustedKeys before = keys.publicKeys();
+        Instant firstRetired = before.find(first).orElseThrow().retired().orElseThrow();
+        assertThat(firstRetired).isBefore(before.find(second).orElseThrow().retired().orElseThrow());
+
+        keys.remove(second);
+        TrustedKeys after = KeystoreKeyManager.open(path, PASSWORD, false, clock).publicKeys();
+        assertThat(after.keys()).extracting(k -> k.kid()).containsExactly(first, third);
+        assertThat(after.find(first).orElseThrow().retired()).contains(firstRetired);
+        assertThat(after.find(third).orElseThrow().retired()).isEmpty();
+        // The tombstone holds no Ed25519 key, so a reader that knows nothing of tombstones skips it.
+        java.security.KeyStore raw = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(path)) {
+            raw.load(in, PASSWORD);
+        }
+        long ed25519 = 0;
+        for (String alias : java.util.Collections.list(raw.aliases())) {
+            if ("Ed25519".equals(raw.getKey(alias, PASSWORD).getAlgorithm())) {
+                ed25519++;
+            }
+        }
+        assertThat(raw.size()).isEqualTo(3);
+        assertThat(ed25519).isEqualTo(2);
+    }
+
+    @Test
+    void removingTheNewestKeyLeavesTheKeyBeforeItActiveAndUnretired() {
+        Path path = dir.resolve("labels.p12");
+        KeystoreKeyManager keys = KeystoreKeyManager.open(path, PASSWORD, true, clock);
+        String first = keys.active().kid();
+        String second = keys.rotate().kid();
+        String third = keys.rotate().kid();
+        keys.remove(second);                // a tombstone between first and third
+        keys.remove(third);                 // first signs again: the tombstone after it must not retire it
+        TrustedKeys reopened = KeystoreKeyManager.open(path, PASSWORD, false, clock).publicKeys();
+        assertThat(reopened.find(first).orElseThrow().retired()).isEmpty();
+        assertThat(keys.active().kid()).isEqualTo(first);
+
+        SigningKey fourth = keys.rotate();
+        assertThat(keys.publicKeys().find(first).orElseThrow().retired()).contains(fourth.verificationKey().created().orElseThrow());
+    }
+
+    @Test
     void aWrongPasswordOrMissingFileIsAClearError() {
         Path path = dir.resolve("labels.p12");
         KeystoreKeyManager.open(path, PASSWORD, true, clock);

@@ -28,11 +28,20 @@ import javax.crypto.spec.SecretKeySpec;
  * recomputed from the key, and the time orders the keys. The newest key signs;
  * older ones are retired but kept, so their public halves stay in the JWKS (ADR 0032).
  *
+ * <p>A key is retired when the next one was created. Removing a key that is not the newest leaves a
+ * tombstone, an entry under {@code <created>-removed-<kid>} holding no key material, so the key before
+ * it keeps its retirement time instead of staying valid until the next remaining key (ADR 0051).
+ * Tombstones are not Ed25519 entries: keystores without them read as before, and earlier versions of
+ * this class skip them.
+ *
  * <p>Files are written owner-only (0600, folder 0700) and replaced atomically.
  */
 public final class KeystoreKeyManager {
     private static final String TYPE = "PKCS12";
     private static final String ALGORITHM = "Ed25519";
+    /** The algorithm name of a tombstone entry: any but Ed25519, so no reader takes it for a key. */
+    private static final String TOMBSTONE = "AES";
+    private static final String TOMBSTONE_MARK = "-removed-";
 
     private final Path path;
     private final char[] password;
@@ -40,13 +49,15 @@ public final class KeystoreKeyManager {
     private final KeyStore store;
     /** Decrypting PKCS#12 entries is slow (key derivation per entry): read once, after every change. */
     private List<Entry> entries;
+    /** Creation times of removed keys that had a successor, oldest first: the retirement times they ended. */
+    private List<Instant> removed;
 
     private KeystoreKeyManager(Path path, char[] password, Clock clock, KeyStore store) {
         this.path = path;
         this.password = password.clone();
         this.clock = clock;
         this.store = store;
-        this.entries = readEntries();
+        read();
     }
 
     /**
@@ -101,29 +112,61 @@ public final class KeystoreKeyManager {
             throw new IllegalStateException("cannot add a key to " + path, e);
         }
         save();
-        entries = readEntries();
+        read();
         return active();
     }
 
-    /** Deletes a key for good (it was compromised): labels it signed stop verifying. */
+    /**
+     * Deletes a key for good (it was compromised): labels it signed stop verifying. A key with a successor
+     * leaves a tombstone of its creation time, so the key before it stays retired when it was. Removing the
+     * newest key (undoing a rotation) leaves none: the key before it signs again, so tombstones after that
+     * key are dropped too, or it would count as retired while it signs.
+     */
     public synchronized void remove(String kid) {
         Entry entry = entries.stream().filter(e -> e.key().kid().equals(kid)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("kid '" + kid + "' is not in keystore " + path));
+        boolean newest = entry == entries.get(entries.size() - 1);
         try {
             store.deleteEntry(entry.alias());
+            if (!newest) {
+                store.setEntry(tombstoneAlias(entry.created(), kid),
+                        new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], TOMBSTONE)),
+                        new KeyStore.PasswordProtection(password));
+            } else {
+                Instant remaining = entries.size() > 1 ? entries.get(entries.size() - 2).created() : Instant.MIN;
+                for (String alias : tombstoneAliases()) {
+                    if (createdOf(alias).isAfter(remaining)) {
+                        store.deleteEntry(alias);
+                    }
+                }
+            }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         save();
-        entries = readEntries();
+        read();
     }
 
-    /** Every public key, oldest first; each is retired at the moment its successor was created. */
+    /**
+     * Every public key, oldest first; each but the newest is retired at the moment the next key, kept or
+     * removed, was created.
+     */
     public synchronized TrustedKeys publicKeys() {
         List<VerificationKey> keys = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            VerificationKey key = entries.get(i).key().verificationKey();
-            keys.add(i + 1 < entries.size() ? key.retiredAt(entries.get(i + 1).created()) : key);
+            Entry entry = entries.get(i);
+            VerificationKey key = entry.key().verificationKey();
+            if (i + 1 < entries.size()) {
+                Instant retired = entries.get(i + 1).created();
+                for (Instant t : removed) {
+                    if (t.isAfter(entry.created()) && t.isBefore(retired)) {
+                        retired = t;
+                        break;      // oldest first: the first one after the key is the earliest
+                    }
+                }
+                key = key.retiredAt(retired);
+            }
+            keys.add(key);
         }
         return new TrustedKeys(keys);
     }
@@ -135,9 +178,9 @@ public final class KeystoreKeyManager {
     private record Entry(String alias, SigningKey key, Instant created) {
     }
 
-    private List<Entry> readEntries() {
+    private void read() {
         try {
-            List<Entry> entries = new ArrayList<>();
+            List<Entry> keys = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
                 Key key = store.getKey(alias, password);
                 if (key == null || !ALGORITHM.equals(key.getAlgorithm())) {
@@ -146,14 +189,41 @@ public final class KeystoreKeyManager {
                 if (!alias.matches("\\d{15}-.+")) {
                     continue;
                 }
-                Instant created = Instant.ofEpochMilli(Long.parseLong(alias.substring(0, 15)));
-                entries.add(new Entry(alias, new SigningKey(key.getEncoded(), created), created));
+                Instant created = createdOf(alias);
+                keys.add(new Entry(alias, new SigningKey(key.getEncoded(), created), created));
             }
-            entries.sort(Comparator.comparing(Entry::created));
-            return entries;
+            keys.sort(Comparator.comparing(Entry::created));
+            List<Instant> tombstones = new ArrayList<>();
+            for (String alias : tombstoneAliases()) {
+                tombstones.add(createdOf(alias));
+            }
+            Collections.sort(tombstones);
+            entries = keys;
+            removed = tombstones;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read keys from " + path, e);
         }
+    }
+
+    private List<String> tombstoneAliases() throws GeneralSecurityException {
+        List<String> aliases = new ArrayList<>();
+        for (String alias : Collections.list(store.aliases())) {
+            if (alias.matches("\\d{15}" + TOMBSTONE_MARK + ".+")) {
+                Key key = store.getKey(alias, password);
+                if (key != null && TOMBSTONE.equals(key.getAlgorithm())) {
+                    aliases.add(alias);
+                }
+            }
+        }
+        return aliases;
+    }
+
+    private static String tombstoneAlias(Instant created, String kid) {
+        return String.format("%015d%s%s", created.toEpochMilli(), TOMBSTONE_MARK, kid.toLowerCase());
+    }
+
+    private static Instant createdOf(String alias) {
+        return Instant.ofEpochMilli(Long.parseLong(alias.substring(0, 15)));
     }
 
     private void save() {
