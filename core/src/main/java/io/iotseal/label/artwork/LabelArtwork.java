@@ -43,11 +43,18 @@ public final class LabelArtwork {
     /**
      * The label's QR symbol: one that scans back alone and inside this artwork at two sizes. For about 2%
      * of texts the symbol ZXing prefers is missed next to the scheme mark and text; another mask (all
-     * eight are valid QR) is then used, the same one in the SVG and the PNG.
+     * eight are valid QR) is then used, the same one in the SVG and the PNG (a PNG at another scale is
+     * also checked at its own, which can, rarely, choose another mask for it).
      */
     static BitMatrix symbol(Label label, SchemeLevel level, String qrText) {
+        return symbol(label, level, qrText, 2);
+    }
+
+    /** As {@link #symbol(Label, SchemeLevel, String)}, also scanning at {@code scale}: a PNG is checked as drawn. */
+    private static BitMatrix symbol(Label label, SchemeLevel level, String qrText, int scale) {
         return QrCodes.matrix(qrText, candidate -> scansInArtwork(label, level, candidate, qrText, 2)
-                && scansInArtwork(label, level, candidate, qrText, 4));
+                && scansInArtwork(label, level, candidate, qrText, 4)
+                && (scale == 2 || scale == 4 || scansInArtwork(label, level, candidate, qrText, scale)));
     }
 
     private static boolean scansInArtwork(Label label, SchemeLevel level, BitMatrix qr, String qrText, int scale) {
@@ -89,7 +96,7 @@ public final class LabelArtwork {
         if (scale < 1 || scale > 8) {
             throw new IllegalArgumentException("scale must be 1 to 8");
         }
-        BufferedImage image = render(label, level, symbol(label, level, qrText), scale);
+        BufferedImage image = render(label, level, symbol(label, level, qrText, scale), scale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
