@@ -71,6 +71,9 @@ class LabelApiTest extends ApiTest {
         assertThat(svg.getResponse().getContentAsString()).contains("<svg");
         MvcResult png = mvc.perform(as(Who.VENDOR_ADMIN, get("/api/v1/labels/" + id + "/artwork.png"))).andReturn();
         assertThat(png.getResponse().getContentAsByteArray()).startsWith(0x89, 'P', 'N', 'G');
+        // The QR scanned from the served PNG verifies offline (issue 5, done when).
+        Verification scanned = verifier.verifyImage(png.getResponse().getContentAsByteArray(), lists(), Instant.now());
+        assertThat(scanned.verdict()).as(scanned.reason()).isEqualTo(Verdict.VALID);
 
         // Status changes: operator only, reason and If-Match required.
         status(Who.VENDOR_ADMIN, id, "suspend", "Vulnerability under investigation", "\"1\"", 403);
