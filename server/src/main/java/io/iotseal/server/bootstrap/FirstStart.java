@@ -68,8 +68,9 @@ public class FirstStart implements SmartInitializingSingleton {
         out.println("   user:     admin");
         out.println("   password: " + password);
         out.println(" This password is shown only now; store it safely.");
-        if (demoDeclaration != null && labels.forAssessment(demoDeclaration) != null) {
-            out.println(" Demo label page (no login): /l/" + labels.forAssessment(demoDeclaration).labelId());
+        var demoLabel = demoDeclaration == null ? null : labels.forAssessment(demoDeclaration);
+        if (demoLabel != null) {
+            out.println(" Demo label page (no login): /l/" + demoLabel.labelId());
         }
         out.println("==================================================================");
         out.println();
