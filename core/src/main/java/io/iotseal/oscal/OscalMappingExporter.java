@@ -6,7 +6,6 @@ import io.iotseal.catalog.Catalog;
 import io.iotseal.crosswalk.Basis;
 import io.iotseal.crosswalk.Crosswalk;
 import io.iotseal.crosswalk.Mapping;
-import io.iotseal.crosswalk.Relationship;
 import io.iotseal.library.StandardsLibrary;
 import java.time.Instant;
 
@@ -14,8 +13,8 @@ import java.time.Instant;
  * Exports a crosswalk as an OSCAL 1.2 mapping collection (JSON). Source and target catalogs are
  * back-matter resources pointing at their OSCAL catalog exports ({@code <catalog-id>.oscal.json});
  * each mapping becomes a map entry between controls, with its rationale, basis and confidence as
- * IoTSeal properties. OSCAL's relationship vocabulary has no "no-relationship", so such entries carry
- * IoTSeal's namespace.
+ * IoTSeal properties. In OSCAL 1.2 a map's {@code relationship} is a plain token ("no-relationship"
+ * included in its vocabulary), not an object (ADR 0057).
  */
 public final class OscalMappingExporter {
     public static final String OSCAL_VERSION = "1.2.0";
@@ -72,11 +71,7 @@ public final class OscalMappingExporter {
     private static ObjectNode map(String scope, Mapping m) {
         ObjectNode map = OscalJson.object();
         map.put("uuid", OscalIds.uuid(scope + "/map/" + m.source() + "/" + m.target()));
-        ObjectNode relationship = OscalJson.object().put("type", m.relationship().code());
-        if (m.relationship() == Relationship.NO_RELATIONSHIP) {
-            relationship.put("ns", OscalIds.NS);
-        }
-        map.set("relationship", relationship);
+        map.put("relationship", m.relationship().code());
         ArrayNode props = map.putArray("props");
         props.add(OscalJson.prop("matching-rationale", m.rationale().code()));
         props.add(OscalJson.prop("basis", m.basis().code()));

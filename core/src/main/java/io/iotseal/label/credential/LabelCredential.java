@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * A label as a W3C Verifiable Credential 2.0 secured with JOSE ({@code application/vc+jwt}): the JWS
- * payload is the credential itself (ADR 0030). Terms IoTSeal adds are resolved by the base context's
- * issuer-dependent {@code @vocab}; a published IoTSeal context can replace that later.
+ * payload is the credential itself (ADR 0030). Terms IoTSeal adds are defined by IoTSeal's own context,
+ * served by the issuing registry and pinned by its digest in {@code relatedResource} (ADR 0056).
  */
 public final class LabelCredential {
     public static final String TYP = "vc+jwt";
@@ -38,10 +38,12 @@ public final class LabelCredential {
     /** The unsigned credential; {@link #sign} secures it. */
     public static ObjectNode toJson(Label label, RegistryUrls urls) {
         ObjectNode vc = JSON.createObjectNode();
-        vc.putArray("@context").add(VC_CONTEXT);
+        String context = LabelContext.url(urls.issuer());
+        vc.putArray("@context").add(VC_CONTEXT).add(context);
         vc.put("id", urls.labelPageBase() + label.id());
         vc.putArray("type").add("VerifiableCredential").add(TYPE);
         vc.put("issuer", urls.issuer());
+        vc.putArray("relatedResource").addObject().put("id", context).put("digestSRI", LabelContext.DIGEST_SRI);
         vc.put("validFrom", label.validFrom().toString());
         vc.put("validUntil", label.validUntil().toString());
         ObjectNode subject = vc.putObject("credentialSubject");
@@ -80,10 +82,7 @@ public final class LabelCredential {
     /** Reads the facts of a credential whose signature was verified; any shape error is a VerificationException. */
     public static LabelFacts facts(CompactJws.Verified jws) throws VerificationException {
         JsonNode vc = jws.payload();
-        JsonNode context = vc.path("@context");
-        if (!context.isArray() || context.isEmpty() || !VC_CONTEXT.equals(context.get(0).asText())) {
-            throw new VerificationException("@context must start with " + VC_CONTEXT);
-        }
+        checkContext(vc);
         if (!contains(vc.path("type"), "VerifiableCredential") || !contains(vc.path("type"), TYPE)) {
             throw new VerificationException("type must include VerifiableCredential and " + TYPE);
         }
@@ -98,6 +97,35 @@ public final class LabelCredential {
                 text(s, "scheme") + ":" + text(s, "level"), text(s, "vendor"), names, strings(s, "models"), 0,
                 strings(s, "versions"), 0, instant(vc, "validFrom"), instant(vc, "validUntil"),
                 entries.isEmpty() ? -1 : entries.get(0).index(), text(vc, "issuer"), jws.key().kid());
+    }
+
+    /**
+     * The VC 2.0 context first, then IoTSeal's context at the issuer's registry, pinned by the digest of
+     * the document this verifier knows. A label issued before ADR 0056 names only the VC 2.0 context;
+     * it is still accepted, since its signed facts do not depend on JSON-LD processing.
+     */
+    private static void checkContext(JsonNode vc) throws VerificationException {
+        JsonNode context = vc.path("@context");
+        if (!context.isArray() || context.isEmpty() || !VC_CONTEXT.equals(context.get(0).asText())) {
+            throw new VerificationException("@context must start with " + VC_CONTEXT);
+        }
+        if (context.size() == 1) {
+            return;
+        }
+        String expected = LabelContext.url(text(vc, "issuer"));
+        if (context.size() != 2 || !expected.equals(context.get(1).asText())) {
+            throw new VerificationException("@context must be " + VC_CONTEXT + " and " + expected);
+        }
+        for (JsonNode resource : vc.path("relatedResource")) {
+            if (expected.equals(resource.path("id").asText())) {
+                if (!LabelContext.DIGEST_SRI.equals(resource.path("digestSRI").asText())) {
+                    throw new VerificationException("relatedResource: the digest of " + expected
+                            + " is not that of IoTSeal's label context v1");
+                }
+                return;
+            }
+        }
+        throw new VerificationException("relatedResource must pin " + expected + " by its digestSRI");
     }
 
     public static List<StatusEntry> statusEntries(CompactJws.Verified jws) throws VerificationException {
