@@ -3,11 +3,15 @@ package io.iotseal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.iotseal.library.StandardsLibrary;
+import io.iotseal.library.StandardsLoader;
+import io.iotseal.scheme.LevelRef;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -82,6 +86,53 @@ class CliTest {
                 EXAMPLES.resolve("home-camera-features.yaml").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("5.4-2", "not applicable", "feature l absent");
+    }
+
+    @Test
+    void catalogListShowsEveryBuiltInCatalogWithItsSize() throws IOException {
+        StandardsLibrary library = StandardsLoader.loadBuiltIn();
+        Run table = run("catalog", "list");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(library.catalogs()).isNotEmpty().allSatisfy(c -> assertThat(table.out())
+                .containsPattern("(?m)^" + Pattern.quote(c.id()) + "\\s+" + Pattern.quote(c.version()) + "\\s+"
+                        + c.requirements().size() + "\\s"));
+
+        Run json = run("catalog", "list", "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode list = Json.MAPPER.readTree(json.out());
+        assertThat(list).hasSize(library.catalogs().size());
+        JsonNode en303645 = find(list, "id", "etsi-en-303-645");
+        assertThat(en303645.get("requirements").asInt()).isEqualTo(78);
+        assertThat(en303645.get("name").get("en").asText()).isNotBlank();
+    }
+
+    @Test
+    void schemeListShowsEveryLevelWithItsRouteAndTheRecognitions() throws IOException {
+        StandardsLibrary library = StandardsLoader.loadBuiltIn();
+        Run table = run("scheme", "list");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(library.schemes()).isNotEmpty().allSatisfy(s -> assertThat(s.levels()).isNotEmpty()
+                .allSatisfy(l -> assertThat(table.out()).containsPattern("(?m)^" + Pattern.quote(s.id() + ":" + l.id())
+                        + "\\s+" + Pattern.quote(l.assessment().code()) + "\\s")));
+        assertThat(table.out()).contains("RECOGNIZER");
+
+        Run json = run("scheme", "list", "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode levels = Json.MAPPER.readTree(json.out());
+        assertThat(levels).hasSize(library.schemes().stream().mapToInt(s -> s.levels().size()).sum());
+        JsonNode star1 = find(levels, "level", "jc-star:star-1");
+        assertThat(star1.get("requirements").asInt())
+                .isEqualTo(library.levelRequirements(LevelRef.parse("jc-star:star-1")).requirements().size())
+                .isPositive();
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode item : array) {
+            if (value.equals(item.path(field).asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item with " + field + " = " + value + " in " + array);
     }
 
     @Test

@@ -35,7 +35,20 @@ class AuditChainTest {
         AuditEntry e = chain(1).get(0);
         assertThat(e.at()).isEqualTo(Instant.parse("2026-11-22T03:00:01.123Z"));
         assertThat(e.after()).isEqualTo("{\"a\":1,\"name\":\"after 1\"}");
-        assertThat(e.hash()).hasSize(64).isEqualTo(AuditChain.hashOf(e));
+        // The hash recomputed here from the entry's canonical JSON written out by hand, not by the code under test.
+        String preimage = "{\"action\":\"product.update\",\"actor\":\"user:1\",\"after\":{\"a\":1,\"name\":\"after 1\"},"
+                + "\"at\":\"2026-11-22T03:00:01.123Z\",\"before\":{\"a\":1,\"name\":\"before 1\"},\"entityId\":\"p1\","
+                + "\"entityType\":\"product\",\"prevHash\":\"" + "0".repeat(64) + "\",\"seq\":1}";
+        assertThat(e.hash()).isEqualTo(sha256Hex(preimage));
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test

@@ -199,6 +199,8 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("GET /l/{idOrToken}", new Row(w -> get(page), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /.well-known/jwks.json", new Row(w -> get("/.well-known/jwks.json"),
                 expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /contexts/label-v1.jsonld", new Row(w -> get("/contexts/label-v1.jsonld"),
+                expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/revocation", new Row(w -> get("/status/revocation"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/suspension", new Row(w -> get("/status/suspension"), expect(200, 200, 200, 200, 200, 200, 200)));
         // Label signing keys (ADR 0051): the operator's admins only. The removal row removes, for the admin, a

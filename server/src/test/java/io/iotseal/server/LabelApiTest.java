@@ -108,6 +108,23 @@ class LabelApiTest extends ApiTest {
     }
 
     @Test
+    void theJsonLdContextEveryCredentialNamesIsServedPubliclyWithThePinnedDigest() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        String credential = jdbc.sql("select credential from label where assessment_id = ?").param(accepted.id())
+                .query(String.class).single();
+        JsonNode payload = json.readTree(java.util.Base64.getUrlDecoder().decode(credential.split("\\.")[1]));
+        assertThat(payload.get("@context").get(1).asText()).isEqualTo("https://registry.example/contexts/label-v1.jsonld");
+        JsonNode pin = payload.get("relatedResource").get(0);
+        assertThat(pin.get("id").asText()).isEqualTo(payload.get("@context").get(1).asText());
+
+        MvcResult served = mvc.perform(get("/contexts/label-v1.jsonld")).andReturn();
+        assertThat(served.getResponse().getStatus()).isEqualTo(200);
+        assertThat(served.getResponse().getContentType()).isEqualTo("application/ld+json");
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-384").digest(served.getResponse().getContentAsByteArray());
+        assertThat("sha384-" + java.util.Base64.getEncoder().encodeToString(digest)).isEqualTo(pin.get("digestSRI").asText());
+    }
+
+    @Test
     void publicPageInJapaneseOrEnglishWithoutLogin() throws Exception {
         var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
         Map<String, Object> row = jdbc.sql("select label_id, qr_text from label where assessment_id = ?")

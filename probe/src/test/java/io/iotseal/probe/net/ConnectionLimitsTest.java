@@ -7,8 +7,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,17 +41,22 @@ class ConnectionLimitsTest {
                 }
             });
             Dialer dialer = new Dialer(TestProbe.LOOPBACK, new RateLimiter(0), 3, Duration.ofSeconds(2));
+            List<Future<Object>> attempts = new ArrayList<>();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < 20; i++) {
-                    pool.submit(() -> {
+                    attempts.add(pool.submit(() -> {
                         try (Connection c = dialer.connect(server.getLocalPort())) {
                             peak.accumulateAndGet(open.incrementAndGet(), Math::max);
                             Thread.sleep(30);
                             open.decrementAndGet();
                         }
                         return null;
-                    });
+                    }));
                 }
+            }
+            // Every connection was made: a failed one would otherwise pass unnoticed (and lower the peak).
+            for (Future<Object> attempt : attempts) {
+                attempt.get();
             }
         }
         assertThat(peak.get()).isEqualTo(3);

@@ -1,5 +1,6 @@
 package io.iotseal.server.label;
 
+import io.iotseal.label.credential.LabelContext;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 
 /**
- * What anyone fetches without logging in (ADR 0050): the public keys here; the two signed status lists,
+ * What anyone fetches without logging in (ADR 0050): the public keys and the labels' JSON-LD context
+ * (ADR 0056) here; the two signed status lists,
  * cacheable and revalidated with their ETag, by {@link StatusListFilter} ahead of the filter chain (ADR 0052).
  */
 @RestController
@@ -28,5 +30,16 @@ class PublicLabelController {
         return ResponseEntity.ok().contentType(MediaType.valueOf("application/jwk-set+json"))
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(service.statusTtlSeconds())))
                 .body(service.jwks());
+    }
+
+    /**
+     * IoTSeal's JSON-LD context for label credentials: the same bytes in every registry, since each
+     * credential pins their digest. Immutable: a new version gets a new path.
+     */
+    @GetMapping(LabelContext.PATH)
+    public ResponseEntity<byte[]> labelContext() {
+        return ResponseEntity.ok().contentType(MediaType.valueOf(LabelContext.MEDIA_TYPE))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .body(LabelContext.bytes());
     }
 }

@@ -1,6 +1,7 @@
 package io.iotseal.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotseal.label.credential.LabelContext;
 import io.iotseal.server.IotSealProperties;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.web.Problems;
@@ -52,8 +53,9 @@ public class SecurityConfig {
                         // Public reads: the product registry and the API description (ADR 0022).
                         .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/*",
                                 "/api/v1/products/*/versions").permitAll()
-                        // Labels (ADR 0050): public keys and status lists, for anyone verifying a label.
-                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/status/revocation",
+                        // Labels (ADR 0050): public keys, status lists and the credentials' JSON-LD context
+                        // (ADR 0056), for anyone verifying a label.
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", LabelContext.PATH, "/status/revocation",
                                 "/status/suspension", "/api/v1/labels/*", "/api/v1/labels/*/artwork.svg",
                                 "/api/v1/labels/*/artwork.png", "/l/*").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
