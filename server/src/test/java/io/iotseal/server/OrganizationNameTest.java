@@ -48,9 +48,14 @@ class OrganizationNameTest extends ApiTest {
         return mvc.perform(as(Who.OPERATOR_ADMIN, get(vendorA))).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
     }
 
-    private String labelVendorName() {
+    /** The vendor name on a label issued now, after checking the operator saw the same name on the assessment. */
+    private String labelVendorName() throws Exception {
         UUID assessment = new AssessmentFixtures(context, world).acceptedStarOne().id();
-        return jdbc.sql("select vendor_name from label where assessment_id = ?").param(assessment).query(String.class).single();
+        String label = jdbc.sql("select vendor_name from label where assessment_id = ?").param(assessment)
+                .query(String.class).single();
+        assertThat(call(Who.OPERATOR_REVIEWER, get("/api/v1/assessments/" + assessment), 200).get("vendorName").asText())
+                .isEqualTo(label);
+        return label;
     }
 
     @Test
