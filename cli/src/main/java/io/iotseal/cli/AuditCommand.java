@@ -1,13 +1,20 @@
 package io.iotseal.cli;
 
 import io.iotseal.audit.AuditChainVerifier;
+import io.iotseal.audit.AuditCheckpoint;
 import io.iotseal.audit.JdbcAuditLog;
+import io.iotseal.label.jose.VerificationException;
+import io.iotseal.label.keys.TrustedKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,10 +33,15 @@ public final class AuditCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Exit codes: 0 the chain holds, 1 it is broken (first bad entry printed), 2 the database cannot be read. */
+    /**
+     * Exit codes: 0 the chain holds, 1 it is broken (first bad entry printed), 2 the database cannot be read
+     * or the checkpoint is not a valid one.
+     */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Verifies the hash chain of the server's audit log and reports the first tampered entry.",
-                    "Reads the database directly; for the embedded H2 database, stop the server first."})
+                    "Reads the database directly; for the embedded H2 database, stop the server first.",
+                    "With --checkpoint, also checks that the chain still holds what a checkpoint kept earlier says"
+                            + " (from the registry's /audit/checkpoint), which notices a tail cut off with its head rewound."})
     static final class Verify implements Callable<Integer> {
 
         @Spec
@@ -46,18 +58,35 @@ public final class AuditCommand implements Runnable {
                 defaultValue = "IOTSEAL_DB_PASSWORD")
         String passwordEnv;
 
+        @Option(names = "--checkpoint", paramLabel = "FILE",
+                description = "a signed audit checkpoint kept earlier (needs --jwks)")
+        Path checkpointFile;
+
+        @Option(names = "--jwks", paramLabel = "FILE",
+                description = "the registry's public keys (/.well-known/jwks.json) that verify the checkpoint")
+        Path jwksFile;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            AuditCheckpoint checkpoint;
+            try {
+                checkpoint = checkpoint();
+            } catch (IOException | IllegalArgumentException | VerificationException e) {
+                err.println("iotseal audit verify: " + e.getMessage());
+                return 2;
+            }
             String password = System.getenv().getOrDefault(passwordEnv, "");
             // H2 would create an empty database for a missing file; refuse to "verify" nothing.
             String jdbcUrl = url.startsWith("jdbc:h2:") && !url.contains("IFEXISTS") ? url + ";IFEXISTS=TRUE" : url;
             try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
                 c.setReadOnly(true);
-                AuditChainVerifier.Result result = JdbcAuditLog.verify(c);
+                AuditChainVerifier.Result result = JdbcAuditLog.verify(c, checkpoint);
                 if (result.ok()) {
-                    out.println("audit chain OK: " + result.verified() + " entries verified");
+                    out.println("audit chain OK: " + result.verified() + " entries verified" + (checkpoint == null ? ""
+                            : ", including the " + checkpoint.size() + " the checkpoint of " + checkpoint.issuedAt()
+                            + " names"));
                     return 0;
                 }
                 AuditChainVerifier.Failure f = result.failure().orElseThrow();
@@ -67,6 +96,25 @@ public final class AuditCommand implements Runnable {
             } catch (SQLException e) {
                 err.println("iotseal audit verify: cannot read the audit log at " + url + ": " + e.getMessage());
                 return 2;
+            }
+        }
+
+        /** The checkpoint given, its signature checked against the JWKS given; null without one. */
+        private AuditCheckpoint checkpoint() throws IOException, VerificationException {
+            if (checkpointFile == null) {
+                if (jwksFile != null) {
+                    throw new IllegalArgumentException("--jwks: only used with --checkpoint");
+                }
+                return null;
+            }
+            if (jwksFile == null) {
+                throw new IllegalArgumentException("--checkpoint: needs --jwks, the keys that verify it");
+            }
+            TrustedKeys keys = TrustedKeys.fromJwks(Files.readString(jwksFile, StandardCharsets.UTF_8));
+            try {
+                return AuditCheckpoint.verify(Files.readString(checkpointFile, StandardCharsets.UTF_8), keys);
+            } catch (VerificationException e) {
+                throw new VerificationException("--checkpoint " + checkpointFile + ": " + e.getMessage(), e);
             }
         }
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Reads the audit chain from the server's database with plain JDBC, so the command line can check a
  * database without the server (tables {@code audit_entry} and {@code audit_head}, created by the
- * server's migrations). Reads in pages to keep memory flat on long chains.
+ * server's migrations; {@code hash_format} since V13). Reads in pages to keep memory flat on long chains.
  */
 public final class JdbcAuditLog {
 
@@ -26,16 +26,28 @@ public final class JdbcAuditLog {
      * the server updates with every append) says it ends, so entries cut off the end are noticed too.
      */
     public static AuditChainVerifier.Result verify(Connection connection) throws SQLException {
+        return verify(connection, null);
+    }
+
+    /**
+     * As {@link #verify(Connection)}, and also that the chain still holds what a checkpoint kept outside
+     * the database says it held (ADR 0066): at least {@code checkpoint.size()} entries, the last of them
+     * with the checkpoint's hash. This notices a tail cut off together with the head row rewound, which
+     * the head row alone cannot. {@code checkpoint} may be null.
+     */
+    public static AuditChainVerifier.Result verify(Connection connection, AuditCheckpoint checkpoint) throws SQLException {
         AuditChainVerifier verifier = new AuditChainVerifier();
+        String hashAtCheckpoint = checkpoint != null && checkpoint.size() == 0 ? AuditChain.GENESIS : null;
         long after = -1;
-        String lastHash = AuditChain.GENESIS;
         while (true) {
             List<AuditEntry> page = readPage(connection, after, PAGE);
             for (AuditEntry e : page) {
                 if (!verifier.accept(e)) {
                     return verifier.result();
                 }
-                lastHash = e.hash();
+                if (checkpoint != null && e.seq() == checkpoint.size()) {
+                    hashAtCheckpoint = e.hash();
+                }
             }
             if (page.size() < PAGE) {
                 break;
@@ -49,10 +61,19 @@ public final class JdbcAuditLog {
                 return broken(result, 1, "the audit head row is missing");
             }
             long headSeq = rs.getLong(1);
-            if (headSeq != result.verified() || !rs.getString(2).equals(lastHash)) {
+            if (headSeq != result.verified() || !rs.getString(2).equals(verifier.lastHash())) {
                 return broken(result, result.verified() + 1, "the chain ends at entry " + result.verified()
                         + " but " + headSeq + " were written (entries removed from the end)");
             }
+        }
+        if (checkpoint != null && result.verified() < checkpoint.size()) {
+            return broken(result, result.verified() + 1, "the chain ends at entry " + result.verified()
+                    + " but the checkpoint of " + checkpoint.issuedAt() + " says " + checkpoint.size()
+                    + " were written (entries removed from the end, head rewound)");
+        }
+        if (checkpoint != null && !checkpoint.headHash().equals(hashAtCheckpoint)) {
+            return broken(result, checkpoint.size(), "entry " + checkpoint.size() + " is not the one the checkpoint of "
+                    + checkpoint.issuedAt() + " names (the chain was rewritten from there or before)");
         }
         return result;
     }
@@ -64,7 +85,7 @@ public final class JdbcAuditLog {
     /** Up to {@code limit} entries with a sequence number above {@code afterSeq}, in order. */
     public static List<AuditEntry> readPage(Connection connection, long afterSeq, int limit) throws SQLException {
         String sql = "select seq, occurred_at, actor, action, entity_type, entity_id, before_json, after_json,"
-                + " prev_hash, hash from audit_entry where seq > ? order by seq limit ?";
+                + " prev_hash, hash, hash_format from audit_entry where seq > ? order by seq limit ?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setLong(1, afterSeq);
             ps.setInt(2, limit);
@@ -83,6 +104,6 @@ public final class JdbcAuditLog {
         Timestamp at = rs.getTimestamp("occurred_at");
         return new AuditEntry(rs.getLong("seq"), at.toInstant(), rs.getString("actor"), rs.getString("action"),
                 rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_json"),
-                rs.getString("after_json"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("after_json"), rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("hash_format"));
     }
 }

@@ -68,6 +68,19 @@ class AuthorizationMatrixTest extends ApiTest {
                 labEvaluator};
     }
 
+    /** Rejects vendor A's pending name change, if any, so that a new one may be asked for. */
+    private String noPendingName(String organizationPath) {
+        jdbc.sql("update organization_name_change set state = 'REJECTED' where organization_id = ? and state = 'PENDING'")
+                .param(world.vendorA).update();
+        return organizationPath;
+    }
+
+    /** A pending name change of vendor A, asked for by its admin. */
+    private String pendingNameChange(String organizationPath) throws Exception {
+        return body(mvc.perform(as(Who.VENDOR_ADMIN, withJson(post(noPendingName(organizationPath) + "/name-changes"),
+                Map.of("name", "Matrix name " + UUID.randomUUID())))).andReturn()).get("id").asText();
+    }
+
     private Map<String, Row> matrix() {
         Map<String, Row> m = new LinkedHashMap<>();
         String productA = "/api/v1/products/" + world.productA;
@@ -100,6 +113,15 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("PUT /api/v1/organizations/{id}", new Row(w -> withJson(put(vendorA),
                 new OrganizationInput(OrganizationKind.VENDOR, "Vendor A", "ベンダーA", "JP"))
                 .header(HttpHeaders.IF_MATCH, etag(vendorA)), expect(401, 200, 403, 200, 403, 404, 404)));
+        // Legal name changes (ADR 0067): each request starts from no pending change of vendor A.
+        m.put("POST /api/v1/organizations/{id}/name-changes", new Row(w -> withJson(post(noPendingName(vendorA)
+                + "/name-changes"), Map.of("name", "Matrix name " + UUID.randomUUID())), expect(401, 201, 403, 201, 403, 404, 404)));
+        m.put("GET /api/v1/organizations/{id}/name-changes", new Row(w -> get(vendorA + "/name-changes"),
+                expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("GET /api/v1/name-changes", new Row(w -> get("/api/v1/name-changes"), expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /api/v1/organizations/{id}/name-changes/{changeId}/decision", new Row(w -> withJson(post(vendorA
+                + "/name-changes/" + pendingNameChange(vendorA) + "/decision"), Map.of("action", "reject", "comment", "Matrix")),
+                expect(401, 200, 403, 403, 403, 404, 404)));
         // Users and tokens
         m.put("GET /api/v1/users/me", new Row(w -> get("/api/v1/users/me"), expect(401, 200, 200, 200, 200, 200, 200)));
         // Everyone may change their own password (world users start without one, then send the last one set).
@@ -203,6 +225,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/revocation", new Row(w -> get("/status/revocation"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/suspension", new Row(w -> get("/status/suspension"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /audit/checkpoint", new Row(w -> get("/audit/checkpoint"), expect(200, 200, 200, 200, 200, 200, 200)));
         // Label signing keys (ADR 0051): the operator's admins only. The removal row removes, for the admin, a
         // key retired at once by a second rotation, so no label of another test loses its key.
         m.put("GET /api/v1/label-keys", new Row(w -> get("/api/v1/label-keys"), expect(401, 200, 403, 403, 403, 403, 403)));

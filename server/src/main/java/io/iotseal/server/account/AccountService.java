@@ -165,7 +165,10 @@ public class AccountService {
     public void revokeToken(Actor actor, UUID id) {
         ApiToken token = accounts.token(id, requireUser(actor).userId())
                 .orElseThrow(() -> ApiException.notFound("token " + id));
-        accounts.deleteToken(id, actor.userId());
+        // Concurrent revocations all read the token, but only one deletes it: only that one is audited.
+        if (!accounts.deleteToken(id, actor.userId())) {
+            throw ApiException.notFound("token " + id);
+        }
         audit.record(actor, "token.revoke", "api_token", id, token, null);
     }
 

@@ -361,7 +361,8 @@ public class AssessmentService {
         List<FieldError> problems = Completeness.check(scope, answers).stream()
                 .map(p -> new FieldError("answers[" + p.requirement() + "]", p.message())).toList();
         Profile profile = read(a.profileJson(), Profile.class);
-        return new AssessmentView(a.id(), a.productId(), product.nameEn(), a.vendorId(), a.productVersion(), a.target(),
+        return new AssessmentView(a.id(), a.productId(), product.nameEn(), a.vendorId(), product.vendorName(),
+                a.productVersion(), a.target(),
                 a.route(), a.state(), a.labId(), profile.features(), profile.conditions(),
                 List.copyOf(StateMachine.allowed(a.route(), a.state())), requirements,
                 scope.unknownParts().stream().map(u -> u.note() == null ? "unknown part" : u.note().en()).toList(),

@@ -14,9 +14,11 @@ import java.util.UUID;
 /**
  * An assessment with everything a party needs to work on it: the requirements with applicability and
  * answers, what still blocks submission ({@code problems}), the actions the state machine allows now,
- * evidence, the lab's test cases and the history of transitions.
+ * evidence, the lab's test cases and the history of transitions. {@code vendorName} is the vendor's approved
+ * legal name, the one its label will carry (ADR 0067), so the operator deciding sees whose product it is.
  */
-public record AssessmentView(UUID id, UUID productId, String productName, UUID vendorId, String productVersion,
+public record AssessmentView(UUID id, UUID productId, String productName, UUID vendorId, String vendorName,
+                             String productVersion,
                              String target, Route route, AssessmentState state, UUID labId,
                              Map<String, Boolean> features, Map<String, Boolean> conditions,
                              List<Action> allowedActions, List<RequirementView> requirements,

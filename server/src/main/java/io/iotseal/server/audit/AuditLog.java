@@ -61,10 +61,10 @@ public class AuditLog {
         AuditEntry entry = AuditChain.link(head.lastSeq() + 1, clock.instant(), actor.auditName(), action, entityType,
                 String.valueOf(entityId), json(before), json(after), head.lastHash());
         jdbc.sql("insert into audit_entry (seq, occurred_at, actor, action, entity_type, entity_id, before_json,"
-                        + " after_json, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " after_json, prev_hash, hash, hash_format) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(entry.seq(), entry.at().atOffset(ZoneOffset.UTC), entry.actor(), entry.action(),
                         entry.entityType(), entry.entityId(), entry.before(), entry.after(), entry.prevHash(),
-                        entry.hash())
+                        entry.hash(), entry.format())
                 .update();
         jdbc.sql("update audit_head set last_seq = ?, last_hash = ? where id = 1")
                 .params(entry.seq(), entry.hash()).update();

@@ -191,12 +191,19 @@ public class LabelService {
         return repository.findByAssessment(assessmentId).map(this::view).orElse(null);
     }
 
-    /** The current label of an accepted assessment, for a caller who may see it (as its product); else 404. */
+    /**
+     * The current label of an accepted assessment, for a caller who may see it (as its product); else the
+     * same 404 as for an assessment without one, which names neither the label nor that it exists.
+     */
     @Transactional(readOnly = true)
     public LabelView forAssessment(Actor actor, UUID assessmentId) {
-        LabelRow row = repository.findByAssessment(assessmentId)
-                .orElseThrow(() -> ApiException.notFound("label of assessment " + assessmentId));
-        return view(visible(actor, row.id()));
+        ApiException notFound = ApiException.notFound("label of assessment " + assessmentId);
+        LabelRow row = repository.findByAssessment(assessmentId).orElseThrow(() -> notFound);
+        try {
+            return view(visible(actor, row.id()));
+        } catch (ApiException e) {
+            throw e.status() == HttpStatus.NOT_FOUND ? notFound : e;
+        }
     }
 
     /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.iotseal.audit.CanonicalJson;
+import io.iotseal.audit.SortedKeysJson;
 import io.iotseal.audit.Sha256;
 import io.iotseal.server.security.Actor;
 import org.springframework.dao.DuplicateKeyException;
@@ -124,7 +124,7 @@ public class Idempotency {
         if (tree instanceof ObjectNode object) {
             secretFields.forEach(object::remove);
         }
-        return Sha256.hex(scope + "\n" + CanonicalJson.write(tree));
+        return Sha256.hex(scope + "\n" + SortedKeysJson.write(tree));
     }
 
     private String toJson(Object body) {

@@ -14,16 +14,19 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Canonical JSON for hashing: object keys sorted by their UTF-16 code units (as RFC 8785 does),
- * no insignificant whitespace, Jackson's number and string escaping. Two equal JSON values always
- * give the same text, so a hash over it does not depend on how the value was produced or stored.
+ * JSON with object keys sorted by their UTF-16 code units, no insignificant whitespace, and Jackson's
+ * number and string forms: a stable text for hashing, but <em>not</em> RFC 8785 (Jackson escapes
+ * control characters with upper-case hex digits where RFC 8785 wants lower-case, and writes doubles as
+ * {@code 1.0E10}). It is the form of audit entries of format 1 (ADR 0023, ADR 0066), kept exactly so
+ * that chains written in it keep verifying, and of idempotency request hashes. New audit entries use
+ * {@link Rfc8785Json}.
  */
-public final class CanonicalJson {
+public final class SortedKeysJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
-    private CanonicalJson() {
+    private SortedKeysJson() {
     }
 
     /** The canonical text of a JSON document given as text; {@code null} stays {@code null}. */
