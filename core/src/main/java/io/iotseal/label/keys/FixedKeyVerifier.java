@@ -61,8 +61,8 @@ final class FixedKeyVerifier {
 
     /**
      * The cofactorless equation for the key {@code publicKey} whose negation's table is {@code negatedKey}:
-     * [S]B + [k](-A) must encode to exactly R. No key check here: the constructor's, which the tests
-     * bypass to compare the equation alone with the JDK's on keys we refuse.
+     * [S]B + [k](-A) must encode to exactly R. No key check here: that is the constructor's job; the tests
+     * call this directly to compare the equation alone with the JDK's on keys the constructor refuses.
      */
     static boolean verify(byte[] publicKey, CombTable negatedKey, byte[] message, byte[] signature) {
         if (signature == null || signature.length != Ed25519Keys.SIGNATURE_BYTES || message == null) {
