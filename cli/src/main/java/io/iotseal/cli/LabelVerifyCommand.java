@@ -137,6 +137,11 @@ final class LabelVerifyCommand implements Callable<Integer> {
         if (json) {
             ObjectNode node = Json.object().put("verdict", result.verdict().name()).put("reason", result.reason())
                     .put("statusChecked", result.statusChecked()).put("at", when.toString());
+            // Which status lists the verdict rests on: statusChecked is true only when both were.
+            result.statusesChecked().forEach(p -> node.withArray("statusesChecked").add(p.code()));
+            if (result.statusesChecked().isEmpty()) {
+                node.putArray("statusesChecked");
+            }
             result.facts().ifPresent(f -> node.set("label", factsJson(f)));
             out.println(Json.write(node));
             return;

@@ -87,6 +87,28 @@ class LabelCliTest {
     }
 
     @Test
+    void withOnlyTheSuspensionListTheVerdictDoesNotClaimTheLabelIsNotRevoked() throws Exception {
+        Path suspension = dir.resolve("suspension.jwt");
+        Run list = run("label", "status-list", "--keystore", keystore.toString(), "--password-file", password.toString(),
+                "--purpose", "suspension", "--valid-from", "2027-05-30T00:00:00Z", "--out", suspension.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        Run json = verify("--credential", out.resolve("L7K3M9Q2.vc.jwt").toString(), "--status-list",
+                suspension.toString(), "--json");
+        assertThat(json.out()).contains("\"statusChecked\" : false", "revocation not checked")
+                .doesNotContain("neither revoked");
+        assertThat(json.out().replaceAll("\\s", "")).contains("\"statusesChecked\":[\"suspension\"]");
+        Run text = verify("--credential", out.resolve("L7K3M9Q2.vc.jwt").toString(), "--status-list", suspension.toString());
+        assertThat(text.out()).contains("not suspended; revocation not checked");
+    }
+
+    @Test
+    void productNamesArePrintedInTheOrderOfTheirLanguageTags() {
+        // en before ja, whatever the JVM's hash seed (LabelVerifierTest checks eight languages).
+        Run text = verify("--credential", out.resolve("L7K3M9Q2.vc.jwt").toString());
+        assertThat(text.out()).contains("Home Camera HC-200 / ホームカメラ HC-200");
+    }
+
+    @Test
     void rotationKeepsTheOldLabelVerifiable() {
         Run rotate = run("label", "keygen", "--keystore", keystore.toString(), "--password-file", password.toString(),
                 "--rotate", "--jwks-out", jwks.toString());

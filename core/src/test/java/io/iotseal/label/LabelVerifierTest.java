@@ -218,6 +218,68 @@ class LabelVerifierTest {
     }
 
     @Test
+    void withOneStatusListTheVerdictClaimsOnlyThatPurposeAndNamesTheOther() {
+        StatusLists revoked = StatusLists.empty(131_072).apply(label.statusIndex(),
+                LabelState.issued(now).revoke("false declaration", now));
+        String suspensionOnly = list(StatusPurpose.SUSPENSION, revoked, key, now.minusSeconds(10));
+        for (Verification result : List.of(verifier.verifyCredential(credential, List.of(suspensionOnly), now),
+                verifier.verifyQrText(qr, List.of(suspensionOnly), now))) {
+            // The label is revoked, but only the suspension list was given: no claim about revocation.
+            assertThat(result.reason()).doesNotContain("neither revoked").contains("not suspended")
+                    .contains("revocation not checked");
+            assertThat(result.statusChecked()).isFalse();
+            assertThat(result.statusesChecked()).containsExactly(StatusPurpose.SUSPENSION);
+        }
+        StatusLists suspended = StatusLists.empty(131_072).apply(label.statusIndex(),
+                LabelState.issued(now).suspend("under review", now));
+        Verification onlySuspension = verifier.verifyCredential(credential,
+                List.of(list(StatusPurpose.SUSPENSION, suspended, key, now.minusSeconds(10))), now);
+        assertThat(onlySuspension.verdict()).isEqualTo(Verdict.SUSPENDED);
+        assertThat(onlySuspension.reason()).contains("revocation not checked");
+        assertThat(onlySuspension.statusChecked()).isFalse();
+
+        Verification onlyRevocation = verifier.verifyQrText(qr,
+                List.of(list(StatusPurpose.REVOCATION, suspended, key, now.minusSeconds(10))), now);
+        assertThat(onlyRevocation.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(onlyRevocation.reason()).contains("not revoked").contains("suspension not checked");
+        assertThat(onlyRevocation.statusChecked()).isFalse();
+
+        Verification both = verifier.verifyCredential(credential, lists(StatusLists.empty(131_072)), now);
+        assertThat(both.reason()).contains("neither revoked nor suspended");
+        assertThat(both.statusChecked()).isTrue();
+    }
+
+    @Test
+    void aRetiredKeySignsNoStatusListDatedAfterItsRetirement() {
+        Instant retirement = Instant.parse("2027-01-01T00:00:00Z");
+        SigningKey newer = SigningKey.generate(retirement);
+        TrustedKeys published = TrustedKeys.fromJwks(new TrustedKeys(List.of(key.verificationKey().retiredAt(retirement),
+                newer.verificationKey())).toJwks());
+        LabelVerifier rotated = new LabelVerifier(published);
+        // A list the old key signed after its retirement (an old key's holder hiding a revocation, say) counts for nothing.
+        String late = list(StatusPurpose.REVOCATION, StatusLists.empty(131_072), key, now.minusSeconds(10));
+        Verification result = rotated.verifyCredential(credential, List.of(late), now);
+        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.reason()).startsWith("status list:").contains("was retired");
+        assertThat(rotated.verifyQrText(qr, List.of(late), now).verdict()).isEqualTo(Verdict.INVALID);
+        // One it signed before its retirement still counts while valid; one by its successor always does.
+        Instant beforeRetirement = retirement.minus(Duration.ofDays(1));
+        String early = list(StatusPurpose.REVOCATION, StatusLists.empty(131_072), key, beforeRetirement.minusSeconds(60));
+        assertThat(rotated.verifyCredential(credential, List.of(early), beforeRetirement).verdict()).isEqualTo(Verdict.VALID);
+        String current = list(StatusPurpose.REVOCATION, StatusLists.empty(131_072), newer, now.minusSeconds(10));
+        assertThat(rotated.verifyCredential(credential, List.of(current), now).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void productNamesComeInTheOrderOfTheirLanguageTags() {
+        java.util.Map<String, String> names = java.util.Map.of("ja", "カメラ", "en", "Camera", "de", "Kamera",
+                "fr", "Caméra", "zh", "相机", "ko", "카메라", "es", "Cámara", "it", "Fotocamera");
+        LabelFacts facts = new LabelFacts("ID", "REG", "jc-star:star-1", "Vendor", names, List.of("M1"), 0, List.of(),
+                0, now, now, 1, null, "kid");
+        assertThat(facts.productName().keySet()).containsExactly("de", "en", "es", "fr", "it", "ja", "ko", "zh");
+    }
+
+    @Test
     void aKeyRotatedOutStillVerifiesOldLabelsButRemovingItFails() {
         SigningKey newer = SigningKey.generate(Instant.parse("2027-01-01T00:00:00Z"));
         TrustedKeys rotated = new TrustedKeys(List.of(

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ class EmbeddedDefaultTest {
     }
 
     @Test
-    void firstStartPrintsAGeneratedPasswordOnceAndLoadsDemoData(@TempDir Path dataDir) {
+    void firstStartPrintsAGeneratedPasswordOnceAndLoadsDemoData(@TempDir Path dataDir) throws Exception {
         String first = start(dataDir, context -> {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select kind from organization").query(String.class).list())
@@ -63,10 +64,21 @@ class EmbeddedDefaultTest {
         assertThat(dataDir.resolve("keys/labels.p12")).isRegularFile();
         assertThat(dataDir.resolve("keys/labels.password")).isRegularFile();
         String keystore = dataDir.resolve("keys/labels.p12").toString();
+        // The signing keys' folder and files are the owner's alone (ADR 0032).
+        assertThat(permissions(dataDir.resolve("keys"))).isEqualTo("rwx------");
+        assertThat(permissions(dataDir.resolve("keys/labels.p12"))).isEqualTo("rw-------");
+        assertThat(permissions(dataDir.resolve("keys/labels.password"))).isEqualTo("rw-------");
+        // A folder an earlier version left open to others is closed at the next start.
+        Files.setPosixFilePermissions(dataDir.resolve("keys"), PosixFilePermissions.fromString("rwxr-xr-x"));
 
         String second = start(dataDir, context -> assertThat(context.getBean(
                 io.iotseal.server.label.RegistryKeys.class).path().toString()).isEqualTo(keystore));
         assertThat(second).doesNotContain("password:").doesNotContain(password);
+        assertThat(permissions(dataDir.resolve("keys"))).isEqualTo("rwx------");
+    }
+
+    private static String permissions(Path path) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

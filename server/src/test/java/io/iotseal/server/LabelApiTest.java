@@ -141,6 +141,51 @@ class LabelApiTest extends ApiTest {
     }
 
     @Test
+    void aLowerCasedQrTokenOpensTheGenuinePageAndAForgedOneDoesNot() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Map<String, Object> row = jdbc.sql("select label_id, qr_text from label where assessment_id = ?")
+                .param(accepted.id()).query().singleRow();
+        String qr = row.get("qr_text").toString();
+        String token = qr.substring(qr.lastIndexOf('/') + 1);
+        String genuine = mvc.perform(get("/l/" + token + "?lang=en")).andReturn().getResponse().getContentAsString();
+        assertThat(genuine).contains("World Router A");
+        // Some scanners lower-case the whole URL; the offline verifier accepts it, and so must the page.
+        MvcResult lower = mvc.perform(get("/l/" + token.toLowerCase(java.util.Locale.ROOT) + "?lang=en")).andReturn();
+        assertThat(lower.getResponse().getStatus()).isEqualTo(200);
+        assertThat(lower.getResponse().getContentAsString()).isEqualTo(genuine);
+        JsonNode json = body(mvc.perform(get("/l/" + token.toLowerCase(java.util.Locale.ROOT))
+                .accept(MediaType.APPLICATION_JSON)).andReturn());
+        assertThat(json.get("labelId").asText()).isEqualTo(row.get("label_id"));
+        assertThat(mvc.perform(get("/l/" + row.get("label_id").toString().toLowerCase(java.util.Locale.ROOT)))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        // The same label id in a token the registry did not issue (its signature changed) is not this label.
+        char last = token.charAt(token.length() - 3);
+        String forged = token.substring(0, token.length() - 3) + (last == 'A' ? 'B' : 'A') + token.substring(token.length() - 2);
+        assertThat(mvc.perform(get("/l/" + forged)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/l/" + "A".repeat(token.length()))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aLabelIsReadByItsPublicIdAsWellAsItsUuid() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Map<String, Object> row = jdbc.sql("select id, label_id from label where assessment_id = ?")
+                .param(accepted.id()).query().singleRow();
+        String labelId = row.get("label_id").toString();
+        JsonNode byUuid = call(Who.VENDOR_ADMIN, get("/api/v1/labels/" + row.get("id")), 200);
+        JsonNode byLabelId = call(Who.VENDOR_ADMIN, get("/api/v1/labels/" + labelId), 200);
+        assertThat(byLabelId).isEqualTo(byUuid);
+        assertThat(mvc.perform(as(Who.VENDOR_ADMIN, get("/api/v1/labels/" + labelId + "/artwork.svg"))).andReturn()
+                .getResponse().getContentAsString()).contains("<svg");
+        // Another vendor gets the same 404 by either id, naming only what it asked for.
+        JsonNode hidden = call(Who.OTHER_VENDOR_ADMIN, get("/api/v1/labels/" + labelId), 404);
+        assertThat(hidden.toString()).contains(labelId).doesNotContain(row.get("id").toString());
+        assertThat(call(Who.VENDOR_ADMIN, get("/api/v1/labels/NOSUCHLABEL1"), 404).get("status").asInt()).isEqualTo(404);
+        JsonNode bad = call(Who.VENDOR_ADMIN, get("/api/v1/labels/not-an-id"), 400);
+        assertThat(bad.at("/errors/0/field").asText()).isEqualTo("id");
+    }
+
+    @Test
     void thePublicPageAnswersMachinesWithTheLiveStatusAndReason() throws Exception {
         var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
         Map<String, Object> row = jdbc.sql("select id, label_id, credential from label where assessment_id = ?")

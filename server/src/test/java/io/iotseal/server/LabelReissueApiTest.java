@@ -92,6 +92,8 @@ class LabelReissueApiTest extends ApiTest {
         // The code printed before still opens the page, which says to replace it; the new code's page does not.
         String oldToken = tokenOf((String) before.get("qr_text"));
         String oldPage = page(oldToken);
+        // A scanner that lower-cases the URL still reaches the page that says to replace the code.
+        assertThat(page(oldToken.toLowerCase(java.util.Locale.ROOT))).isEqualTo(oldPage);
         assertThat(oldPage).contains((String) before.get("registration_number"), "must replace the printed label");
         assertThat(page(tokenOf((String) after.get("qr_text")))).doesNotContain("must replace").startsWith("<!DOCTYPE");
 

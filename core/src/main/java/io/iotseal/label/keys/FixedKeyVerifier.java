@@ -14,7 +14,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * mod L (ADR 0034). Only public data passes through here, so variable time is fine.
  *
  * <p>Agreement with BouncyCastle's and the JDK's verifiers is tested on random and corrupted
- * signatures; the key itself is validated by BouncyCastle ({@link Ed25519Keys#validatePublicKey}).
+ * signatures, and with the JDK's on published edge cases ({@code Ed25519VectorsTest}); the key itself
+ * is validated by BouncyCastle ({@link Ed25519Keys#validatePublicKey}) in the constructor.
  */
 final class FixedKeyVerifier {
     /** The group order L = 2^252 + 27742317777372353535851937790883648493. */
@@ -31,19 +32,39 @@ final class FixedKeyVerifier {
         static final CombTable TABLE = baseTable();
     }
 
+    /**
+     * @throws IllegalArgumentException for a key that is not a canonical point of the prime-order subgroup
+     *     (small-order, mixed-order, non-canonical, the identity): refused here, not only by the callers,
+     *     since the equation alone accepts forgeries under a small-order key (ADR 0034)
+     */
     FixedKeyVerifier(byte[] publicKey) {
+        Ed25519Keys.validatePublicKey(publicKey);
         this.publicKey = publicKey.clone();
+        this.negatedKey = negatedTable(this.publicKey);
+    }
+
+    /** The comb table of -A; refuses bytes that do not decode to a point. */
+    static CombTable negatedTable(byte[] publicKey) {
         int[] x = X25519Field.create();
         int[] y = X25519Field.create();
-        if (!EdwardsPoint.decode(this.publicKey, x, y)) {
+        if (!EdwardsPoint.decode(publicKey, x, y)) {
             throw new IllegalArgumentException("public key is not a valid Ed25519 point");
         }
         X25519Field.negate(x, x);
         X25519Field.normalize(x);
-        this.negatedKey = CombTable.of(x, y);
+        return CombTable.of(x, y);
     }
 
     boolean verify(byte[] message, byte[] signature) {
+        return verify(publicKey, negatedKey, message, signature);
+    }
+
+    /**
+     * The cofactorless equation for the key {@code publicKey} whose negation's table is {@code negatedKey}:
+     * [S]B + [k](-A) must encode to exactly R. No key check here: that is the constructor's job; the tests
+     * call this directly to compare the equation alone with the JDK's on keys the constructor refuses.
+     */
+    static boolean verify(byte[] publicKey, CombTable negatedKey, byte[] message, byte[] signature) {
         if (signature == null || signature.length != Ed25519Keys.SIGNATURE_BYTES || message == null) {
             return false;
         }

@@ -1,6 +1,7 @@
 package io.iotseal.label.keys;
 
 import io.iotseal.label.jose.Base64Url;
+import io.iotseal.label.jose.VerificationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,6 +71,18 @@ public final class VerificationKey {
 
     public Optional<Instant> retired() {
         return Optional.ofNullable(retired);
+    }
+
+    /**
+     * Refuses what this key signed if it is dated after the key's retirement (ADR 0032): a retired key
+     * signs nothing new, whether label, QR token or status list. Every reader of a credential calls this
+     * with the date the credential takes effect ({@code validFrom}).
+     */
+    public void requireActiveAt(Instant dated, String what) throws VerificationException {
+        if (retired != null && dated.isAfter(retired)) {
+            throw new VerificationException("key " + kid + " was retired at " + retired + " but signed " + what
+                    + " valid from " + dated);
+        }
     }
 
     public VerificationKey retiredAt(Instant when) {

@@ -30,13 +30,14 @@ final class Base32 {
 
     /** Case-insensitive (some scanners lower-case URLs); only the canonical spelling of the bytes is accepted. */
     static byte[] decode(String text) {
-        String upper = text.toUpperCase(java.util.Locale.ROOT);
-        byte[] out = new byte[upper.length() * 5 / 8];
+        byte[] out = new byte[text.length() * 5 / 8];
         int buffer = 0;
         int bits = 0;
         int n = 0;
-        for (int i = 0; i < upper.length(); i++) {
-            int value = ALPHABET.indexOf(upper.charAt(i));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // ASCII letters only: String.toUpperCase would also map 'ı' to 'I' and 'ſ' to 'S'.
+            int value = ALPHABET.indexOf(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
             if (value < 0) {
                 throw new IllegalArgumentException("the QR token has a character outside base32 at position " + i);
             }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The QR text of a label: {@code <labelPageBase><token>}, an https URL that opens the public page
@@ -128,6 +129,58 @@ public final class QrToken {
         return qrText.substring(qrText.lastIndexOf('/') + 1);
     }
 
+    /** The parts of a COSE_Sign1 token, read but not verified. */
+    private record Sign1(byte[] protectedHeader, byte[] payload, byte[] signature) {
+    }
+
+    private static Sign1 parse(String token) throws VerificationException {
+        Object cose;
+        try {
+            cose = Cbor.read(Base32.decode(token));
+        } catch (IllegalArgumentException e) {
+            throw new VerificationException("the QR text carries no readable label token (" + e.getMessage() + ")", e);
+        }
+        if (!(cose instanceof Cbor.Tagged tagged) || tagged.tag() != COSE_SIGN1_TAG
+                || !(tagged.value() instanceof List<?> parts) || parts.size() != 4
+                || !(parts.get(0) instanceof byte[] protectedHeader) || !(parts.get(1) instanceof Map<?, ?> unprotected)
+                || !(parts.get(2) instanceof byte[] payload) || !(parts.get(3) instanceof byte[] signature)) {
+            throw new VerificationException("the QR token is not a COSE_Sign1 message");
+        }
+        if (!unprotected.isEmpty()) {
+            throw new VerificationException("the QR token has unprotected header parameters");
+        }
+        return new Sign1(protectedHeader, payload, signature);
+    }
+
+    /**
+     * The label id claimed inside a token, read <em>without</em> checking its signature: how the registry
+     * finds the label a scan opens, whatever case the scanner gave the URL (ADR 0031). The registry then
+     * shows the label only if the token is one it issued for it ({@link #sameToken}).
+     */
+    public static Optional<String> labelIdOf(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TEXT_CHARS) {
+            return Optional.empty();
+        }
+        try {
+            return Cbor.read(parse(token).payload()) instanceof Map<?, ?> claims && claims.get(1L) instanceof String id
+                    ? Optional.of(id) : Optional.empty();
+        } catch (VerificationException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * True when two tokens are the same bytes: base32 ignores case, and some scanners lower-case the
+     * URLs they read, so the registry compares the bytes, not the text.
+     */
+    public static boolean sameToken(String scanned, String issued) {
+        try {
+            return java.util.Arrays.equals(Base32.decode(scanned), Base32.decode(issued));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Verifies the signature of a QR text's token and returns its claims. */
     public static LabelFacts verify(String qrText, TrustedKeys trusted) throws VerificationException {
         if (qrText == null || qrText.isBlank()) {
@@ -141,21 +194,10 @@ public final class QrToken {
         if (!qrText.regionMatches(true, 0, "https://", 0, 8) || qrText.indexOf('/', 8) < 0) {
             throw new VerificationException("the QR text is not an https URL of a label page");
         }
-        Object cose;
-        try {
-            cose = Cbor.read(Base32.decode(tokenOf(qrText)));
-        } catch (IllegalArgumentException e) {
-            throw new VerificationException("the QR text carries no readable label token (" + e.getMessage() + ")", e);
-        }
-        if (!(cose instanceof Cbor.Tagged tagged) || tagged.tag() != COSE_SIGN1_TAG
-                || !(tagged.value() instanceof List<?> parts) || parts.size() != 4
-                || !(parts.get(0) instanceof byte[] protectedHeader) || !(parts.get(1) instanceof Map<?, ?> unprotected)
-                || !(parts.get(2) instanceof byte[] payload) || !(parts.get(3) instanceof byte[] signature)) {
-            throw new VerificationException("the QR token is not a COSE_Sign1 message");
-        }
-        if (!unprotected.isEmpty()) {
-            throw new VerificationException("the QR token has unprotected header parameters");
-        }
+        Sign1 cose = parse(tokenOf(qrText));
+        byte[] protectedHeader = cose.protectedHeader();
+        byte[] payload = cose.payload();
+        byte[] signature = cose.signature();
         Map<?, ?> header;
         try {
             header = Cbor.read(protectedHeader) instanceof Map<?, ?> m ? m : Map.of();

@@ -53,6 +53,15 @@ public final class StatusListCredential {
         return CompactJws.sign(toJson(id, issuer, purpose, list, issued, validity, ttl), LabelCredential.TYP, key);
     }
 
+    /** A key retired before the list's date did not sign it (ADR 0032), however good the signature. */
+    private static void requireActiveAt(CompactJws.Verified jws, Instant from) throws VerificationException {
+        try {
+            jws.key().requireActiveAt(from, "a status list");
+        } catch (VerificationException e) {
+            throw new VerificationException("status list: " + e.getMessage(), e);
+        }
+    }
+
     /** Verifies the list's own signature and shape, and that it is valid at {@code now}. */
     public static Verified verify(String jwt, TrustedKeys trusted, Instant now) throws VerificationException {
         CompactJws.Verified jws;
@@ -78,6 +87,7 @@ public final class StatusListCredential {
                 throw new VerificationException("status list: valid from " + from + " until " + until
                         + ", not at " + now + "; fetch a current one");
             }
+            requireActiveAt(jws, from);
             StatusPurpose purpose = StatusPurpose.fromCode(subject.path("statusPurpose").asText());
             BitstringStatusList list = BitstringStatusList.decode(subject.path("encodedList").asText(null));
             long ttl = subject.path("ttl").canConvertToLong() ? subject.path("ttl").asLong() : 0;

@@ -15,8 +15,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
@@ -133,14 +135,10 @@ public final class LabelVerifier {
 
     private Verification judge(LabelFacts facts, VerificationKey key, List<Entry> entries, StatusSnapshot statusLists,
                                Instant at) throws VerificationException {
-        Optional<Instant> retired = key.retired();
-        if (retired.isPresent() && facts.validFrom().isAfter(retired.get())) {
-            throw new VerificationException("key " + key.kid() + " was retired at " + retired.get()
-                    + " but signed a label valid from " + facts.validFrom());
-        }
+        key.requireActiveAt(facts.validFrom(), "a label");
         boolean revoked = false;
         boolean suspended = false;
-        boolean checked = false;
+        Set<StatusPurpose> checked = EnumSet.noneOf(StatusPurpose.class);
         for (StatusListCredential.Verified list : (statusLists == null ? StatusSnapshot.NONE : statusLists).lists()) {
             if (at.isBefore(list.validFrom()) || at.isAfter(list.validUntil())) {
                 throw new VerificationException("status list: valid from " + list.validFrom() + " until "
@@ -159,23 +157,44 @@ public final class LabelVerifier {
             boolean set = list.list().get(entry.index());
             revoked |= set && list.purpose() == StatusPurpose.REVOCATION;
             suspended |= set && list.purpose() == StatusPurpose.SUSPENSION;
-            checked = true;
+            checked.add(list.purpose());
         }
         if (at.isBefore(facts.validFrom())) {
             throw new VerificationException("the label is not valid before " + facts.validFrom());
         }
         if (revoked) {
-            return new Verification(Verdict.REVOKED, "the label is revoked (revocation status list)", Optional.of(facts), true);
+            return new Verification(Verdict.REVOKED, "the label is revoked (revocation status list)", Optional.of(facts),
+                    checked);
         }
+        // Revocation outranks every verdict below, so each says when it was not checked.
         if (at.isAfter(facts.validUntil())) {
-            return new Verification(Verdict.EXPIRED, "the label expired at " + facts.validUntil(), Optional.of(facts), checked);
+            return new Verification(Verdict.EXPIRED, "the label expired at " + facts.validUntil()
+                    + notChecked(checked, StatusPurpose.REVOCATION), Optional.of(facts), checked);
         }
         if (suspended) {
             return new Verification(Verdict.SUSPENDED, "the label is suspended (suspension status list); "
-                    + "the registry page gives the reason", Optional.of(facts), true);
+                    + "the registry page gives the reason" + notChecked(checked, StatusPurpose.REVOCATION),
+                    Optional.of(facts), checked);
         }
         return new Verification(Verdict.VALID, "signed by key " + key.kid() + ", valid until " + facts.validUntil()
-                + (checked ? ", neither revoked nor suspended" : "; status not checked (no status list given)"),
-                Optional.of(facts), checked);
+                + statusClaim(checked), Optional.of(facts), checked);
+    }
+
+    /** What a VALID verdict may say about status: only the purposes whose lists were checked. */
+    private static String statusClaim(Set<StatusPurpose> checked) {
+        if (checked.isEmpty()) {
+            return "; status not checked (no status list given)";
+        }
+        if (checked.size() == StatusPurpose.values().length) {
+            return ", neither revoked nor suspended";
+        }
+        return checked.contains(StatusPurpose.REVOCATION)
+                ? ", not revoked" + notChecked(checked, StatusPurpose.SUSPENSION)
+                : ", not suspended" + notChecked(checked, StatusPurpose.REVOCATION);
+    }
+
+    private static String notChecked(Set<StatusPurpose> checked, StatusPurpose purpose) {
+        return checked.contains(purpose) ? "" : "; " + purpose.code() + " not checked (no " + purpose.code()
+                + " status list given)";
     }
 }

@@ -1,5 +1,7 @@
 package io.iotseal.label.verify;
 
+import io.iotseal.label.status.StatusPurpose;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,13 +24,14 @@ public record RegistryStatus(String status, String reason, String since) {
         boolean worse = current == Verdict.VALID || (current == Verdict.SUSPENDED && live.get() == Verdict.REVOKED)
                 || (current == Verdict.EXPIRED && live.get() == Verdict.REVOKED);
         if (worse) {
+            // The registry answers for the label's whole status, every purpose.
             return new Verification(live.get(), "the label is " + status.toLowerCase(Locale.ROOT) + " (" + detail + ")",
-                    verification.facts(), true);
+                    verification.facts(), EnumSet.allOf(StatusPurpose.class));
         }
         if (current == live.get()) {
             return new Verification(current, "the label is " + status.toLowerCase(Locale.ROOT)
-                    + (verification.statusChecked() ? " (status list; " : " (") + detail + ")",
-                    verification.facts(), verification.statusChecked());
+                    + (verification.statusesChecked().isEmpty() ? " (" : " (status list; ") + detail + ")",
+                    verification.facts(), EnumSet.allOf(StatusPurpose.class));
         }
         return verification;
     }

@@ -7,12 +7,14 @@ import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.EdECPublicKey;
 import java.security.spec.EdECPoint;
 import java.security.spec.EdECPublicKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -100,7 +102,7 @@ class FixedKeyVerifierTest {
     }
 
     @Test
-    void refusesWrongKeySmallOrderRAndMalformedInput() {
+    void refusesAWrongKeyAndMalformedInput() {
         byte[] seed = Ed25519Keys.newSeed();
         byte[] message = "label".getBytes();
         byte[] signature = Ed25519Keys.sign(seed, message);
@@ -108,13 +110,80 @@ class FixedKeyVerifierTest {
         assertThat(new FixedKeyVerifier(otherKey).verify(message, signature)).isFalse();
 
         FixedKeyVerifier verifier = new FixedKeyVerifier(Ed25519Keys.publicKey(seed));
-        byte[] identityR = signature.clone();
-        Arrays.fill(identityR, 0, 32, (byte) 0);
-        identityR[0] = 1;                                  // R = the neutral element (0, 1)
-        assertThat(verifier.verify(message, identityR)).isFalse();
         assertThat(verifier.verify(message, Arrays.copyOf(signature, 63))).isFalse();
         assertThat(verifier.verify(message, null)).isFalse();
         assertThat(verifier.verify(null, signature)).isFalse();
+    }
+
+    /**
+     * Signatures whose R has a small-order part, made with the private key so that they satisfy the
+     * equation they aim at: R = the identity satisfies the cofactorless one and is accepted, as by the JDK
+     * (only the key's holder can make it, so it forges nothing); R = a point of order 8, alone or added to
+     * [r]B, satisfies only the cofactored equation and is refused, as by the JDK, while BouncyCastle
+     * (cofactored) accepts it: a verifier that multiplied by the cofactor would fail this test.
+     */
+    @Test
+    void aSmallOrderRPassesOnlyWhereTheCofactorlessEquationHolds() throws Exception {
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        byte[] publicKey = Ed25519Keys.publicKey(seed);
+        FixedKeyVerifier verifier = new FixedKeyVerifier(publicKey);
+        byte[] message = "small-order R".getBytes();
+        BigInteger a = secretScalar(seed);
+
+        byte[] identity = new byte[32];
+        identity[0] = 1;
+        byte[] identityR = signWithR(identity, BigInteger.ZERO, a, publicKey, message);
+        assertThat(jdk(publicKey, message, identityR)).isTrue();
+        assertThat(verifier.verify(message, identityR)).isTrue();
+
+        byte[] order8 = HexFormat.of().parseHex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa");
+        byte[] smallR = signWithR(order8, BigInteger.ZERO, a, publicKey, message);
+        assertThat(bouncyCastle(publicKey, message, smallR)).as("cofactored accepts").isTrue();
+        assertThat(jdk(publicKey, message, smallR)).isFalse();
+        assertThat(verifier.verify(message, smallR)).isFalse();
+
+        byte[] otherSeed = new byte[32];
+        random.nextBytes(otherSeed);
+        BigInteger r = secretScalar(otherSeed);                       // [r]B is otherSeed's public key
+        byte[] mixedR = sum(Ed25519Keys.publicKey(otherSeed), order8);
+        byte[] mixed = signWithR(mixedR, r, a, publicKey, message);
+        assertThat(bouncyCastle(publicKey, message, mixed)).as("cofactored accepts").isTrue();
+        assertThat(jdk(publicKey, message, mixed)).isFalse();
+        assertThat(verifier.verify(message, mixed)).isFalse();
+    }
+
+    /** R || S with S = r + k·a mod L, k = SHA-512(R || A || M): what a signer holding a makes for this R. */
+    private static byte[] signWithR(byte[] r, BigInteger nonce, BigInteger a, byte[] publicKey, byte[] message)
+            throws Exception {
+        MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
+        sha512.update(r);
+        sha512.update(publicKey);
+        sha512.update(message);
+        BigInteger k = littleEndianValue(sha512.digest()).mod(FixedKeyVerifier.ORDER);
+        BigInteger s = nonce.add(k.multiply(a)).mod(FixedKeyVerifier.ORDER);
+        byte[] signature = Arrays.copyOf(r, 64);
+        System.arraycopy(littleEndian(s), 0, signature, 32, 32);
+        return signature;
+    }
+
+    /** The clamped secret scalar of a seed (RFC 8032, section 5.1.5). */
+    private static BigInteger secretScalar(byte[] seed) throws Exception {
+        byte[] h = Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(seed), 32);
+        h[0] &= (byte) 248;
+        h[31] &= 127;
+        h[31] |= 64;
+        return littleEndianValue(h);
+    }
+
+    private static byte[] sum(byte[] p, byte[] q) {
+        int[] x = X25519Field.create();
+        int[] y = X25519Field.create();
+        assertThat(EdwardsPoint.decode(p, x, y)).isTrue();
+        EdwardsPoint sum = new EdwardsPoint().setAffine(x, y);
+        assertThat(EdwardsPoint.decode(q, x, y)).isTrue();
+        sum.add(new EdwardsPoint().setAffine(x, y));
+        return sum.encode();
     }
 
     @Test

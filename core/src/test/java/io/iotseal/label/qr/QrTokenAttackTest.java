@@ -78,4 +78,21 @@ class QrTokenAttackTest {
             assertThat(verify(token(protectedHeader(-8), empty, payload, 18)).verdict()).isEqualTo(Verdict.INVALID);
         }
     }
+
+    @Test
+    void theRegistryFindsALowerCasedTokenByItsLabelIdAndComparesBytesNotText() {
+        String token = QrToken.tokenOf(token(protectedHeader(-8), new byte[] {(byte) 0xA0}, claims(), 18));
+        String lower = token.toLowerCase(java.util.Locale.ROOT);
+        assertThat(verifier.verifyQrText(BASE + lower, List.of(), now).verdict()).isEqualTo(Verdict.VALID);
+        assertThat(QrToken.labelIdOf(lower)).contains("L1");
+        assertThat(QrToken.sameToken(lower, token)).isTrue();
+        // Only ASCII letters fold: a dotless i or a long s is not a base32 letter.
+        int i = token.indexOf('I');
+        if (i >= 0) {
+            assertThat(QrToken.sameToken(token.substring(0, i) + '\u0131' + token.substring(i + 1), token)).isFalse();
+        }
+        assertThat(QrToken.sameToken(token.replace('S', '\u017F'), token)).isEqualTo(token.indexOf('S') < 0);
+        assertThat(QrToken.labelIdOf("not a token")).isEmpty();
+        assertThat(QrToken.labelIdOf("A".repeat(2000))).isEmpty();
+    }
 }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /** The registry's unsigned live status may only make a verification worse. */
 class RegistryStatusTest {
+    private static final java.util.Set<io.iotseal.label.status.StatusPurpose> BOTH =
+            java.util.EnumSet.allOf(io.iotseal.label.status.StatusPurpose.class);
     private final LabelFacts facts = new LabelFacts("L7K3M9Q2ABCD", "JC-STAR-STAR-1-A1", "jc-star:star-1", "Vendor",
             Map.of("en", "Camera"), List.of("HC-1"), 0, List.of(), 0, Instant.parse("2026-11-22T00:00:00Z"),
             Instant.parse("2028-11-22T23:59:59Z"), 7, "https://registry.example.org", "kid");
-    private final Verification valid = new Verification(Verdict.VALID, "signed", Optional.of(facts), true);
+    private final Verification valid = new Verification(Verdict.VALID, "signed", Optional.of(facts), BOTH);
 
     @Test
     void aSuspensionTheListsDoNotShowYetMakesTheLabelSuspendedWithTheReason() {
@@ -26,9 +28,9 @@ class RegistryStatusTest {
     @Test
     void revokedBeatsSuspendedAndExpiredButNeverInvalid() {
         RegistryStatus revoked = new RegistryStatus("revoked", "false declaration", null);
-        assertThat(revoked.applyTo(new Verification(Verdict.SUSPENDED, "list", Optional.of(facts), true)).verdict())
+        assertThat(revoked.applyTo(new Verification(Verdict.SUSPENDED, "list", Optional.of(facts), BOTH)).verdict())
                 .isEqualTo(Verdict.REVOKED);
-        assertThat(revoked.applyTo(new Verification(Verdict.EXPIRED, "date", Optional.of(facts), false)).verdict())
+        assertThat(revoked.applyTo(new Verification(Verdict.EXPIRED, "date", Optional.of(facts), java.util.Set.of())).verdict())
                 .isEqualTo(Verdict.REVOKED);
         Verification invalid = Verification.invalid("bad signature");
         assertThat(revoked.applyTo(invalid)).isSameAs(invalid);
@@ -36,12 +38,12 @@ class RegistryStatusTest {
 
     @Test
     void aValidOrUnknownRegistryAnswerNeverUpgrades() {
-        Verification suspended = new Verification(Verdict.SUSPENDED, "suspension list", Optional.of(facts), true);
+        Verification suspended = new Verification(Verdict.SUSPENDED, "suspension list", Optional.of(facts), BOTH);
         assertThat(new RegistryStatus("valid", null, null).applyTo(suspended)).isSameAs(suspended);
         assertThat(new RegistryStatus("something else", null, null).applyTo(suspended)).isSameAs(suspended);
         assertThat(new RegistryStatus(null, null, null).applyTo(valid)).isSameAs(valid);
         assertThat(new RegistryStatus("revoked", "x", null).applyTo(
-                new Verification(Verdict.REVOKED, "revocation list", Optional.of(facts), true)).reason())
+                new Verification(Verdict.REVOKED, "revocation list", Optional.of(facts), BOTH)).reason())
                 .isEqualTo("the label is revoked (status list; registry: revoked, reason: x)");
     }
 }

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
-/** Labels over HTTP (issue 5, ADR 0050). Visible like their products; status changes by the operator only. */
+/**
+ * Labels over HTTP (issue 5, ADR 0050). Visible like their products; status changes by the operator only.
+ * A label is named by its UUID or by its public label id, the one printed on it.
+ */
 @RestController
 @RequestMapping("/api/v1/labels")
 class LabelController {
@@ -31,27 +33,27 @@ class LabelController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A label: its registration number, level, validity, status and signed credential")
-    public ResponseEntity<LabelView> get(Actor actor, @PathVariable UUID id) {
+    public ResponseEntity<LabelView> get(Actor actor, @PathVariable String id) {
         service.applyDueLapses();
         return ETags.ok(service.get(actor, id));
     }
 
     @GetMapping(path = "/{id}/artwork.svg", produces = "image/svg+xml")
     @Operation(summary = "The label artwork as SVG: scheme mark, level, registration number, QR code")
-    public ResponseEntity<byte[]> svg(Actor actor, @PathVariable UUID id) {
+    public ResponseEntity<byte[]> svg(Actor actor, @PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
                 .body(service.artwork(actor, id).svg().getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping(path = "/{id}/artwork.png", produces = MediaType.IMAGE_PNG_VALUE)
     @Operation(summary = "The label artwork as PNG (4 pixels per SVG unit)")
-    public ResponseEntity<byte[]> png(Actor actor, @PathVariable UUID id) {
+    public ResponseEntity<byte[]> png(Actor actor, @PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(service.artwork(actor, id).png(4));
     }
 
     @PostMapping("/{id}/status")
     @Operation(summary = "Suspend (reason required), reinstate, or revoke (final, reason required); needs If-Match")
-    public ResponseEntity<LabelView> status(Actor actor, @PathVariable UUID id, @Valid @RequestBody StatusChangeInput input,
+    public ResponseEntity<LabelView> status(Actor actor, @PathVariable String id, @Valid @RequestBody StatusChangeInput input,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return ETags.ok(service.changeStatus(actor, id, input, ifMatch));
     }

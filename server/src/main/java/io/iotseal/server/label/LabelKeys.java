@@ -11,20 +11,25 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * The registry's signing keys (ADR 0050): a configured keystore in production; on the embedded default
  * a keystore generated at first start under the data folder, with a generated password beside it
- * (owner-only file permissions where the file system has them). Several instances share one keystore
+ * (folder 0700 and files 0600 where the file system has permissions, ADR 0032). Several instances share one keystore
  * file and one database; {@link RegistryKeys} keeps them signing with the same key (ADR 0051).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LabelProperties.class)
 class LabelKeys {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
     @Bean
     RegistryKeys registryKeys(LabelProperties labels, IotSealProperties server, Clock clock, LabelKeyRepository markers,
@@ -35,11 +40,11 @@ class LabelKeys {
                         + " (IOTSEAL_LABEL_KEYSTORE_PASSWORD) is not");
             }
             Path path = Path.of(labels.keystore());
-            createParent(path);
+            createOwnerOnlyFolder(path.toAbsolutePath().getParent(), false);
             return new RegistryKeys(path, labels.keystorePassword().toCharArray(), true, clock, markers, tx);
         }
         Path dir = Path.of(server.dataDir()).resolve("keys");
-        createParent(dir.resolve("x"));
+        createOwnerOnlyFolder(dir, true);
         Path passwordFile = dir.resolve("labels.password");
         return new RegistryKeys(dir.resolve("labels.p12"), password(passwordFile), true, clock, markers, tx);
     }
@@ -50,8 +55,12 @@ class LabelKeys {
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
                 String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createFile(file);   // the data folder's own permissions apply
+                }
                 Files.writeString(file, generated, StandardCharsets.UTF_8);
-                ownerOnly(file);
             }
             return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
         } catch (IOException e) {
@@ -59,22 +68,28 @@ class LabelKeys {
         }
     }
 
-    private static void createParent(Path path) {
+    /**
+     * Creates the keys folder owner-only (0700) where the file system has permissions. {@code ours}: the
+     * embedded default's own folder, closed to 0700 even if it exists (an earlier version left it 0755);
+     * an operator's configured folder is only created, never changed.
+     */
+    private static void createOwnerOnlyFolder(Path dir, boolean ours) {
+        if (dir == null) {
+            return;
+        }
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (!Files.exists(dir)) {
+                try {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createDirectories(dir);
+                }
+            }
+            if (ours && Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(dir, OWNER_ONLY);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of " + path, e);
-        }
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the data folder's own permissions apply.
+            throw new UncheckedIOException("cannot create the keys folder " + dir, e);
         }
     }
 }

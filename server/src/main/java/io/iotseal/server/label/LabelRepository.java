@@ -41,14 +41,10 @@ class LabelRepository {
         return jdbc.sql("select * from label where label_id = ?").param(labelId).query(ROW).optional();
     }
 
-    Optional<LabelRow> findByQrText(String qrText) {
-        return jdbc.sql("select * from label where qr_text = ?").param(qrText).query(ROW).optional();
-    }
-
-    /** The label whose QR text a re-issue replaced by another (ADR 0054): a code printed before it. */
-    Optional<LabelRow> findBySupersededQrText(String qrText) {
-        return jdbc.sql("select l.* from label l join label_superseded_qr s on s.label = l.id where s.qr_text = ?")
-                .param(qrText).query(ROW).optional();
+    /** The QR texts of a label that a re-issue replaced (ADR 0054): codes printed before it. */
+    List<String> supersededQrTexts(UUID label) {
+        return jdbc.sql("select qr_text from label_superseded_qr where label = ? order by superseded_at")
+                .param(label).query(String.class).list();
     }
 
     /** Labels signed by a key not in {@code kids} (the published ones): what a re-issue signs again. */

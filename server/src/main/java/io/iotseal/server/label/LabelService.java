@@ -6,6 +6,7 @@ import io.iotseal.label.IssuedLabel;
 import io.iotseal.label.Label;
 import io.iotseal.label.LabelIssuer;
 import io.iotseal.label.RegistryUrls;
+import io.iotseal.label.qr.QrToken;
 import io.iotseal.label.status.BitstringStatusList;
 import io.iotseal.label.status.LabelState;
 import io.iotseal.label.status.StatusLists;
@@ -57,6 +58,10 @@ import java.util.UUID;
 public class LabelService {
 
     private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    /** A public label id as a path or a scanner may spell it (upper or lower case). */
+    private static final java.util.regex.Pattern LABEL_ID_TEXT = java.util.regex.Pattern.compile("[A-Za-z0-9]{12}");
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final LabelRepository repository;
     private final ProductRepository products;
@@ -152,8 +157,9 @@ public class LabelService {
         return keys.sign(key -> IssuedLabel.sign(label, scheme, urls, key));
     }
 
+    /** A label the caller may see, named by its UUID or its public label id. */
     @Transactional(readOnly = true)
-    public LabelView get(Actor actor, UUID id) {
+    public LabelView get(Actor actor, String id) {
         return view(visible(actor, id));
     }
 
@@ -249,32 +255,45 @@ public class LabelService {
     private record Found(LabelRow row, boolean replacedCode) {
     }
 
-    /** The label with this id or QR token: anyone holding the QR code already holds its facts. */
+    /**
+     * The label with this id or QR token: anyone holding the QR code already holds its facts. A token is
+     * looked up by the label id inside it (ADR 0031), then must be one the registry issued for that label,
+     * compared as bytes: scanners that lower-case URLs still reach the genuine page.
+     */
     private java.util.Optional<Found> findPublic(String idOrToken) {
-        if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > io.iotseal.label.qr.QrToken.MAX_TEXT_CHARS) {
+        if (idOrToken == null || idOrToken.isEmpty() || idOrToken.length() > QrToken.MAX_TEXT_CHARS) {
             return java.util.Optional.empty();
         }
-        java.util.Optional<LabelRow> found = idOrToken.matches("[A-Z0-9]{12}")
-                ? repository.findByLabelId(idOrToken) : java.util.Optional.empty();
-        if (found.isEmpty()) {
-            found = repository.findByQrText(urls.labelPageBase() + idOrToken);
+        if (LABEL_ID_TEXT.matcher(idOrToken).matches()) {
+            java.util.Optional<LabelRow> byId = repository.findByLabelId(idOrToken.toUpperCase(Locale.ROOT));
+            if (byId.isPresent()) {
+                return byId.map(r -> new Found(r, false));
+            }
         }
-        if (found.isPresent()) {
-            return found.map(r -> new Found(r, false));
+        java.util.Optional<LabelRow> found = QrToken.labelIdOf(idOrToken).flatMap(repository::findByLabelId);
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        LabelRow row = found.get();
+        if (QrToken.sameToken(idOrToken, QrToken.tokenOf(row.qrText()))) {
+            return java.util.Optional.of(new Found(row, false));
         }
         // A code printed before a re-issue: its signature is by a removed key, so the page says to replace it.
-        return repository.findBySupersededQrText(urls.labelPageBase() + idOrToken).map(r -> new Found(r, true));
+        boolean replaced = repository.supersededQrTexts(row.id()).stream()
+                .anyMatch(old -> QrToken.sameToken(idOrToken, QrToken.tokenOf(old)));
+        return replaced ? java.util.Optional.of(new Found(row, true)) : java.util.Optional.empty();
     }
 
     /** The artwork (SVG or PNG) of a label the caller may see. */
     @Transactional(readOnly = true)
-    public IssuedLabel artwork(Actor actor, UUID id) {
+    public IssuedLabel artwork(Actor actor, String id) {
         return issuedLabel(visible(actor, id));
     }
 
     @Transactional
-    public LabelView changeStatus(Actor actor, UUID id, StatusChangeInput input, String ifMatch) {
-        LabelRow row = visible(actor, id);
+    public LabelView changeStatus(Actor actor, String asked, StatusChangeInput input, String ifMatch) {
+        LabelRow row = visible(actor, asked);
+        UUID id = row.id();
         if (!actor.isOperator()) {
             throw ApiException.forbidden("only the scheme operator suspends, reinstates or revokes labels");
         }
@@ -374,12 +393,28 @@ public class LabelService {
 
     /** The label if the caller may see its product (like products and assessments); otherwise "not found". */
     LabelRow visible(Actor actor, UUID id) {
-        LabelRow row = repository.find(id).orElseThrow(() -> ApiException.notFound("label " + id));
+        return visible(actor, id.toString());
+    }
+
+    /**
+     * The label a path names by its UUID or by its public label id (the one on the label and its page), if
+     * the caller may see it; otherwise "not found", naming only what the caller asked for.
+     */
+    LabelRow visible(Actor actor, String asked) {
+        java.util.Optional<LabelRow> found;
+        if (UUID_TEXT.matcher(asked).matches()) {
+            found = repository.find(UUID.fromString(asked));
+        } else if (LABEL_ID_TEXT.matcher(asked).matches()) {
+            found = repository.findByLabelId(asked.toUpperCase(Locale.ROOT));
+        } else {
+            throw ApiException.invalid("id", "neither a label's UUID nor its 12-character label id");
+        }
+        LabelRow row = found.orElseThrow(() -> ApiException.notFound("label " + asked));
         try {
             productService.get(actor, row.productId());
         } catch (ApiException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
-                throw ApiException.notFound("label " + id);
+                throw ApiException.notFound("label " + asked);
             }
             throw e;
         }
