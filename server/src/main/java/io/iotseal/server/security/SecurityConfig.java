@@ -52,6 +52,8 @@ public class SecurityConfig {
                         // Public reads: the product registry and the API description (ADR 0022).
                         .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/*",
                                 "/api/v1/products/*/versions").permitAll()
+                        // Approved test labs and their accreditation scope are public (issue 12).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/labs").permitAll()
                         // Labels (ADR 0050): public keys and status lists, for anyone verifying a label.
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/status/revocation",
                                 "/status/suspension", "/api/v1/labels/*", "/api/v1/labels/*/artwork.svg",
