@@ -268,11 +268,17 @@ public class AssessmentService {
         record PrefillAudit(UUID from, List<Answer> answers) {
         }
         audit.record(actor, "assessment.prefill", "assessment", id, null, new PrefillAudit(source.id(), result.answers()));
+        return report(id, result);
+    }
+
+    /** What prefill or a recognition did: the assessment now, answers filled, person answers kept, hints. */
+    private PrefillReport report(UUID id, Prefill.Result result) {
         return new PrefillReport(view(repository.find(id).orElseThrow()),
                 result.answers().stream().map(x -> x.requirement().toString()).toList(),
                 result.keptPersonAnswers().stream().map(RequirementRef::toString).toList(), result.hints());
     }
 
+    /** Stores answers that carry a provenance (prefilled, or given by a recognition), as {@code by}. */
     private void storeWithProvenance(UUID id, List<Answer> answers, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Answer answer : answers) {
@@ -317,9 +323,7 @@ public class AssessmentService {
         }
         audit.record(actor, "assessment.recognition", "assessment", id, null,
                 new RecognitionAudit(recognition.id(), document.sha256(), result.answers()));
-        return new PrefillReport(view(repository.find(id).orElseThrow()),
-                result.answers().stream().map(x -> x.requirement().toString()).toList(),
-                result.keptPersonAnswers().stream().map(RequirementRef::toString).toList(), List.of());
+        return report(id, result);
     }
 
     // --- transitions ------------------------------------------------------------------------------
