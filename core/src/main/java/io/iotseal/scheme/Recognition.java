@@ -39,6 +39,10 @@ public record Recognition(
         if (effect == RecognitionEffect.WAIVES_REQUIREMENTS && waives.isEmpty()) {
             throw new IllegalArgumentException("effect waives-requirements needs a 'waives' list");
         }
+        if (!waives.isEmpty() && effective == null) {
+            throw new IllegalArgumentException("a recognition that waives requirements needs 'effective': "
+                    + "criteria are answered by it only from that day on");
+        }
         if (!waives.isEmpty() && supportingDocument == null) {
             throw new IllegalArgumentException("a recognition that waives requirements needs 'supportingDocument': "
                     + "the document a vendor attaches to show the recognized conformity");
@@ -56,9 +60,9 @@ public record Recognition(
         return LevelRef.parse(recognized);
     }
 
-    /** Whether the recognition has effect on {@code day} (an unknown start date counts as in force). */
+    /** Whether the recognition is known to have effect on {@code day} (not when its start date is unknown). */
     public boolean inForceOn(LocalDate day) {
-        return effective == null || !day.isBefore(effective);
+        return effective != null && !day.isBefore(effective);
     }
 
     /** Whether this recognition waives {@code catalog#id}. */

@@ -106,6 +106,12 @@ class LoaderValidationTest {
     }
 
     @Test
+    void waiverWithoutStartDateIsRejected() {
+        var e = loadBroken("recognitions.yaml", ", effective: \"2026-01-01\"", "");
+        assertThat(e.getMessage()).contains("recognitions.yaml", "needs 'effective'");
+    }
+
+    @Test
     void labReviewNeedsADeclaredSource() {
         var undeclared = loadBroken("schemes/s.yaml", "    assessment: self-declaration\n",
                 "    assessment: self-declaration\n    labReview: {effective: \"2025-04-01\", confidence: unverified, sources: [T9]}\n");
