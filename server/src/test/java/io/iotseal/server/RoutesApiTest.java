@@ -218,6 +218,9 @@ class RoutesApiTest extends ApiTest {
         Map<String, Object> noStandard = accreditation("B-1", "sg-cls", List.of("level-1"), null, "2025-01-01", "2030-01-01");
         noStandard.remove("standard");
         assertThat(call(Who.OPERATOR_ADMIN, withJson(post(path), noStandard), 400).toString()).contains("standard");
+        JsonNode category = call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls",
+                List.of("level-1"), List.of("SPACESHIP"), "2025-01-01", "2030-01-01")), 400);
+        assertThat(category.at("/errors/0/field").asText()).startsWith("productCategories");
         call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-1"), null,
                 "2025-01-01", "2030-01-01")), 201);
         assertThat(call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-2"), null,
