@@ -8,6 +8,8 @@ public enum Action implements Coded {
     ASSIGN_LAB(Party.OPERATOR),
     START_EVALUATION(Party.LAB),
     LAB_SUBMIT(Party.LAB),
+    /** A reviewing lab sends the declaration back to the vendor (lab-reviewed self-declaration). */
+    LAB_REQUEST_CHANGES(Party.LAB),
     REQUEST_CHANGES(Party.OPERATOR),
     ACCEPT(Party.OPERATOR),
     REJECT(Party.OPERATOR);

@@ -11,6 +11,8 @@ import io.iotseal.scheme.AssessmentRoute;
 import io.iotseal.scheme.SchemeLevel;
 import io.iotseal.scheme.UnknownPart;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,27 +30,41 @@ public final class AssessmentScope {
     private final Route route;
     private final Map<RequirementRef, ScopedRequirement> requirements;
     private final List<UnknownPart> unknownParts;
+    private final List<StandardsLibrary.MissingCriteria> missingCriteria;
 
-    private AssessmentScope(Target target, Route route, List<ScopedRequirement> requirements, List<UnknownPart> unknownParts) {
+    private AssessmentScope(Target target, Route route, List<ScopedRequirement> requirements, List<UnknownPart> unknownParts,
+                            List<StandardsLibrary.MissingCriteria> missingCriteria) {
         this.target = target;
         this.route = route;
         Map<RequirementRef, ScopedRequirement> index = new LinkedHashMap<>();
         requirements.forEach(r -> index.put(r.requirement(), r));
         this.requirements = index;
         this.unknownParts = List.copyOf(unknownParts);
+        this.missingCriteria = List.copyOf(missingCriteria);
     }
 
-    /** Resolves the target in the library and decides applicability from the product's declarations. */
+    /** {@link #resolve(StandardsLibrary, Target, ProductProfile, LocalDate)} for an assessment started today (UTC). */
     public static AssessmentScope resolve(StandardsLibrary library, Target target, ProductProfile profile) {
+        return resolve(library, target, profile, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Resolves the target in the library and decides applicability from the product's declarations.
+     * {@code startedOn} picks the route where the data dates a route variant (a lab review in force).
+     */
+    public static AssessmentScope resolve(StandardsLibrary library, Target target, ProductProfile profile,
+                                          LocalDate startedOn) {
         List<RequirementRef> refs = new ArrayList<>();
         List<UnknownPart> unknown = List.of();
+        List<StandardsLibrary.MissingCriteria> missing = List.of();
         Route route;
         if (target.isLevel()) {
             SchemeLevel level = library.requireLevel(target.level());
-            route = Route.of(level.assessment());
+            route = Route.of(level, startedOn);
             StandardsLibrary.LevelRequirements lr = library.levelRequirements(target.level());
             refs.addAll(lr.requirements());
             unknown = lr.unknownParts();
+            missing = library.levelsWithoutCriteria(target.level());
         } else {
             Catalog catalog = library.requireCatalog(target.text());
             catalog.requirements().forEach(r -> refs.add(new RequirementRef(catalog.id(), r.id())));
@@ -60,9 +76,10 @@ public final class AssessmentScope {
             Catalog catalog = library.requireCatalog(ref.catalog());
             Requirement requirement = catalog.requirement(ref.requirement()).orElseThrow();
             ApplicabilityDecision d = ApplicabilityEngine.decide(catalog, requirement, profile);
-            scoped.add(new ScopedRequirement(ref, requirement.titleIn("en"), d.applicability(), d.reasons()));
+            scoped.add(new ScopedRequirement(ref, requirement.titleIn("en"), d.applicability(), d.reasons(),
+                    requirement.isKnown()));
         }
-        return new AssessmentScope(target, route, scoped, unknown);
+        return new AssessmentScope(target, route, scoped, unknown, missing);
     }
 
     /**
@@ -109,5 +126,13 @@ public final class AssessmentScope {
 
     public List<UnknownPart> unknownParts() {
         return unknownParts;
+    }
+
+    /**
+     * Levels of the target whose own criteria the data does not hold (issue 10): such an assessment
+     * would check only lower levels' criteria, so it must not lead to a label claiming the level.
+     */
+    public List<StandardsLibrary.MissingCriteria> missingCriteria() {
+        return missingCriteria;
     }
 }

@@ -8,6 +8,8 @@ public enum AssessmentState implements Coded {
     SUBMITTED,
     CHANGES_REQUESTED,
     LAB_ASSIGNED,
+    /** A lab reviews the vendor's submitted self-declaration before the operator decides (CLS L1/L2). */
+    LAB_REVIEW,
     IN_EVALUATION,
     LAB_SUBMITTED,
     ACCEPTED,

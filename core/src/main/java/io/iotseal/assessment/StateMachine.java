@@ -9,7 +9,10 @@ import java.util.Set;
  * The only transitions an assessment may take (ADR 0040). Self-declaration: draft -> submitted ->
  * (changes-requested -> submitted)* -> accepted | rejected. Third party: draft -> lab-assigned ->
  * in-evaluation -> lab-submitted -> accepted | rejected, and a request for changes sends the lab back
- * to in-evaluation. Anything else is refused, so a record can never skip the operator's decision.
+ * to in-evaluation. Lab-reviewed self-declaration (CLS levels 1–2 since 2025-04-01): draft -> submitted
+ * -> (assign-lab) lab-review -> lab-submitted -> accepted | rejected; the reviewing lab or the operator
+ * may send it back to the vendor (changes-requested), and a resubmission goes to a lab again. Anything
+ * else is refused, so a record can never skip the lab's review or the operator's decision.
  */
 public final class StateMachine {
 
@@ -32,6 +35,19 @@ public final class StateMachine {
         put(lab, AssessmentState.LAB_SUBMITTED, Action.ACCEPT, AssessmentState.ACCEPTED);
         put(lab, AssessmentState.LAB_SUBMITTED, Action.REJECT, AssessmentState.REJECTED);
         TABLE.put(Route.THIRD_PARTY, lab);
+
+        // The operator never decides on a declaration that no lab has reviewed: from submitted the only
+        // step is assigning the reviewing lab.
+        Map<AssessmentState, Map<Action, AssessmentState>> reviewed = new EnumMap<>(AssessmentState.class);
+        put(reviewed, AssessmentState.DRAFT, Action.SUBMIT, AssessmentState.SUBMITTED);
+        put(reviewed, AssessmentState.CHANGES_REQUESTED, Action.SUBMIT, AssessmentState.SUBMITTED);
+        put(reviewed, AssessmentState.SUBMITTED, Action.ASSIGN_LAB, AssessmentState.LAB_REVIEW);
+        put(reviewed, AssessmentState.LAB_REVIEW, Action.LAB_SUBMIT, AssessmentState.LAB_SUBMITTED);
+        put(reviewed, AssessmentState.LAB_REVIEW, Action.LAB_REQUEST_CHANGES, AssessmentState.CHANGES_REQUESTED);
+        put(reviewed, AssessmentState.LAB_SUBMITTED, Action.REQUEST_CHANGES, AssessmentState.CHANGES_REQUESTED);
+        put(reviewed, AssessmentState.LAB_SUBMITTED, Action.ACCEPT, AssessmentState.ACCEPTED);
+        put(reviewed, AssessmentState.LAB_SUBMITTED, Action.REJECT, AssessmentState.REJECTED);
+        TABLE.put(Route.SELF_DECLARATION_LAB_REVIEWED, reviewed);
     }
 
     private StateMachine() {
@@ -62,8 +78,16 @@ public final class StateMachine {
         return state == AssessmentState.DRAFT || state == AssessmentState.CHANGES_REQUESTED;
     }
 
-    /** Whether the lab may record test cases, verdicts and its report now. */
+    /** Whether the lab may attach its report (and record test cases) now: while it evaluates or reviews. */
     public static boolean labMayEdit(AssessmentState state) {
+        return state == AssessmentState.IN_EVALUATION || state == AssessmentState.LAB_REVIEW;
+    }
+
+    /**
+     * Whether the lab may give verdicts now: only while it evaluates. A reviewing lab does not rewrite
+     * the vendor's declaration; it asks for changes.
+     */
+    public static boolean labMayAnswer(AssessmentState state) {
         return state == AssessmentState.IN_EVALUATION;
     }
 }

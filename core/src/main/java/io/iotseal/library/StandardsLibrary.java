@@ -135,6 +135,8 @@ public final class StandardsLibrary {
                 problems.add(where + ": scheme '" + ref.scheme() + "' has no level '" + ref.level() + "'");
             }
         }
+        // A waiver answers criteria of the recognizer's level: one outside that level could never apply.
+        Set<RequirementRef> ofRecognizer = knownRequirementsOrNull(r.recognizerLevel());
         for (Waiver w : r.waives()) {
             Catalog catalog = catalogs.get(w.catalog());
             if (catalog == null) {
@@ -144,8 +146,20 @@ public final class StandardsLibrary {
             for (String id : w.ids()) {
                 if (!catalog.contains(id)) {
                     problems.add(where + ".waives: requirement '" + id + "' does not exist in catalog '" + w.catalog() + "'");
+                } else if (ofRecognizer != null && !ofRecognizer.contains(new RequirementRef(w.catalog(), id))) {
+                    problems.add(where + ".waives: requirement '" + w.catalog() + "#" + id
+                            + "' is not a requirement of the recognizer level '" + r.recognizer() + "'");
                 }
             }
+        }
+    }
+
+    /** The level's known requirements, or null when the level or its data is broken (reported elsewhere). */
+    private Set<RequirementRef> knownRequirementsOrNull(LevelRef ref) {
+        try {
+            return new LinkedHashSet<>(levelRequirements(ref).requirements());
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -224,6 +238,32 @@ public final class StandardsLibrary {
             }
         }
         return new LevelRequirements(ref, List.copyOf(known), unknown);
+    }
+
+    /**
+     * The levels among {@code ref} and those it includes whose own criteria are not in the data: no
+     * requirement set, only a note that they exist (JC-STAR ★2–★4's product-category criteria). An
+     * assessment of such a level would check only what lower levels require and claim the level;
+     * a level with an inferred set next to its note (CLS level 1) is not among them.
+     */
+    public List<MissingCriteria> levelsWithoutCriteria(LevelRef ref) {
+        SchemeLevel level = requireLevel(ref);
+        Scheme scheme = schemes.get(ref.scheme());
+        List<MissingCriteria> missing = new ArrayList<>();
+        for (SchemeLevel l : scheme.withIncludedLevels(level)) {
+            if (l.requirements().isEmpty() && l.unknownRequirements() != null) {
+                missing.add(new MissingCriteria(new LevelRef(ref.scheme(), l.id()), l.unknownRequirements()));
+            }
+        }
+        return missing;
+    }
+
+    /** A level whose criteria the data knows to exist but does not hold, with the data's note. */
+    public record MissingCriteria(LevelRef level, UnknownPart part) {
+        @Override
+        public String toString() {
+            return level + ": " + part.note().en();
+        }
     }
 
     /** The crosswalk mappings as a graph that can be walked in both directions. */

@@ -11,7 +11,10 @@ import java.util.List;
 
 /**
  * A mutual-recognition rule: the {@code recognizer} level grants {@code effect} to holders of the
- * {@code recognized} level, from {@code effective} on.
+ * {@code recognized} level, from {@code effective} on. A recognition that waives requirements is a
+ * route of its own (JC-STAR's PSTI route): the waived criteria are answered by reference to the
+ * recognized conformity, and {@code supportingDocument} names the document that proves it (the UK
+ * PSTI statement of compliance), which the vendor attaches as evidence.
  */
 public record Recognition(
         String id,
@@ -19,6 +22,7 @@ public record Recognition(
         String recognized,
         RecognitionEffect effect,
         List<Waiver> waives,
+        LocalizedText supportingDocument,
         LocalDate effective,
         Confidence confidence,
         List<String> sources,
@@ -35,6 +39,17 @@ public record Recognition(
         if (effect == RecognitionEffect.WAIVES_REQUIREMENTS && waives.isEmpty()) {
             throw new IllegalArgumentException("effect waives-requirements needs a 'waives' list");
         }
+        if (!waives.isEmpty() && effective == null) {
+            throw new IllegalArgumentException("a recognition that waives requirements needs 'effective': "
+                    + "criteria are answered by it only from that day on");
+        }
+        if (!waives.isEmpty() && supportingDocument == null) {
+            throw new IllegalArgumentException("a recognition that waives requirements needs 'supportingDocument': "
+                    + "the document a vendor attaches to show the recognized conformity");
+        }
+        if (!waives.isEmpty() && effect != RecognitionEffect.WAIVES_REQUIREMENTS) {
+            throw new IllegalArgumentException("'waives' is only for effect waives-requirements, not " + effect.code());
+        }
     }
 
     public LevelRef recognizerLevel() {
@@ -43,5 +58,15 @@ public record Recognition(
 
     public LevelRef recognizedLevel() {
         return LevelRef.parse(recognized);
+    }
+
+    /** Whether the recognition is known to have effect on {@code day} (not when its start date is unknown). */
+    public boolean inForceOn(LocalDate day) {
+        return effective != null && !day.isBefore(effective);
+    }
+
+    /** Whether this recognition waives {@code catalog#id}. */
+    public boolean waives(String catalog, String id) {
+        return waives.stream().anyMatch(w -> w.catalog().equals(catalog) && w.ids().contains(id));
     }
 }

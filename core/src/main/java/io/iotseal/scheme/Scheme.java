@@ -96,6 +96,7 @@ public record Scheme(
             if (level.unknownRequirements() != null) refs.addAll(level.unknownRequirements().sources());
             if (level.validity() != null) refs.addAll(level.validity().sources());
             if (level.renewal() != null) refs.addAll(level.renewal().sources());
+            if (level.labReview() != null) refs.addAll(level.labReview().sources());
             for (String ref : refs) {
                 if (!sourceIds.contains(ref)) {
                     throw new IllegalArgumentException(where + ": source '" + ref + "' is not declared under sources");

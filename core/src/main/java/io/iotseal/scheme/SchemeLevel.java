@@ -8,12 +8,16 @@ import io.iotseal.catalog.LocalizedText;
 import java.util.List;
 import java.util.Optional;
 
-/** One level of a scheme (★1, CLS Level 2, ...) with its assessment route, requirements and validity. */
+/**
+ * One level of a scheme (★1, CLS Level 2, ...) with its assessment route, requirements and validity.
+ * {@code labReview}, when present, is a variant of a self-declared route: a lab reviews the declaration.
+ */
 public record SchemeLevel(
         String id,
         int rank,
         LocalizedText name,
         AssessmentRoute assessment,
+        LabReview labReview,
         List<String> includes,
         List<RequirementSet> requirements,
         UnknownPart unknownRequirements,
@@ -29,6 +33,10 @@ public record SchemeLevel(
         }
         required(name, "name");
         required(assessment, "assessment");
+        if (labReview != null && assessment == AssessmentRoute.THIRD_PARTY) {
+            throw new IllegalArgumentException("level '" + id
+                    + "': labReview is a variant of a self-declared route; a third-party level is evaluated by a lab anyway");
+        }
         includes = listOrEmpty(includes);
         requirements = listOrEmpty(requirements);
         activities = listOrEmpty(activities);

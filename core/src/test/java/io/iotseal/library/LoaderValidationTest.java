@@ -91,6 +91,41 @@ class LoaderValidationTest {
     }
 
     @Test
+    void waiverOfARequirementOutsideTheRecognizerLevelIsRejected() {
+        // B-1 exists but belongs to l1; the recognizer is l2, which includes l1 — so use an l1 recognizer.
+        var e = loadBroken("recognitions.yaml", "recognizer: \"s:l2\", recognized: \"s:l1\"",
+                "recognizer: \"s:l1\", recognized: \"s:l2\"");
+        assertThat(e.getMessage()).contains("recognitions.yaml: recognitions[id=s-l2-equals-s-l1].waives: requirement 'c#C-1'"
+                + " is not a requirement of the recognizer level 's:l1'");
+    }
+
+    @Test
+    void waiverWithoutSupportingDocumentIsRejected() {
+        var e = loadBroken("recognitions.yaml", "supportingDocument: {en: \"Fixture certificate\"}, ", "");
+        assertThat(e.getMessage()).contains("recognitions.yaml", "needs 'supportingDocument'");
+    }
+
+    @Test
+    void waiverWithoutStartDateIsRejected() {
+        var e = loadBroken("recognitions.yaml", ", effective: \"2026-01-01\"", "");
+        assertThat(e.getMessage()).contains("recognitions.yaml", "needs 'effective'");
+    }
+
+    @Test
+    void labReviewNeedsADeclaredSource() {
+        var undeclared = loadBroken("schemes/s.yaml", "    assessment: self-declaration\n",
+                "    assessment: self-declaration\n    labReview: {effective: \"2025-04-01\", confidence: unverified, sources: [T9]}\n");
+        assertThat(undeclared.getMessage()).contains("schemes/s.yaml", "levels[id=l1]", "source 'T9' is not declared");
+    }
+
+    @Test
+    void labReviewIsRefusedOnAThirdPartyLevel() {
+        var thirdParty = loadBroken("schemes/s.yaml", "    assessment: third-party\n",
+                "    assessment: third-party\n    labReview: {effective: \"2025-04-01\", confidence: unverified, sources: [T1]}\n");
+        assertThat(thirdParty.getMessage()).contains("schemes/s.yaml", "labReview is a variant of a self-declared route");
+    }
+
+    @Test
     void missingFileListedInIndexIsReported() {
         var e = loadBroken("index.yaml", "schemes/s.yaml", "schemes/missing.yaml");
         assertThat(e.getMessage()).contains("schemes/missing.yaml: file not found");

@@ -190,12 +190,11 @@ class AssessmentApiTest extends ApiTest {
     }
 
     @Test
-    void aStarThreeStyleAssessmentGoesThroughTheAssignedLab() throws Exception {
+    void aThirdPartyAssessmentGoesThroughTheAssignedLab() throws Exception {
         String product = newProduct();
-        JsonNode a = newAssessment(product, "jc-star:star-3");
+        JsonNode a = newAssessment(product, AssessmentFixtures.THIRD_PARTY_TARGET);
         String id = a.get("id").asText();
         assertThat(a.get("route").asText()).isEqualTo("third-party");
-        assertThat(a.get("unknownParts")).isNotEmpty();
         call(Who.LAB_EVALUATOR, get("/api/v1/assessments/" + id), 404); // not assigned yet
         act(Who.VENDOR_ADMIN, a, "submit", null, 409); // the third-party route has no vendor submission
 
@@ -207,7 +206,7 @@ class AssessmentApiTest extends ApiTest {
         a = act(Who.LAB_EVALUATOR, read(Who.LAB_EVALUATOR, id), "start-evaluation", null, 200);
 
         JsonNode testCase = call(Who.LAB_EVALUATOR, withJson(post("/api/v1/assessments/" + id + "/test-cases"),
-                Map.of("requirement", "jc-star-star1#S1.1-04", "testId", "TC-5.1-5-1", "kind", "functional",
+                Map.of("requirement", AssessmentFixtures.THIRD_PARTY_REQUIREMENT, "testId", "TC-5.1-5-1", "kind", "functional",
                         "verdict", "pass", "description", "500 wrong logins over the network",
                         "result", "locked out after 5 attempts")).header(HttpHeaders.IF_MATCH, etag(a)), 201);
         assertThat(testCase.get("kind").asText()).isEqualTo("functional");
@@ -228,7 +227,7 @@ class AssessmentApiTest extends ApiTest {
         assertThat(doc.at("/assessment-results/results/0/observations/0/title").asText()).contains("TC-5.1-5-1");
         assertThat(doc.at("/assessment-results/results/0/observations/0/methods/0").asText()).isEqualTo("TEST");
         assertThat(declarationText(Who.VENDOR_ADMIN, id)).contains("第三者評価", "Third-party evaluation", "(Lab)",
-                "★3", "IoTSeal's standards data");
+                "Level 3");
     }
 
     /**
@@ -377,7 +376,7 @@ class AssessmentApiTest extends ApiTest {
 
     @Test
     void aLabNotAssignedGetsTheSameAnswerAsForAMissingAssessment() throws Exception {
-        JsonNode a = newAssessment(newProduct(), "jc-star:star-3");
+        JsonNode a = newAssessment(newProduct(), AssessmentFixtures.THIRD_PARTY_TARGET);
         ObjectNode submit = json.createObjectNode().put("action", "lab-submit");
         JsonNode notAssigned = call(Who.LAB_EVALUATOR, withJson(post("/api/v1/assessments/" + a.get("id").asText()
                 + "/transitions"), submit).header(HttpHeaders.IF_MATCH, etag(a)), 404);

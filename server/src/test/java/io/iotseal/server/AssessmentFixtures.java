@@ -109,9 +109,25 @@ final class AssessmentFixtures {
         return assessments.transition(operator, a.id(), new TransitionInput(Action.ACCEPT, null, null), ETags.of(a.version()));
     }
 
-    /** A ★3 assessment with one evidence file, assigned to the world's lab and, if asked, in evaluation. */
+    /** A draft of {@code target} with one evidence file attached: a PSTI statement of compliance. */
+    AssessmentView withDocument(String target) {
+        AssessmentView a = draft(target);
+        byte[] text = "UK PSTI statement of compliance for World Router A".getBytes(StandardCharsets.UTF_8);
+        evidence.upload(vendor, a.id(), ETags.of(a.version()), "text/plain", text.length, "psti-soc.txt", null, null,
+                new ByteArrayInputStream(text));
+        return assessments.get(vendor, a.id());
+    }
+
+    /**
+     * A third-party level whose criteria are in the data (JC-STAR ★3's are not, so it is refused), with
+     * a validity to label it, for which the world's lab is accredited; and one of its requirements.
+     */
+    static final String THIRD_PARTY_TARGET = "sg-cls:level-3";
+    static final String THIRD_PARTY_REQUIREMENT = "etsi-en-303-645#5.1-1";
+
+    /** A third-party assessment with one evidence file, assigned to the world's lab and, if asked, in evaluation. */
     AssessmentView withLab(boolean inEvaluation) {
-        AssessmentView a = draft("jc-star:star-3");
+        AssessmentView a = draft(THIRD_PARTY_TARGET);
         byte[] text = "Architecture overview".getBytes(StandardCharsets.UTF_8);
         evidence.upload(vendor, a.id(), ETags.of(a.version()), "text/plain", text.length, "overview.txt", null, null,
                 new ByteArrayInputStream(text));

@@ -181,9 +181,21 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/assessments/{id}/test-cases", new Row(w -> {
             var a = fixtures.withLab(true);
             return withJson(post("/api/v1/assessments/" + a.id() + "/test-cases"), Map.of("requirement",
-                    "jc-star-star1#S1.1-01", "testId", "TC-1", "kind", "conceptual", "verdict", "inconclusive"))
+                    AssessmentFixtures.THIRD_PARTY_REQUIREMENT, "testId", "TC-1", "kind", "conceptual", "verdict", "inconclusive"))
                     .header(HttpHeaders.IF_MATCH, "\"" + a.version() + "\"");
         }, expect(401, 403, 403, 403, 403, 404, 201)));
+        m.put("POST /api/v1/assessments/{id}/recognitions", new Row(w -> {
+            var a = fixtures.withDocument("jc-star:star-1");
+            return withJson(post("/api/v1/assessments/" + a.id() + "/recognitions"), Map.of("recognition",
+                    "jc-star-star-1-waives-for-uk-psti", "evidence", a.evidence().get(0).sha256()))
+                    .header(HttpHeaders.IF_MATCH, "\"" + a.version() + "\"");
+        }, expect(401, 403, 403, 200, 200, 404, 404)));
+        // Test labs (issue 12): approved labs are public; the operator's admins record accreditations.
+        m.put("GET /api/v1/labs", new Row(w -> get("/api/v1/labs"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /api/v1/labs/{id}/accreditations", new Row(w -> withJson(post("/api/v1/labs/" + world.lab
+                + "/accreditations"), Map.of("standard", "iso-iec-17025", "accreditingBody", "Matrix body",
+                "certificateNumber", "M-" + UUID.randomUUID(), "scheme", "sg-cls", "levels", List.of("level-3"),
+                "validFrom", "2026-01-01", "validUntil", "2027-01-01")), expect(401, 201, 403, 403, 403, 403, 403)));
         m.put("GET /api/v1/assessments/{id}/declaration", new Row(w -> get("/api/v1/assessments/"
                 + acceptedSource(fixtures) + "/declaration"), expect(401, 200, 200, 200, 200, 404, 404)));
         m.put("GET /api/v1/assessments/{id}/oscal", new Row(w -> get(assessment + "/oscal"),

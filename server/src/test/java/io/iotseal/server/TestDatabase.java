@@ -50,6 +50,7 @@ public final class TestDatabase {
         registry.add("spring.datasource.username", () -> postgres() ? PG_USER : "sa");
         registry.add("spring.datasource.password", () -> "");
         registry.add("iotseal.labels.keystore", TestDatabase::keystore);
+        registry.add("iotseal.standards.folder", TestStandards::folder);
     }
 
     /**

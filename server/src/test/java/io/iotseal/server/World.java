@@ -7,6 +7,9 @@ import io.iotseal.server.account.Role;
 import io.iotseal.server.account.TokenInput;
 import io.iotseal.server.account.UserInput;
 import io.iotseal.server.account.UserView;
+import io.iotseal.server.lab.AccreditationInput;
+import io.iotseal.server.lab.AccreditationService;
+import io.iotseal.server.lab.AccreditationStandard;
 import io.iotseal.server.organization.OrganizationInput;
 import io.iotseal.server.organization.OrganizationKind;
 import io.iotseal.server.organization.OrganizationService;
@@ -68,6 +71,7 @@ public final class World {
         vendorA = organizations.create(adminActor, new OrganizationInput(OrganizationKind.VENDOR, "Vendor A", "ベンダーA", "JP")).id();
         vendorB = organizations.create(adminActor, new OrganizationInput(OrganizationKind.VENDOR, "Vendor B", null, "DE")).id();
         lab = organizations.create(adminActor, new OrganizationInput(OrganizationKind.TEST_LAB, "Lab", "試験所", "JP")).id();
+        accredit(context.getBean(AccreditationService.class), adminActor, lab);
 
         user(accounts, accountRepository, adminActor, Who.OPERATOR_ADMIN, operator, Role.OPERATOR_ADMIN);
         user(accounts, accountRepository, adminActor, Who.OPERATOR_REVIEWER, operator, Role.OPERATOR_REVIEWER);
@@ -84,6 +88,17 @@ public final class World {
                 new PageRequest(0, 1)).totalItems() < 2) {
             throw new IllegalStateException("world not built");
         }
+    }
+
+    /**
+     * The world's lab is accredited (ADR 0063) for the levels the tests send to a lab: CLS levels 1-2
+     * (lab-reviewed self-declaration) and 3 (third party), any product category.
+     */
+    private static void accredit(AccreditationService accreditations, Actor admin, UUID lab) {
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        LocalDate until = LocalDate.of(2035, 12, 31);
+        accreditations.add(admin, lab, new AccreditationInput(AccreditationStandard.ISO_IEC_17025, "World accreditation body",
+                "WORLD-17025-1", "sg-cls", List.of("level-1", "level-2", "level-3"), null, from, until));
     }
 
     public static ProductInput product(UUID vendor, String name, boolean published) {

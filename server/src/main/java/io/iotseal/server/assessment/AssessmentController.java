@@ -92,8 +92,17 @@ public class AssessmentController {
         return ETags.ok(service.prefill(actor, id, input, ifMatch));
     }
 
+    @PostMapping("/{id}/recognitions")
+    @Operation(summary = "Claim a recognition route: the criteria it waives are answered by reference to it, with the"
+            + " attached supporting document as evidence; needs If-Match")
+    public ResponseEntity<PrefillReport> recognize(Actor actor, @PathVariable UUID id, @Valid @RequestBody RecognitionInput input,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return ETags.ok(service.recognize(actor, id, input, ifMatch));
+    }
+
     @PostMapping("/{id}/transitions")
-    @Operation(summary = "Move the assessment on: submit, assign-lab, start-evaluation, lab-submit, request-changes, accept, reject")
+    @Operation(summary = "Move the assessment on: submit, assign-lab, start-evaluation, lab-submit, lab-request-changes,"
+            + " request-changes, accept, reject")
     public ResponseEntity<AssessmentView> transition(Actor actor, @PathVariable UUID id,
                                                      @Valid @RequestBody TransitionInput input,
                                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -13,6 +13,8 @@ import io.iotseal.assessment.LabTestCase;
 import io.iotseal.assessment.Party;
 import io.iotseal.assessment.Prefill;
 import io.iotseal.assessment.Provenance;
+import io.iotseal.assessment.RecognitionWaiver;
+import io.iotseal.assessment.ScopedRequirement;
 import io.iotseal.assessment.StateMachine;
 import io.iotseal.assessment.Target;
 import io.iotseal.assessment.TransitionNotAllowedException;
@@ -20,8 +22,10 @@ import io.iotseal.catalog.RequirementRef;
 import io.iotseal.coverage.Verdict;
 import io.iotseal.library.StandardsLibrary;
 import io.iotseal.library.UnknownReferenceException;
+import io.iotseal.scheme.Recognition;
 import io.iotseal.server.account.Role;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.lab.AccreditationService;
 import io.iotseal.server.organization.OrganizationKind;
 import io.iotseal.server.organization.OrganizationRepository;
 import io.iotseal.server.product.Product;
@@ -39,6 +43,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,11 +72,13 @@ public class AssessmentService {
     private final AuditLog audit;
     private final ObjectMapper mapper;
     private final ApplicationEventPublisher events;
+    private final AccreditationService accreditations;
     private final Clock clock;
 
     AssessmentService(AssessmentRepository repository, AssessmentAccess access, ProductService productService,
                       ProductRepository products, OrganizationRepository organizations, StandardsLibrary library,
-                      AuditLog audit, ObjectMapper mapper, ApplicationEventPublisher events, Clock clock) {
+                      AuditLog audit, ObjectMapper mapper, ApplicationEventPublisher events,
+                      AccreditationService accreditations, Clock clock) {
         this.repository = repository;
         this.access = access;
         this.productService = productService;
@@ -80,6 +88,7 @@ public class AssessmentService {
         this.audit = audit;
         this.mapper = mapper;
         this.events = events;
+        this.accreditations = accreditations;
         this.clock = clock;
     }
 
@@ -138,8 +147,9 @@ public class AssessmentService {
         }
         Target target = Target.parse(input.target());
         Profile profile = new Profile(input.features(), input.conditions());
-        AssessmentScope scope = resolve(target, profile.toCore(product.nameEn()));
         OffsetDateTime now = OffsetDateTime.now(clock);
+        AssessmentScope scope = resolve(target, profile.toCore(product.nameEn()), startedOn(now));
+        requireCriteriaInData(scope);
         AssessmentRow row = new AssessmentRow(UUID.randomUUID(), product.id(), product.vendorId(), version,
                 target.text(), scope.route(), AssessmentState.DRAFT, json(new Profile(
                 profile.toCore(null).features(), profile.toCore(null).conditions())), null, now, now, 1);
@@ -149,9 +159,9 @@ public class AssessmentService {
         return view;
     }
 
-    private AssessmentScope resolve(Target target, ProductProfile profile) {
+    private AssessmentScope resolve(Target target, ProductProfile profile, LocalDate startedOn) {
         try {
-            return AssessmentScope.resolve(library, target, profile);
+            return AssessmentScope.resolve(library, target, profile, startedOn);
         } catch (UnknownReferenceException e) {
             throw ApiException.invalid("target", e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -162,12 +172,35 @@ public class AssessmentService {
         }
     }
 
+    /**
+     * Issue 10: a level whose own criteria the data does not hold (JC-STAR ★2–★4) would be assessed on
+     * lower levels' criteria only and then labelled as the level. Refused, naming the level and the
+     * data's note, until the standards data supplies the criteria.
+     */
+    private static void requireCriteriaInData(AssessmentScope scope) {
+        if (scope.missingCriteria().isEmpty()) {
+            return;
+        }
+        throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content",
+                scope.missingCriteria().stream().map(m -> new FieldError("target", "the criteria of " + m.level()
+                        + " are not in the registry's standards data, so no assessment can claim it: "
+                        + m.part().note().en())).toList());
+    }
+
+    /** The day an assessment counts as started on, which picks a dated route variant (ADR 0062). */
+    private static LocalDate startedOn(OffsetDateTime createdAt) {
+        return createdAt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
+
     // --- answers ----------------------------------------------------------------------------------
 
     @Transactional
     public AssessmentView answer(Actor actor, UUID id, AnswersInput input, String ifMatch) {
         AssessmentRow a = access.visible(actor, id);
-        AssessmentAccess.editor(actor, a);
+        if (AssessmentAccess.editor(actor, a) == Party.LAB && !StateMachine.labMayAnswer(a.state())) {
+            throw ApiException.conflict("the assessment is " + a.state().code()
+                    + "; a reviewing lab does not change the vendor's declaration, it asks for changes (lab-request-changes)");
+        }
         ETags.requireMatch(ifMatch, a.version());
         AssessmentScope scope = scope(a, null);
         List<FieldError> errors = new ArrayList<>();
@@ -231,17 +264,66 @@ public class AssessmentService {
         Prefill.Result result = Prefill.from(library, source.id().toString(),
                 Prefill.resultsOf(product.nameEn(), answers(source).values()), scope(a, product), current);
         advance(a, a.state(), a.labId());
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        for (Answer answer : result.answers()) {
-            repository.putAnswer(id, new StoredAnswer(answer.requirement().catalog(), answer.requirement().requirement(),
-                    answer.verdict(), answer.justification(), json(answer.provenance()), "prefill by " + actor.auditName(), now));
-        }
+        storeWithProvenance(id, result.answers(), "prefill by " + actor.auditName());
         record PrefillAudit(UUID from, List<Answer> answers) {
         }
         audit.record(actor, "assessment.prefill", "assessment", id, null, new PrefillAudit(source.id(), result.answers()));
+        return report(id, result);
+    }
+
+    /** What prefill or a recognition did: the assessment now, answers filled, person answers kept, hints. */
+    private PrefillReport report(UUID id, Prefill.Result result) {
         return new PrefillReport(view(repository.find(id).orElseThrow()),
                 result.answers().stream().map(x -> x.requirement().toString()).toList(),
                 result.keptPersonAnswers().stream().map(RequirementRef::toString).toList(), result.hints());
+    }
+
+    /** Stores answers that carry a provenance (prefilled, or given by a recognition), as {@code by}. */
+    private void storeWithProvenance(UUID id, List<Answer> answers, String by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Answer answer : answers) {
+            repository.putAnswer(id, new StoredAnswer(answer.requirement().catalog(), answer.requirement().requirement(),
+                    answer.verdict(), answer.justification(), json(answer.provenance()), by, now));
+        }
+    }
+
+    // --- recognition route ------------------------------------------------------------------------
+
+    /**
+     * The recognition route (ADR 0062): the criteria a recognized conformity waives are answered by
+     * reference to it, with the supporting document (already attached) as evidence; each such answer
+     * carries the recognition in its provenance. A person's answer is kept.
+     */
+    @Transactional
+    public PrefillReport recognize(Actor actor, UUID id, RecognitionInput input, String ifMatch) {
+        AssessmentRow a = access.visible(actor, id);
+        if (AssessmentAccess.editor(actor, a) != Party.VENDOR) {
+            throw ApiException.forbidden("a recognition is claimed by the vendor");
+        }
+        ETags.requireMatch(ifMatch, a.version());
+        String wanted = input.recognition().strip();
+        Recognition recognition = library.recognitions().stream().filter(r -> r.id().equals(wanted)).findFirst()
+                .orElseThrow(() -> ApiException.invalid("recognition", "no recognition '" + wanted + "' in the standards data"));
+        EvidenceView document = repository.evidence(id).stream().filter(e -> e.sha256().equals(input.evidence())).findFirst()
+                .orElseThrow(() -> ApiException.invalid("evidence", "no file with this SHA-256 is attached to the assessment;"
+                        + " attach the " + (recognition.supportingDocument() == null ? "supporting document"
+                        : recognition.supportingDocument().en()) + " first"));
+        Product product = products.find(a.productId()).orElseThrow();
+        Prefill.Result result;
+        try {
+            result = RecognitionWaiver.apply(recognition, scope(a, product), LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+                    document.sha256(), answers(a));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content", List.of(
+                    new FieldError("recognition", e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip())));
+        }
+        advance(a, a.state(), a.labId());
+        storeWithProvenance(id, result.answers(), "recognition claimed by " + actor.auditName());
+        record RecognitionAudit(String recognition, String document, List<Answer> answers) {
+        }
+        audit.record(actor, "assessment.recognition", "assessment", id, null,
+                new RecognitionAudit(recognition.id(), document.sha256(), result.answers()));
+        return report(id, result);
     }
 
     // --- transitions ------------------------------------------------------------------------------
@@ -263,7 +345,8 @@ public class AssessmentService {
             throw ApiException.withErrors(HttpStatus.CONFLICT, "Conflict", List.of(new FieldError("action", e.getMessage())));
         }
         String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
-        if ((action == Action.REQUEST_CHANGES || action == Action.REJECT) && comment == null) {
+        if ((action == Action.REQUEST_CHANGES || action == Action.LAB_REQUEST_CHANGES || action == Action.REJECT)
+                && comment == null) {
             throw ApiException.invalid("comment", "required to " + action.code() + " (tell the vendor or lab why)");
         }
         if (action != Action.ASSIGN_LAB && input.labId() != null) {
@@ -275,6 +358,9 @@ public class AssessmentService {
         }
         if (action == Action.SUBMIT || action == Action.LAB_SUBMIT) {
             requireComplete(a, action);
+        }
+        if (next == AssessmentState.ACCEPTED) {
+            requireCriteriaInData(scope(a, null)); // assessments started before the refusal existed
         }
         advance(a, next, labId);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -297,6 +383,8 @@ public class AssessmentService {
         }
         organizations.find(labId).filter(o -> o.kind() == OrganizationKind.TEST_LAB)
                 .orElseThrow(() -> ApiException.invalid("labId", "no such test lab"));
+        Product product = products.find(a.productId()).orElseThrow();
+        accreditations.requireAccredited(labId, Target.parse(a.target()).level(), product.category());
         // The lab needs to see the product it evaluates (product visibility follows lab assignments).
         products.assignLab(a.productId(), labId, OffsetDateTime.now(clock));
         return labId;
@@ -326,7 +414,7 @@ public class AssessmentService {
     AssessmentScope scope(AssessmentRow a, Product product) {
         Profile profile = read(a.profileJson(), Profile.class);
         return AssessmentScope.resolve(library, Target.parse(a.target()),
-                profile.toCore(product == null ? null : product.nameEn()));
+                profile.toCore(product == null ? null : product.nameEn()), startedOn(a.createdAt()));
     }
 
     Map<RequirementRef, Answer> answers(AssessmentRow a) {
@@ -356,7 +444,8 @@ public class AssessmentService {
             StoredAnswer s = stored.get(r.requirement().toString());
             AnswerView av = answer == null ? null : new AnswerView(answer.verdict(), answer.justification(),
                     answer.evidence(), answer.provenance(), s.answeredBy(), s.answeredAt());
-            return new RequirementView(r.requirement().toString(), r.title(), r.applicability(), r.reasons(), av);
+            return new RequirementView(r.requirement().toString(), r.title(), r.textInData(),
+                    r.textInData() ? null : ScopedRequirement.TEXT_NOT_IN_DATA_EN, r.applicability(), r.reasons(), av);
         }).toList();
         List<FieldError> problems = Completeness.check(scope, answers).stream()
                 .map(p -> new FieldError("answers[" + p.requirement() + "]", p.message())).toList();

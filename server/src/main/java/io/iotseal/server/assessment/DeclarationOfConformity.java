@@ -69,9 +69,15 @@ public class DeclarationOfConformity {
             w.pair("製品", "Product", orDash(p.productJa()) + " / " + a.product());
             w.pair("型番", "Model numbers", p.modelNumbers().isEmpty() ? "-" : String.join(", ", p.modelNumbers()));
             w.pair("バージョン", "Version", a.productVersion());
-            w.pair("評価方法", "Assessment", a.scope().route() == Route.THIRD_PARTY
-                    ? "第三者評価 / Third-party evaluation" + (p.labName() == null ? "" : " (" + p.labName() + ")")
-                    : "自己適合宣言 / Self-declaration");
+            String lab = p.labName() == null ? "" : " (" + p.labName() + ")";
+            w.pair("評価方法", "Assessment", switch (a.scope().route()) {
+                case THIRD_PARTY -> "第三者評価 / Third-party evaluation" + lab;
+                case SELF_DECLARATION_LAB_REVIEWED -> "自己適合宣言（試験所レビュー） / Lab-reviewed self-declaration";
+                case SELF_DECLARATION -> "自己適合宣言 / Self-declaration";
+            });
+            if (a.scope().route() == Route.SELF_DECLARATION_LAB_REVIEWED && p.labName() != null) {
+                w.pair("試験所", "Reviewing lab", p.labName()); // its own line: the route's name fills the width
+            }
             LocalDate decided = a.lastModified().atOffset(ZoneOffset.UTC).toLocalDate();
             w.pair("受理日", "Accepted on", decided.toString() + " (" + p.decidedBy() + ")");
             w.pair("評価番号", "Assessment ID", a.id());
@@ -80,7 +86,15 @@ public class DeclarationOfConformity {
             for (ScopedRequirement r : a.scope().requirements()) {
                 Answer answer = a.answers().get(r.requirement());
                 w.line("  " + r.requirement().requirement() + "  " + verdict(answer) + "  "
-                        + (r.title() == null ? "" : r.title()), 9);
+                        + (r.title() == null || !r.textInData() ? "" : r.title()), 9);
+                if (!r.textInData()) {
+                    // Issue 10: a verdict on a criterion whose text the registry never had is not a bare "Pass".
+                    w.line("      " + ScopedRequirement.TEXT_NOT_IN_DATA_JA, 8);
+                    w.line("      " + ScopedRequirement.TEXT_NOT_IN_DATA_EN, 8);
+                }
+                if (answer != null && answer.provenance() != null && answer.provenance().byRecognition()) {
+                    w.line("      承認により免除 / waived by recognition " + answer.provenance().recognition(), 8);
+                }
             }
             w.gap();
             w.line("当社は、上記の製品が上記の適合基準に適合していることを宣言します。", 11);

@@ -53,6 +53,8 @@ public class SecurityConfig {
                         // Public reads: the product registry and the API description (ADR 0022).
                         .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/*",
                                 "/api/v1/products/*/versions").permitAll()
+                        // Approved test labs and their accreditation scope are public (issue 12).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/labs").permitAll()
                         // Labels (ADR 0050): public keys, status lists and the credentials' JSON-LD context
                         // (ADR 0056), for anyone verifying a label.
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", LabelContext.PATH, "/status/revocation",
