@@ -194,7 +194,9 @@ public class AccountService {
         if (!accounts.removeMembership(id, membership)) {
             throw ApiException.notFound("membership " + membership.role() + " in " + membership.organizationId());
         }
-        audit.record(actor, "user.role.remove", "user", id, before, get(actor, id));
+        // Read without the caller's view: a vendor admin may have just removed what let them see the user.
+        UserView after = accounts.find(id).map(u -> UserView.of(u, accounts.memberships(id))).orElseThrow();
+        audit.record(actor, "user.role.remove", "user", id, before, after);
     }
 
     /**
