@@ -135,8 +135,8 @@ class LoginThrottleTest extends ApiTest {
             one.failed("target", STRANGER);
         }
         assertThat(other.waitBefore("target", STRANGER)).isPositive();
-        for (int i = 0; i < 1000; i++) {
-            other.failed("junk-" + i, "10.0." + (i / 250) + "." + (i % 250));
+        for (int i = 0; i < 300; i++) {
+            other.failed("junk-" + i, "10.0." + (i / 100) + "." + (i % 100));
             assertThat(one.rows()).isLessThanOrEqualTo(50);
         }
         assertThat(one.waitBefore("target", STRANGER)).isPositive();

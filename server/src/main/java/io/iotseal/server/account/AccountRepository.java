@@ -68,7 +68,7 @@ public class AccountRepository {
     /**
      * Sets a password and ends the user's sessions (the caller's own session is then carried over to
      * the new epoch by the controller). {@code expiresAt} non-null: a one-time password that must be
-     * changed at the next sign-in. Answers the new session epoch; false when the version moved.
+     * changed at the next sign-in. Answers the new session epoch; empty when the version moved on.
      */
     public Optional<Long> setPassword(UUID userId, String passwordHash, long expectedVersion, OffsetDateTime expiresAt) {
         int updated = jdbc.sql("update app_user set password_hash = ?, must_change_password = ?, password_expires_at = ?,"
