@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 ProbeCommand.class,
                 AuditCommand.class,
+                AdminCommand.class,
                 AssessmentCommand.class,
                 LabelCommand.class,
         })

@@ -78,6 +78,46 @@ public final class JdbcAuditLog {
         return result;
     }
 
+    /**
+     * Appends one entry at the end of the chain, as the server does (head row locked, entry linked to
+     * it, head moved on), within the caller's transaction: for changes made without the server, such
+     * as the command line's password reset. {@code before}/{@code after} are JSON or null.
+     */
+    public static AuditEntry append(Connection connection, java.time.Instant at, String actor, String action,
+                                    String entityType, String entityId, String before, String after) throws SQLException {
+        long lastSeq;
+        String lastHash;
+        try (PreparedStatement ps = connection.prepareStatement("select last_seq, last_hash from audit_head where id = 1 for update");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the audit head row is missing");
+            }
+            lastSeq = rs.getLong(1);
+            lastHash = rs.getString(2);
+        }
+        AuditEntry entry = AuditChain.link(lastSeq + 1, at, actor, action, entityType, entityId, before, after, lastHash);
+        try (PreparedStatement ps = connection.prepareStatement("insert into audit_entry (seq, occurred_at, actor, action,"
+                + " entity_type, entity_id, before_json, after_json, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, entry.seq());
+            ps.setObject(2, entry.at().atOffset(java.time.ZoneOffset.UTC));
+            ps.setString(3, entry.actor());
+            ps.setString(4, entry.action());
+            ps.setString(5, entry.entityType());
+            ps.setString(6, entry.entityId());
+            ps.setString(7, entry.before());
+            ps.setString(8, entry.after());
+            ps.setString(9, entry.prevHash());
+            ps.setString(10, entry.hash());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("update audit_head set last_seq = ?, last_hash = ? where id = 1")) {
+            ps.setLong(1, entry.seq());
+            ps.setString(2, entry.hash());
+            ps.executeUpdate();
+        }
+        return entry;
+    }
+
     private static AuditChainVerifier.Result broken(AuditChainVerifier.Result result, long seq, String reason) {
         return new AuditChainVerifier.Result(result.verified(), Optional.of(new AuditChainVerifier.Failure(seq, reason)));
     }

@@ -58,24 +58,11 @@ class AccountTest extends ApiTest {
                 .andExpect(status().isCreated());
     }
 
-    /**
-     * The CSRF cookie the login page sets, as a browser or script gets it. (Spring's csrf() test helper
-     * is not used: it swaps the token repository of the shared context for a test one.)
-     */
     private Cookie xsrf() throws Exception {
         MvcResult page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
         String setCookie = page.getResponse().getHeaders("Set-Cookie").stream()
                 .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
         return new Cookie("XSRF-TOKEN", setCookie.substring("XSRF-TOKEN=".length(), setCookie.indexOf(';')));
-    }
-
-    private org.springframework.test.web.servlet.request.RequestPostProcessor withXsrf() throws Exception {
-        Cookie cookie = xsrf();
-        return request -> {
-            request.setCookies(cookie);
-            request.addHeader("X-XSRF-TOKEN", cookie.getValue());
-            return request;
-        };
     }
 
     /** The README's curl recipe: read the XSRF-TOKEN cookie, echo it in X-XSRF-TOKEN. */
@@ -129,28 +116,6 @@ class AccountTest extends ApiTest {
         mvc.perform(post("/login").param("username", "pw-changer").param("password", PASSWORD).with(withXsrf()))
                 .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("error"));
         assertThat(login("pw-changer", newPassword)).isNotNull();
-    }
-
-    private MockHttpSession login(String username, String password) throws Exception {
-        MvcResult login = mvc.perform(post("/login").param("username", username).param("password", password)
-                .with(withXsrf())).andExpect(status().is3xxRedirection()).andReturn();
-        assertThat(login.getResponse().getRedirectedUrl()).endsWith("/api/v1/users/me");
-        return (MockHttpSession) login.getRequest().getSession(false);
-    }
-
-    @Test
-    void repeatedWrongPasswordsLockPasswordLoginForThatName() throws Exception {
-        createUser(Who.VENDOR_ADMIN, "guessed-user", PASSWORD, new Membership(world.vendorA, Role.VENDOR_MEMBER));
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").param("username", "guessed-user").param("password", "guess number " + i)
-                    .with(withXsrf())).andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("error"));
-        }
-        // Now even the right password is refused for a while.
-        mvc.perform(post("/login").param("username", "guessed-user").param("password", PASSWORD).with(withXsrf()))
-                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("error"));
-        // Other names are not affected.
-        createUser(Who.VENDOR_ADMIN, "unguessed-user", PASSWORD, new Membership(world.vendorA, Role.VENDOR_MEMBER));
-        assertThat(login("unguessed-user", PASSWORD)).isNotNull();
     }
 
     @Test

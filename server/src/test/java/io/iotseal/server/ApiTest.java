@@ -18,6 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Base of the API tests: one Spring context for all of them (same configuration, so Spring's test
@@ -64,5 +70,45 @@ public abstract class ApiTest {
 
     protected JsonNode body(MvcResult result) throws Exception {
         return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    /**
+     * The CSRF cookie the login page sets, as a browser or script gets it, echoed in X-XSRF-TOKEN.
+     * (Spring's csrf() test helper is not used: it swaps the token repository of the shared context.)
+     */
+    protected RequestPostProcessor withXsrf() throws Exception {
+        MvcResult page = mvc.perform(get("/login")).andReturn();
+        String setCookie = page.getResponse().getHeaders("Set-Cookie").stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+        Cookie cookie = new Cookie("XSRF-TOKEN", setCookie.substring("XSRF-TOKEN=".length(), setCookie.indexOf(';')));
+        return request -> {
+            request.setCookies(cookie);
+            request.addHeader("X-XSRF-TOKEN", cookie.getValue());
+            return request;
+        };
+    }
+
+    /** A form login from the given source address; the answer is a redirect either way. */
+    protected MvcResult tryLogin(String username, String password, String source) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(withXsrf())
+                .with(request -> {
+                    request.setRemoteAddr(source);
+                    return request;
+                })).andReturn();
+    }
+
+    /** Whether a form login succeeded (it redirects to the user's own record; a failure to /login?error). */
+    protected static boolean signedIn(MvcResult login) {
+        String to = login.getResponse().getRedirectedUrl();
+        return to != null && to.endsWith("/api/v1/users/me");
+    }
+
+    /** Signs in from 127.0.0.1 and answers the session; fails the test if the login fails. */
+    protected MockHttpSession login(String username, String password) throws Exception {
+        MvcResult login = tryLogin(username, password, "127.0.0.1");
+        if (!signedIn(login)) {
+            throw new AssertionError("login as " + username + " failed: " + login.getResponse().getRedirectedUrl());
+        }
+        return (MockHttpSession) login.getRequest().getSession(false);
     }
 }

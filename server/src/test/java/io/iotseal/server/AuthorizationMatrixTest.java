@@ -140,6 +140,20 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/users", new Row(w -> withJson(post("/api/v1/users"), new UserInput(
                 "matrix-" + counter.incrementAndGet(), "Matrix user", null, null,
                 List.of(new Membership(world.vendorA, Role.VENDOR_MEMBER)))), expect(401, 201, 403, 201, 403, 403, 403)));
+        // Managing another user (ADR 0065): the operator's admins anyone, a vendor admin their vendor's people
+        // (others are not found), nobody themselves; each row acts on a fresh vendor A member.
+        m.put("POST /api/v1/users/{id}/status", new Row(w -> withJson(post("/api/v1/users/" + freshMember() + "/status"),
+                Map.of("enabled", false)), expect(401, 200, 403, 200, 404, 404, 404)));
+        m.put("POST /api/v1/users/{id}/memberships", new Row(w -> withJson(post("/api/v1/users/" + freshMember()
+                + "/memberships"), new Membership(world.vendorA, Role.VENDOR_ADMIN)), expect(401, 201, 403, 201, 404, 404, 404)));
+        m.put("DELETE /api/v1/users/{id}/memberships/{organizationId}/{role}", new Row(w -> delete("/api/v1/users/"
+                + freshMember() + "/memberships/" + world.vendorA + "/VENDOR_MEMBER"), expect(401, 204, 403, 204, 404, 404, 404)));
+        m.put("POST /api/v1/users/{id}/password-reset", new Row(w -> post("/api/v1/users/" + freshMember() + "/password-reset"),
+                expect(401, 200, 403, 200, 404, 404, 404)));
+        m.put("DELETE /api/v1/users/{id}/sessions", new Row(w -> delete("/api/v1/users/" + freshMember() + "/sessions"),
+                expect(401, 204, 403, 204, 404, 404, 404)));
+        m.put("DELETE /api/v1/users/{id}/tokens", new Row(w -> delete("/api/v1/users/" + freshMember() + "/tokens"),
+                expect(401, 204, 403, 204, 404, 404, 404)));
         m.put("GET /api/v1/tokens", new Row(w -> get("/api/v1/tokens"), expect(401, 200, 200, 200, 200, 200, 200)));
         m.put("POST /api/v1/tokens", new Row(w -> withJson(post("/api/v1/tokens"), new TokenInput("matrix", 1)),
                 expect(401, 201, 201, 201, 201, 201, 201)));
@@ -322,6 +336,13 @@ class AuthorizationMatrixTest extends ApiTest {
             acceptedSource = fixtures.acceptedStarOne().id();
         }
         return acceptedSource;
+    }
+
+    /** A new vendor A member, for a row that changes the user it acts on. */
+    private UUID freshMember() {
+        Actor admin = new Actor(UUID.randomUUID(), "matrix", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
+        return accounts.create(admin, new UserInput("matrix-member-" + counter.incrementAndGet(), "Matrix member", null,
+                null, List.of(new Membership(world.vendorA, Role.VENDOR_MEMBER)))).id();
     }
 
     private UUID vendorMemberToken() {

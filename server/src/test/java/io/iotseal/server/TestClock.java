@@ -35,6 +35,11 @@ public final class TestClock extends Clock {
         offset = Duration.between(LocalDate.ofInstant(real, ZoneOffset.UTC).atStartOfDay(), day.atStartOfDay());
     }
 
+    /** Moves the server's time on by {@code by} (e.g. past a login throttle's wait). */
+    public void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

@@ -15,11 +15,13 @@ import java.util.UUID;
 public class AccountRepository {
 
     private static final String USER_COLUMNS =
-            "u.id, u.username, u.display_name, u.email, u.password_hash, u.enabled, u.created_at, u.version";
+            "u.id, u.username, u.display_name, u.email, u.password_hash, u.enabled, u.created_at, u.version,"
+                    + " u.session_epoch, u.must_change_password, u.password_expires_at";
     private static final RowMapper<User> USER = (rs, n) -> new User(rs.getObject("id", UUID.class),
             rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
             rs.getString("password_hash"), rs.getBoolean("enabled"),
-            rs.getObject("created_at", OffsetDateTime.class), rs.getLong("version"));
+            rs.getObject("created_at", OffsetDateTime.class), rs.getLong("version"), rs.getLong("session_epoch"),
+            rs.getBoolean("must_change_password"), rs.getObject("password_expires_at", OffsetDateTime.class));
 
     private final JdbcClient jdbc;
 
@@ -27,9 +29,19 @@ public class AccountRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The account a name signs in as, whatever its case; an exact match first, for the rare pair of
+     * names that differed only in case before names became case-insensitive (V11).
+     */
     public Optional<User> findByUsername(String username) {
-        return jdbc.sql("select " + USER_COLUMNS + " from app_user u where u.username = ?")
-                .param(username).query(USER).optional();
+        return jdbc.sql("select " + USER_COLUMNS + " from app_user u where u.username_key = ? or u.username = ?"
+                        + " order by case when u.username = ? then 0 else 1 end limit 1")
+                .params(key(username), username, username).query(USER).optional();
+    }
+
+    /** The case-insensitive form under which a user name is unique. User names are ASCII (UserInput). */
+    static String key(String username) {
+        return username.toLowerCase(java.util.Locale.ROOT);
     }
 
     public Optional<User> find(UUID id) {
@@ -44,21 +56,46 @@ public class AccountRepository {
     }
 
     public void insert(User user) {
-        jdbc.sql("insert into app_user (id, username, display_name, email, password_hash, enabled, created_at, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(user.id(), user.username(), user.displayName(), user.email(), user.passwordHash(),
-                        user.enabled(), user.createdAt(), user.version())
+        jdbc.sql("insert into app_user (id, username, username_key, display_name, email, password_hash, enabled,"
+                        + " created_at, version, session_epoch, must_change_password, password_expires_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(user.id(), user.username(), key(user.username()), user.displayName(), user.email(),
+                        user.passwordHash(), user.enabled(), user.createdAt(), user.version(), user.sessionEpoch(),
+                        user.mustChangePassword(), user.passwordExpiresAt())
                 .update();
     }
 
-    public void setPassword(UUID userId, String passwordHash, long expectedVersion) {
-        jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ? and version = ?")
-                .params(passwordHash, userId, expectedVersion).update();
+    /**
+     * Sets a password and ends the user's sessions (the caller's own session is then carried over to
+     * the new epoch by the controller). {@code expiresAt} non-null: a one-time password that must be
+     * changed at the next sign-in. Answers the new session epoch; empty when the version moved on.
+     */
+    public Optional<Long> setPassword(UUID userId, String passwordHash, long expectedVersion, OffsetDateTime expiresAt) {
+        int updated = jdbc.sql("update app_user set password_hash = ?, must_change_password = ?, password_expires_at = ?,"
+                        + " session_epoch = session_epoch + 1, version = version + 1 where id = ? and version = ?")
+                .params(passwordHash, expiresAt != null, expiresAt, userId, expectedVersion).update();
+        return updated == 1 ? find(userId).map(User::sessionEpoch) : Optional.empty();
+    }
+
+    /** Disables or re-enables; either way the user's sessions end. */
+    public void setEnabled(UUID userId, boolean enabled) {
+        jdbc.sql("update app_user set enabled = ?, session_epoch = session_epoch + 1, version = version + 1 where id = ?")
+                .params(enabled, userId).update();
+    }
+
+    /** Ends every session of the user, on every instance: each checks the epoch on every request. */
+    public void endSessions(UUID userId) {
+        jdbc.sql("update app_user set session_epoch = session_epoch + 1 where id = ?").param(userId).update();
     }
 
     public void addMembership(UUID userId, Membership m, OffsetDateTime at) {
         jdbc.sql("insert into membership (user_id, organization_id, role, created_at) values (?, ?, ?, ?)")
                 .params(userId, m.organizationId(), m.role().name(), at).update();
+    }
+
+    public boolean removeMembership(UUID userId, Membership m) {
+        return jdbc.sql("delete from membership where user_id = ? and organization_id = ? and role = ?")
+                .params(userId, m.organizationId(), m.role().name()).update() == 1;
     }
 
     /** Users in any of the organizations, or all users when {@code organizations} is null. */
@@ -109,6 +146,11 @@ public class AccountRepository {
 
     public Optional<ApiToken> token(UUID id, UUID userId) {
         return tokens(userId).stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** Revokes every token of the user; answers how many there were. */
+    public int deleteTokens(UUID userId) {
+        return jdbc.sql("delete from api_token where user_id = ?").param(userId).update();
     }
 
     public boolean deleteToken(UUID id, UUID userId) {

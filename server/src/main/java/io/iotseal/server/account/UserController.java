@@ -1,11 +1,17 @@
 package io.iotseal.server.account;
 
 import io.iotseal.server.security.Actor;
+import io.iotseal.server.security.CurrentSession;
 import io.iotseal.server.web.Idempotency;
 import io.iotseal.server.web.PageRequest;
 import io.iotseal.server.web.PageResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,9 +43,12 @@ public class UserController {
         return service.me(actor);
     }
 
+    /** Ends the user's other sessions; the one making the request goes on (under a new session id). */
     @PutMapping("/me/password")
-    public ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody PasswordChange change) {
-        service.changePassword(actor, change);
+    public ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody PasswordChange change,
+                                               HttpServletRequest request, HttpServletResponse response) {
+        long epoch = service.changePassword(actor, change, request.getRemoteAddr());
+        CurrentSession.carryOver(epoch, request, response);
         return ResponseEntity.noContent().build();
     }
 
@@ -52,6 +61,43 @@ public class UserController {
     @GetMapping("/{id}")
     public UserView get(Actor actor, @PathVariable UUID id) {
         return service.get(actor, id);
+    }
+
+    // An admin managing another user (ADR 0065).
+
+    @PostMapping("/{id}/status")
+    public UserView setStatus(Actor actor, @PathVariable UUID id, @Valid @RequestBody UserStatusChange change) {
+        return service.setEnabled(actor, id, change.enabled());
+    }
+
+    @PostMapping("/{id}/memberships")
+    public ResponseEntity<UserView> addMembership(Actor actor, @PathVariable UUID id, @Valid @RequestBody Membership membership) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(service.addMembership(actor, id, membership));
+    }
+
+    @DeleteMapping("/{id}/memberships/{organizationId}/{role}")
+    public ResponseEntity<Void> removeMembership(Actor actor, @PathVariable UUID id, @PathVariable UUID organizationId,
+                                                 @PathVariable Role role) {
+        service.removeMembership(actor, id, new Membership(organizationId, role));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The one-time password is in this answer only; nothing may keep it. */
+    @PostMapping("/{id}/password-reset")
+    public ResponseEntity<OneTimePassword> resetPassword(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(service.resetPassword(actor, id));
+    }
+
+    @DeleteMapping("/{id}/sessions")
+    public ResponseEntity<Void> endSessions(Actor actor, @PathVariable UUID id) {
+        service.endSessions(actor, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}/tokens")
+    public ResponseEntity<Void> revokeTokens(Actor actor, @PathVariable UUID id) {
+        service.revokeTokens(actor, id);
+        return ResponseEntity.noContent().build();
     }
 
     /** The password is left out of the idempotency fingerprint: no unsalted hash of it is ever stored. */

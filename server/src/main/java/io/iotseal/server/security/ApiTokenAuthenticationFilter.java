@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * {@code Authorization: Bearer iots_...}: looks the token's hash up and signs the request in as its
  * user for this request only (nothing goes into a session). A bad, expired or revoked token is a 401
- * at once rather than a quiet fall back to anonymous, so a client notices.
+ * at once rather than a quiet fall back to anonymous, so a client notices. It runs ahead of the CSRF
+ * check, which trusts only requests it signed in.
  */
 public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -36,6 +37,16 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         this.accounts = accounts;
         this.mapper = mapper;
         this.clock = clock;
+    }
+
+    private static final String AUTHENTICATED_BY_TOKEN = ApiTokenAuthenticationFilter.class.getName() + ".token";
+
+    /**
+     * Whether this filter signed the request in with a valid token. Only such requests skip the CSRF
+     * check: a request merely carrying some Authorization header may still ride on a session cookie.
+     */
+    public static boolean authenticatedByToken(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED_BY_TOKEN));
     }
 
     @Override
@@ -56,6 +67,7 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
                     "the bearer token is unknown, expired or revoked");
             return;
         }
+        request.setAttribute(AUTHENTICATED_BY_TOKEN, Boolean.TRUE);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(user.get()));
         SecurityContextHolder.setContext(context);

@@ -37,21 +37,33 @@ public class LocalOidcUserService extends OidcUserService {
             throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
                     "no enabled IoTSeal account matches the '" + claim + "' claim", null));
         }
-        return new LinkedOidcUser(oidc, user.id());
+        return new LinkedOidcUser(oidc, user.id(), user.sessionEpoch());
     }
 
     /** The IdP's user, linked to the local account it signed in as. */
-    static final class LinkedOidcUser extends DefaultOidcUser implements IotSealPrincipal {
+    static final class LinkedOidcUser extends DefaultOidcUser implements SessionPrincipal {
         private final UUID userId;
+        private final long sessionEpoch;
 
-        LinkedOidcUser(OidcUser oidc, UUID userId) {
+        LinkedOidcUser(OidcUser oidc, UUID userId, long sessionEpoch) {
             super(List.of(), oidc.getIdToken(), oidc.getUserInfo());
             this.userId = userId;
+            this.sessionEpoch = sessionEpoch;
         }
 
         @Override
         public UUID userId() {
             return userId;
+        }
+
+        @Override
+        public long sessionEpoch() {
+            return sessionEpoch;
+        }
+
+        @Override
+        public LinkedOidcUser atEpoch(long epoch) {
+            return new LinkedOidcUser(this, userId, epoch);
         }
     }
 }

@@ -3,16 +3,18 @@ package io.iotseal.server.security;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A user signed in with a local password. Roles are not kept here: they are read per request into
- * the {@link Actor}, so they can change while a session lasts.
+ * the {@link Actor}, so they can change while a session lasts. {@code passwordExpiresAt} is set only
+ * for a one-time password from a reset (ADR 0065).
  */
-public record LocalUser(UUID userId, String username, String passwordHash, boolean enabled, boolean locked)
-        implements UserDetails, IotSealPrincipal {
+public record LocalUser(UUID userId, String username, String passwordHash, boolean enabled, long sessionEpoch,
+                        Instant passwordExpiresAt, Instant checkedAt) implements UserDetails, SessionPrincipal {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -34,10 +36,15 @@ public record LocalUser(UUID userId, String username, String passwordHash, boole
         return enabled;
     }
 
-    /** Locked while {@link LoginThrottle} holds back guessing at this name. */
+    /** A one-time password stops working when it expires, even if never used. */
     @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
+    public boolean isCredentialsNonExpired() {
+        return passwordExpiresAt == null || checkedAt.isBefore(passwordExpiresAt);
+    }
+
+    @Override
+    public LocalUser atEpoch(long epoch) {
+        return new LocalUser(userId, username, passwordHash, enabled, epoch, passwordExpiresAt, checkedAt);
     }
 
     @Override

@@ -18,13 +18,17 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -64,11 +68,16 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/audit/checkpoint").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, mapper, clock), BasicAuthenticationFilter.class)
-                .formLogin(form -> form.defaultSuccessUrl("/api/v1/users/me", true))
+                // Ahead of the CSRF check, which skips only requests this filter signed in (ADR 0064).
+                .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, mapper, clock), CsrfFilter.class)
+                .addFilterBefore(new SessionCheckFilter(accounts, mapper), AnonymousAuthenticationFilter.class)
+                // No session for anonymous callers (ADR 0064): sign-in always lands on /api/v1/users/me, so
+                // the request that met the login wall is not kept, and a failed login keeps no message.
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .formLogin(form -> form.defaultSuccessUrl("/api/v1/users/me", true).failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-                // CSRF matters only where a browser sends a session cookie by itself: programs with a
-                // bearer token, and requests without any session, cannot be forged this way.
+                // CSRF matters only where a browser sends a session cookie by itself: requests signed in
+                // by a valid bearer token, and requests without any session, cannot be forged this way.
                 // The XSRF-TOKEN cookie's value is accepted as it is in X-XSRF-TOKEN (or the form's _csrf),
                 // so scripts and curl can echo it back; Spring's default would expect a masked copy.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -100,12 +109,27 @@ public class SecurityConfig {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
         }
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+        if (ApiTokenAuthenticationFilter.authenticatedByToken(request)) {
             return false;
         }
         // A session cookie (valid or not) or a live session means a browser: it must prove the page is ours.
         return request.getRequestedSessionId() != null || request.getSession(false) != null
                 || "/login".equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /**
+     * A failed sign-in goes back to the login page without creating a session; when the throttle
+     * refused the attempt, Retry-After says when the next one counts (ADR 0064).
+     */
+    private static AuthenticationFailureHandler loginFailure() {
+        SimpleUrlAuthenticationFailureHandler back = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        back.setAllowSessionCreation(false);
+        return (request, response, e) -> {
+            if (e instanceof PasswordLogin.TooManyAttempts throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            }
+            back.onAuthenticationFailure(request, response, e);
+        };
     }
 
     /**
