@@ -93,6 +93,8 @@ class BadInputTest extends ApiTest {
                 "{\"name\": \"a\", \"expiresInDays\": \"7\"}")), 400))).isEqualTo("expiresInDays");
         assertThat(fields(problem(newProduct("").content(PRODUCT.replace("\"Fuzzed router\"", "12")
                 .formatted("")), 400))).isEqualTo("nameEn");
+        assertThat(fields(problem(newProduct("").content(PRODUCT.replace("\"ROUTER\"", "0")
+                .formatted("")), 400))).isEqualTo("category");
     }
 
     @Test

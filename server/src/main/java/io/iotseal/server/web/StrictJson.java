@@ -20,7 +20,8 @@ import java.io.IOException;
  * <ul>
  *   <li>unknown fields, trailing tokens, floats for integers, nulls for primitives;</li>
  *   <li>a key given twice in one object (which of the two would win is parser folklore);</li>
- *   <li>scalar coercions: "7" for a number, "true" for a boolean, 12 for a text, 20301231 for a date;</li>
+ *   <li>scalar coercions: "7" for a number, "true" for a boolean, 12 for a text, 20301231 for a date, 0 for
+ *       the first constant of an enum;</li>
  *   <li>text the database cannot store or that is not text: NUL characters and lone UTF-16 surrogates
  *       ({@code "\ud800"} is valid JSON but no Unicode string; PostgreSQL refuses NUL).</li>
  * </ul>
@@ -34,7 +35,8 @@ public class StrictJson {
                 .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
                         DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .deserializerByType(String.class, new PlainText())
                 // Not lenient: java.time refuses numbers (epoch days, epoch seconds) where a date is written.
