@@ -294,6 +294,18 @@ class AssessmentApiTest extends ApiTest {
 
     // --- bad input --------------------------------------------------------------------------------
 
+    /** "report" + U+202E + "txt.exe" shows as "reportexe.txt": bidi controls in a file name only serve to mislead. */
+    @Test
+    void evidenceFileNamesLoseBidiControlCharacters() throws Exception {
+        JsonNode a = newAssessment(newProduct(), "jc-star:star-1");
+        JsonNode ev = call(Who.VENDOR_ADMIN, upload(a, "text/plain", "notes".getBytes(StandardCharsets.UTF_8),
+                "fileName", "report\u202Etxt.exe\u2066\u200F\u061C"), 201);
+        assertThat(ev.get("fileName").asText()).isEqualTo("reporttxt.exe");
+        JsonNode onlyBidi = call(Who.VENDOR_ADMIN, upload(read(Who.VENDOR_ADMIN, a.get("id").asText()), "text/plain",
+                "other".getBytes(StandardCharsets.UTF_8), "fileName", "\u202E\u2069"), 400);
+        assertThat(onlyBidi.at("/errors/0/field").asText()).isEqualTo("fileName");
+    }
+
     @Test
     void badEvidenceIsRefusedNamingTheFieldAndTheAssessmentStaysAsItWas() throws Exception {
         JsonNode a = newAssessment(newProduct(), "jc-star:star-1");

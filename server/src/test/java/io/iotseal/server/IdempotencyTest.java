@@ -20,7 +20,7 @@ class IdempotencyTest extends ApiTest {
     @Test
     void sameKeySameBodyReplaysTheFirstResponse() throws Exception {
         String key = UUID.randomUUID().toString();
-        String name = "Idempotent " + key;
+        String name = "Idempotent " + key.substring(0, 8); // the label's limits: names of 60 bytes, models of 32
         var body = World.product(world.vendorA, name, false);
         MvcResult first = mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), body)).header("Idempotency-Key", key))
                 .andExpect(status().isCreated()).andReturn();
@@ -35,23 +35,23 @@ class IdempotencyTest extends ApiTest {
     @Test
     void sameKeyDifferentBodyIs422() throws Exception {
         String key = UUID.randomUUID().toString();
-        mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), World.product(world.vendorA, "First " + key, false)))
+        mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), World.product(world.vendorA, "First " + key.substring(0, 8), false)))
                 .header("Idempotency-Key", key)).andExpect(status().isCreated());
-        mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), World.product(world.vendorA, "Second " + key, false)))
+        mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), World.product(world.vendorA, "Second " + key.substring(0, 8), false)))
                 .header("Idempotency-Key", key)).andExpect(status().isUnprocessableEntity());
-        assertThat(count("Second " + key)).isZero();
+        assertThat(count("Second " + key.substring(0, 8))).isZero();
     }
 
     @Test
     void keysBelongToTheCallerAndFailedCreatesKeepNoKey() throws Exception {
         String key = UUID.randomUUID().toString();
-        var body = World.product(world.vendorA, "Shared key " + key, false);
+        var body = World.product(world.vendorA, "Shared key " + key.substring(0, 8), false);
         mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), body)).header("Idempotency-Key", key))
                 .andExpect(status().isCreated());
         // Another user with the same key is a different request: it runs (and creates its own product).
         mvc.perform(as(Who.VENDOR_MEMBER, withJson(post("/api/v1/products"), body)).header("Idempotency-Key", key))
                 .andExpect(status().isCreated()).andExpect(header().doesNotExist("Idempotent-Replayed"));
-        assertThat(count("Shared key " + key)).isEqualTo(2);
+        assertThat(count("Shared key " + key.substring(0, 8))).isEqualTo(2);
 
         // A refused create keeps no key, so the same key works once the request is fixed.
         String key2 = UUID.randomUUID().toString();
@@ -65,7 +65,7 @@ class IdempotencyTest extends ApiTest {
     @Test
     void keysAreForgottenAfterADay() throws Exception {
         String key = UUID.randomUUID().toString();
-        mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), World.product(world.vendorA, "Old " + key, false)))
+        mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), World.product(world.vendorA, "Old " + key.substring(0, 8), false)))
                 .header("Idempotency-Key", key)).andExpect(status().isCreated());
         jdbc.sql("update idempotency_record set created_at = ? where idem_key = ?")
                 .params(java.time.OffsetDateTime.now().minusHours(25), key).update();

@@ -137,6 +137,10 @@ class LabelApiTest extends ApiTest {
         MvcResult en = mvc.perform(get("/l/" + row.get("label_id") + "?lang=en")
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "ja")).andReturn();
         assertThat(en.getResponse().getContentAsString()).contains("lang=\"en\"", "Valid", "Report a vulnerability");
+        // One policy for every HTML page (ADR 0069), the page's own header not doubled by Spring Security's.
+        assertThat(en.getResponse().getHeaders("Content-Security-Policy"))
+                .containsExactly(io.iotseal.server.security.PageHeaders.PAGE_CSP);
+        assertThat(en.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(mvc.perform(get("/l/NOSUCHLABEL1")).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 

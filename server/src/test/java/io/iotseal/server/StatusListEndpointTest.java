@@ -15,7 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class StatusListEndpointTest extends ApiTest {
 
     private static final List<String> SECURITY_HEADERS = List.of("X-Content-Type-Options", "X-XSS-Protection",
-            "X-Frame-Options", "Strict-Transport-Security", "Content-Security-Policy", "Set-Cookie");
+            "X-Frame-Options", "Strict-Transport-Security", "Content-Security-Policy", "Referrer-Policy", "Set-Cookie");
 
     @Test
     void sameSecurityHeadersAsTheOtherPublicRoutes() throws Exception {

@@ -1,6 +1,7 @@
 package io.iotseal.server.account;
 
 import io.iotseal.server.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,11 +30,13 @@ public class TokenController {
         this.service = service;
     }
 
+    @Operation(summary = "The caller's API tokens (without their secrets)")
     @GetMapping
     public List<ApiToken> list(Actor actor) {
         return service.tokens(actor);
     }
 
+    @Operation(summary = "Create an API token; its secret is shown once, in this answer")
     @PostMapping
     public ResponseEntity<NewToken> create(Actor actor, @Valid @RequestBody TokenInput input) {
         NewToken token = service.createToken(actor, input);
@@ -41,6 +44,7 @@ public class TokenController {
                 .header("Cache-Control", "no-store").body(token);
     }
 
+    @Operation(summary = "Revoke one of the caller's API tokens")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID id) {
         service.revokeToken(actor, id);

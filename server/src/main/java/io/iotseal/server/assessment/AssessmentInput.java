@@ -14,6 +14,6 @@ import java.util.UUID;
 public record AssessmentInput(@NotNull UUID productId,
                               @NotBlank @Size(max = 100) String productVersion,
                               @NotBlank @Size(max = 200) String target,
-                              Map<String, Boolean> features,
-                              Map<String, Boolean> conditions) {
+                              Map<String, @NotNull Boolean> features,
+                              Map<String, @NotNull Boolean> conditions) {
 }

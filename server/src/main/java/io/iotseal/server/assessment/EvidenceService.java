@@ -52,6 +52,13 @@ public class EvidenceService {
     public record Upload(EvidenceView evidence, boolean created, long assessmentVersion) {
     }
 
+    /**
+     * Bidirectional controls (LRM, RLM, ALM, embeddings, overrides, isolates) make "report" + U+202E + "txt.exe" show as
+     * "reportexe.txt": removed from file names, which never need them.
+     */
+    private static final java.util.regex.Pattern BIDI_CONTROLS =
+            java.util.regex.Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+
     @Transactional
     public Upload upload(Actor actor, UUID id, String ifMatch, String contentType, long contentLength, String fileName,
                          String requirement, EvidenceKind kind, InputStream body) {
@@ -62,7 +69,7 @@ public class EvidenceService {
             throw ApiException.forbidden("only the assigned lab attaches its evaluation report");
         }
         ETags.requireMatch(ifMatch, a.version());
-        String name = fileName == null ? "" : fileName.strip();
+        String name = fileName == null ? "" : BIDI_CONTROLS.matcher(fileName).replaceAll("").strip();
         if (name.isEmpty() || name.length() > 255 || name.contains("/") || name.contains("\\")
                 || name.chars().anyMatch(c -> c < 0x20)) {
             throw ApiException.invalid("fileName", "required: a plain file name of 1 to 255 characters, no folders");

@@ -6,6 +6,7 @@ import io.iotseal.server.security.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.PageRequest;
 import io.iotseal.server.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +23,7 @@ public class AuditController {
         this.audit = audit;
     }
 
+    @Operation(summary = "Audit log entries, for the scheme operator")
     @GetMapping
     public PageResult<AuditEntry> list(Actor actor, @RequestParam(required = false) String entityType,
                                        @RequestParam(required = false) String entityId,
@@ -34,6 +36,7 @@ public class AuditController {
     }
 
     /** Checks the hash chain now; the same check as {@code iotseal audit verify}. */
+    @Operation(summary = "Check the audit log's hash chain now")
     @GetMapping("/verification")
     public Verification verify(Actor actor) {
         requireOperator(actor);

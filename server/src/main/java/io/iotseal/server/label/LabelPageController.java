@@ -1,5 +1,6 @@
 package io.iotseal.server.label;
 
+import io.iotseal.server.security.PageHeaders;
 import io.iotseal.server.web.ApiException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,7 @@ class LabelPageController {
         var page = service.publicPage(idOrToken, language);
         return ResponseEntity.status(page == null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+                .header("Content-Security-Policy", PageHeaders.PAGE_CSP)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.ACCEPT)
                 .body(page == null ? LabelPage.notFound(language) : page);

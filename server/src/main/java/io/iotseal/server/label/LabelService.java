@@ -96,7 +96,8 @@ public class LabelService {
         this.lifecycles = lifecycles;
         this.lapses = lapses;
         this.statusLists = new StatusListCache(this::freshness, this::signStatusLists, clock,
-                properties.statusCheckInterval(), properties.statusValidity().dividedBy(2));
+                properties.statusCheckInterval(), properties.statusValidity().dividedBy(2),
+                properties.statusValidity());
     }
 
     public RegistryUrls urls() {
@@ -349,6 +350,12 @@ public class LabelService {
     /** How long a client may cache a list: its ttl less the check interval, so a change reaches it within the ttl. */
     public long statusMaxAgeSeconds() {
         return Math.max(0, properties.statusTtl().minus(properties.statusCheckInterval()).toSeconds());
+    }
+
+    /** As above, but never past the list's own validity (served from memory during a database outage, ADR 0068). */
+    public long statusMaxAgeSeconds(SignedList list) {
+        long left = java.time.Duration.between(clock.instant(), list.signedAt().plus(properties.statusValidity())).toSeconds();
+        return Math.max(0, Math.min(statusMaxAgeSeconds(), left));
     }
 
     public long statusTtlSeconds() {

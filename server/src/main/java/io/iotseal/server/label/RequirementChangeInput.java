@@ -1,5 +1,6 @@
 package io.iotseal.server.label;
 
+import io.iotseal.server.web.PlausibleDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
  * changed and optionally a reference (the new document's URL).
  */
 public record RequirementChangeInput(
-        @NotNull LocalDate changedOn,
+        @NotNull @PlausibleDate LocalDate changedOn,
         @NotBlank @Size(max = 500) String note,
         @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") String reference) {
 }

@@ -2,7 +2,9 @@ package io.iotseal.server.label;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotseal.label.status.StatusPurpose;
+import io.iotseal.server.security.PageHeaders;
 import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.DatabaseOutage;
 import io.iotseal.server.web.Problems;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -57,10 +59,16 @@ public final class StatusListFilter implements Filter {
         } catch (ApiException e) {
             Problems.write(request, response, mapper, e.status(), e.title(), e.getMessage());
             return;
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.is(e)) {
+                throw e;
+            }
+            DatabaseOutage.write(request, response, mapper); // and no list signed before the outage is still valid
+            return;
         }
         securityHeaders(request, response);
         response.setHeader("ETag", list.etag());
-        response.setHeader("Cache-Control", "max-age=" + service.statusMaxAgeSeconds() + ", public");
+        response.setHeader("Cache-Control", "max-age=" + service.statusMaxAgeSeconds(list) + ", public");
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null && matches(ifNoneMatch, list.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -73,11 +81,13 @@ public final class StatusListFilter implements Filter {
         }
     }
 
-    /** The headers Spring Security's defaults add to every response (HSTS only over https), as SecurityConfig keeps them. */
+    /** The headers Spring Security adds to every response (HSTS only over https), as SecurityConfig sets them. */
     static void securityHeaders(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-XSS-Protection", "0");
         response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Content-Security-Policy", PageHeaders.PAGE_CSP);
+        response.setHeader("Referrer-Policy", PageHeaders.REFERRER_POLICY);
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
         }

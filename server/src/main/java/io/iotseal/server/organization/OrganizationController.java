@@ -5,6 +5,7 @@ import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.Idempotency;
 import io.iotseal.server.web.PageRequest;
 import io.iotseal.server.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,7 @@ public class OrganizationController {
         this.idempotency = idempotency;
     }
 
+    @Operation(summary = "Organizations the caller may see")
     @GetMapping
     public PageResult<Organization> list(Actor actor, @RequestParam(required = false) OrganizationKind kind,
                                          @RequestParam(defaultValue = "0") int page,
@@ -40,11 +42,13 @@ public class OrganizationController {
         return service.list(actor, kind, new PageRequest(page, size));
     }
 
+    @Operation(summary = "One organization")
     @GetMapping("/{id}")
     public ResponseEntity<Organization> get(Actor actor, @PathVariable UUID id) {
         return ETags.ok(service.get(actor, id));
     }
 
+    @Operation(summary = "Create an organization: a vendor, a test lab or the operator")
     @PostMapping
     public ResponseEntity<?> create(Actor actor, @Valid @RequestBody OrganizationInput input,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -52,6 +56,7 @@ public class OrganizationController {
                 () -> ETags.created("/api/v1/organizations", service.create(actor, input)));
     }
 
+    @Operation(summary = "Update an organization; needs If-Match")
     @PutMapping("/{id}")
     public ResponseEntity<Organization> update(Actor actor, @PathVariable UUID id, @Valid @RequestBody OrganizationInput input,
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A new organization, or the new state of one. The kind is fixed at creation: an update must repeat
- * it unchanged (a vendor does not become a lab).
+ * it unchanged (a vendor does not become a lab). A vendor's name must fit its labels.
  */
+@VendorNameFitsLabel
 public record OrganizationInput(
         @NotNull OrganizationKind kind,
         @NotBlank @Size(max = 200) String name,

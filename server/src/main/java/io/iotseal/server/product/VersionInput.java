@@ -1,11 +1,15 @@
 package io.iotseal.server.product;
 
+import io.iotseal.label.LabelLimits;
+import io.iotseal.server.label.LabelText;
+import io.iotseal.server.web.PlausibleDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** A new firmware or software version. */
-public record VersionInput(@NotBlank @Size(max = 100) String version, LocalDate releaseDate,
+/** A new firmware or software version; the version is printed on labels, so it meets their limit. */
+public record VersionInput(@NotBlank @LabelText(bytes = LabelLimits.VERSION_BYTES) String version,
+                           @PlausibleDate LocalDate releaseDate,
                            @Size(max = 2000) String notes) {
 }

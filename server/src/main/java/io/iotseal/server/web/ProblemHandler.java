@@ -1,5 +1,6 @@
 package io.iotseal.server.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -24,7 +25,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -78,7 +78,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-        return validation(List.of(new FieldError(e.getName(), "not a valid value: " + e.getValue())), request);
+        String unstorable = e.getValue() instanceof String text ? StrictJson.unstorable(text) : null;
+        return validation(List.of(new FieldError(e.getName(), unstorable != null ? unstorable
+                : "not a valid value: " + e.getValue())), request);
     }
 
     /** Unreadable JSON: say which field, and whether it was unknown, of the wrong type, or too large. */
@@ -95,6 +97,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException u) {
             return validation(List.of(new FieldError(path(u), "unknown field")), request);
         }
+        if (cause instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+            return validation(List.of(new FieldError(path(f), f.getOriginalMessage())), request); // no echo: a password?
+        }
         if (cause instanceof InvalidFormatException f) {
             String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
                     ? "; one of " + List.of(f.getTargetType().getEnumConstants()) : "";
@@ -103,6 +108,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             return validation(List.of(new FieldError(path(m), "wrong type of value")), request);
+        }
+        if (cause instanceof JsonParseException dup && dup.getOriginalMessage().startsWith("Duplicate field")) {
+            // STRICT_DUPLICATE_DETECTION (StrictJson): the parser knows the key, not yet the path to it.
+            return validation(List.of(new FieldError(duplicateKey(dup), "given twice in one object")), request);
         }
         String detail = cause instanceof JsonProcessingException json
                 ? "the body is not valid JSON: " + json.getOriginalMessage()
@@ -124,6 +133,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // the security chain answers these (401/403 problems)
         }
+        if (DatabaseOutage.is(e)) {
+            log.warn("database unreachable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(DatabaseOutage.problem(instance(request)));
+        }
         log.error("unexpected error", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal Server Error", "an unexpected error occurred; it has been logged", request));
@@ -137,18 +152,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        if (request instanceof ServletWebRequest servlet) {
-            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
-        }
-        return problem;
+        return Problems.of(status, title, detail, instance(request));
+    }
+
+    private static String instance(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The key of "Duplicate field 'nameEn'" (Jackson's wording, checked in BadInputTest). */
+    private static String duplicateKey(JsonParseException e) {
+        String m = e.getOriginalMessage();
+        int open = m.indexOf('\'');
+        int close = m.lastIndexOf('\'');
+        return open >= 0 && close > open ? m.substring(open + 1, close) : "body";
     }
 
     private static String lastNode(String propertyPath) {

@@ -30,13 +30,17 @@ public final class Problems {
 
     public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper mapper,
                              HttpStatus status, String title, String detail) throws IOException {
+        write(response, mapper, of(status, title, detail, request.getRequestURI()));
+    }
+
+    public static void write(HttpServletResponse response, ObjectMapper mapper, ProblemDetail problem) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.resetBuffer();
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        mapper.writeValue(response.getOutputStream(), of(status, title, detail, request.getRequestURI()));
+        mapper.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -2,6 +2,7 @@ package io.iotseal.server.label;
 
 import io.iotseal.label.status.StatusPurpose;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The served lists look for other instances' changes at most once per interval, and sign only when needed. */
 class StatusListCacheTest {
@@ -46,8 +48,13 @@ class StatusListCacheTest {
     private final AtomicInteger signatures = new AtomicInteger();
     private volatile String lastChange = "t0";
 
+    private volatile boolean databaseDown;
+
     private final StatusListCache cache = new StatusListCache(() -> {
         checks.incrementAndGet();
+        if (databaseDown) {
+            throw new CannotGetJdbcConnectionException("connection refused");
+        }
         return lastChange;
     }, at -> {
         int n = signatures.incrementAndGet();
@@ -56,7 +63,7 @@ class StatusListCacheTest {
             lists.put(p, new LabelService.SignedList("jwt" + n, new byte[0], "\"" + n + "\"", at));
         }
         return lists;
-    }, clock, Duration.ofSeconds(1), Duration.ofHours(12));
+    }, clock, Duration.ofSeconds(1), Duration.ofHours(12), Duration.ofHours(24));
 
     @Test
     void readsTheDatabaseAtMostOncePerIntervalAndSeesAnotherInstancesChangeAfterIt() {
@@ -91,5 +98,34 @@ class StatusListCacheTest {
         clock.advance(Duration.ofHours(12));
         assertThat(cache.get(StatusPurpose.SUSPENSION).jwt()).isEqualTo("jwt3");
         assertThat(signatures).hasValue(3);
+    }
+
+    @Test
+    void duringADatabaseOutageTheListsSignedLastAreServedUntilTheyExpire() {
+        assertThat(cache.get(StatusPurpose.REVOCATION).jwt()).isEqualTo("jwt1");
+        databaseDown = true;
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(cache.get(StatusPurpose.REVOCATION).jwt()).isEqualTo("jwt1");
+        assertThat(checks).hasValue(2);
+        for (int i = 0; i < 100; i++) {
+            assertThat(cache.get(StatusPurpose.SUSPENSION).jwt()).isEqualTo("jwt1");
+        }
+        assertThat(checks).as("tried again once per interval, not on every request").hasValue(2);
+
+        clock.advance(Duration.ofHours(13)); // past re-signing time: cannot re-sign, the old lists are still valid
+        assertThat(cache.get(StatusPurpose.REVOCATION).jwt()).isEqualTo("jwt1");
+        clock.advance(Duration.ofHours(11)); // 24 h after signing: expired, so no list rather than a stale one
+        assertThatThrownBy(() -> cache.get(StatusPurpose.REVOCATION)).isInstanceOf(CannotGetJdbcConnectionException.class);
+
+        databaseDown = false;
+        assertThat(cache.get(StatusPurpose.REVOCATION).jwt()).isEqualTo("jwt2");
+    }
+
+    @Test
+    void afterAChangeMadeHereTheOldListsAreNotServedEvenIfTheDatabaseIsDown() {
+        cache.get(StatusPurpose.REVOCATION);
+        cache.invalidate();
+        databaseDown = true;
+        assertThatThrownBy(() -> cache.get(StatusPurpose.REVOCATION)).isInstanceOf(CannotGetJdbcConnectionException.class);
     }
 }
