@@ -89,4 +89,19 @@ class StandardsCorrectionsTest {
                 .contains("network cameras", "communication equipment");
         assertThat(LIBRARY.requireCatalog("jc-star-star1").documentTitles()).containsExactly("ja");
     }
+
+    /** Item 9: ids and titles only as far as the public tables of contents go; the rest marked, not invented. */
+    @Test
+    void iso27400RiskSourcesAndIso27403AreCatalogsWithUnknownsMarked() {
+        var riskSources = LIBRARY.requireCatalog("iso-iec-27400-risk-sources");
+        assertThat(riskSources.requirements()).extracting(Requirement::id).containsExactly(
+                "6.2.2.1", "6.2.2.2", "6.2.2.3", "6.2.2.4", "6.2.2.5", "6.2.3", "6.2.4");
+        var domotics = LIBRARY.requireCatalog("iso-iec-27403");
+        assertThat(domotics.requirements()).extracting(Requirement::id).startsWith("6.2.1", "6.2.2", "6.2.3", "6.2.4",
+                "6.3.1", "6.3.2", "6.3.3", "6.3.4");
+        Requirement cut = domotics.requirement("7.1.5").orElseThrow();
+        assertThat(cut.confidence()).isEqualTo(Confidence.NOT_RETRIEVED);
+        assertThat(cut.title()).isNull();
+        assertThat(domotics.requirements()).last().isEqualTo(cut);
+    }
 }
