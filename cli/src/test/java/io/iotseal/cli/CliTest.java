@@ -79,6 +79,16 @@ class CliTest {
                 .contains("Titles and paraphrases are IoTSeal's own words");
     }
 
+    /** BSI-ITSiKV §8(1): two years is the regular term, not a maximum; CLS keeps its cap at the support period. */
+    @Test
+    void schemeListShowsARegularTermApartFromAMaximum() {
+        String out = run("scheme", "list").out();
+        assertThat(out.lines().filter(l -> l.startsWith("de-bsi-label:label")).findFirst().orElseThrow())
+                .contains("regularly P2Y");
+        assertThat(out.lines().filter(l -> l.startsWith("sg-cls:level-1")).findFirst().orElseThrow())
+                .contains("P3Y, capped at support end");
+    }
+
     @Test
     void coverageFromV2PassOfWidenedProvisionsIsNotV3Met() throws IOException {
         Path v2 = dir.resolve("v2-results.yaml");

@@ -40,14 +40,14 @@ public record Validity(Period maximum, Period regularTerm, Boolean capAtSupportP
      * of the support period (when the scheme caps at it, or when no term is known).
      */
     public Optional<LocalDate> expiry(LocalDate issued, LocalDate supportPeriodEnd) {
-        LocalDate byMaximum = term().map(issued::plus).orElse(null);
+        LocalDate byTerm = term().map(issued::plus).orElse(null);
         LocalDate bySupport = Boolean.TRUE.equals(capAtSupportPeriodEnd) ? supportPeriodEnd : null;
-        if (byMaximum == null) {
+        if (byTerm == null) {
             return Optional.ofNullable(bySupport);
         }
         if (bySupport == null) {
-            return Optional.of(byMaximum);
+            return Optional.of(byTerm);
         }
-        return Optional.of(byMaximum.isBefore(bySupport) ? byMaximum : bySupport);
+        return Optional.of(byTerm.isBefore(bySupport) ? byTerm : bySupport);
     }
 }
