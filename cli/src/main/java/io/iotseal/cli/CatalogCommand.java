@@ -62,6 +62,15 @@ final class CatalogCommand {
         boolean verbose;
         @Spec CommandSpec spec;
 
+        /** Whose words the titles are: IoTSeal's, except in the languages where the data says they are the document's. */
+        static String wordsBanner(Catalog catalog) {
+            if (catalog.documentTitles().isEmpty()) {
+                return "Titles and paraphrases are IoTSeal's own words, not the document's text.";
+            }
+            return "Titles in " + String.join(", ", catalog.documentTitles()) + " are the document's own where given;"
+                    + " other titles and all paraphrases are IoTSeal's own words, not the document's text.";
+        }
+
         @Override
         public Integer call() {
             String lang = language.get();
@@ -74,7 +83,7 @@ final class CatalogCommand {
             out.println(Languages.pick(catalog.name(), lang));
             out.println(catalog.publisher() + ", " + catalog.published() + " | " + catalog.requirements().size()
                     + " requirements | confidence " + catalog.countByConfidence());
-            out.println("Titles and paraphrases are IoTSeal's own words, not the document's text.");
+            out.println(wordsBanner(catalog));
             out.println();
             TextTable table = new TextTable("ID", "STATUS", "CONFIDENCE", "TITLE");
             for (Requirement r : catalog.requirements()) {

@@ -36,7 +36,8 @@ final class SchemeCommand {
                     String ref = scheme.id() + ":" + level.id();
                     var required = library.levelRequirements(LevelRef.parse(ref));
                     String count = required.requirements().size() + (required.unknownParts().isEmpty() ? "" : " + unknown part");
-                    String validity = level.validityIfKnown().map(v -> v.maximum() == null ? "unknown" : v.maximum().toString()
+                    String validity = level.validityIfKnown().map(v -> (v.maximum() != null ? v.maximum().toString()
+                            : v.regularTerm() != null ? "regularly " + v.regularTerm() : "unknown")
                             + (Boolean.TRUE.equals(v.capAtSupportPeriodEnd()) ? ", capped at support end" : "")).orElse("unknown");
                     table.row(ref, level.assessment().code(), count, validity,
                             Languages.pick(level.name(), lang) + " - " + Languages.pick(scheme.name(), lang));

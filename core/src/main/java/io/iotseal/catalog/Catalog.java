@@ -36,6 +36,8 @@ public final class Catalog {
     private final List<CatalogTerm> features;
     private final List<RequirementGroup> groups;
     private final List<Requirement> requirements;
+    /** Languages in which requirement and group titles are the document's own words, not IoTSeal's. */
+    private final List<String> documentTitles;
     private final Map<String, Requirement> requirementsById;
     private final Map<String, RequirementGroup> groupsById;
 
@@ -54,7 +56,8 @@ public final class Catalog {
             @JsonProperty("conditions") List<CatalogTerm> conditions,
             @JsonProperty("features") List<CatalogTerm> features,
             @JsonProperty("groups") List<RequirementGroup> groups,
-            @JsonProperty("requirements") List<Requirement> requirements) {
+            @JsonProperty("requirements") List<Requirement> requirements,
+            @JsonProperty("documentTitles") List<String> documentTitles) {
         Checks.format(FORMAT, format);
         this.id = identifier(id, "id");
         this.version = required(version, "version");
@@ -72,6 +75,12 @@ public final class Catalog {
         this.features = listOrEmpty(features);
         this.groups = listOrEmpty(groups);
         this.requirements = listOrEmpty(requirements);
+        this.documentTitles = listOrEmpty(documentTitles);
+        for (String lang : this.documentTitles) {
+            if (!lang.matches("[a-z]{2}")) {
+                throw new IllegalArgumentException("documentTitles: '" + lang + "' is not a language code such as en or ja");
+            }
+        }
         if (this.requirements.isEmpty()) {
             throw new IllegalArgumentException("a catalog needs at least one requirement");
         }
@@ -149,6 +158,9 @@ public final class Catalog {
     public List<CatalogTerm> features() { return features; }
     public List<RequirementGroup> groups() { return groups; }
     public List<Requirement> requirements() { return requirements; }
+
+    /** Languages whose titles are the document's own (IPA's Japanese criterion names, ISO's control titles). */
+    public List<String> documentTitles() { return documentTitles; }
 
     public Optional<Requirement> requirement(String requirementId) {
         return Optional.ofNullable(requirementsById.get(requirementId));

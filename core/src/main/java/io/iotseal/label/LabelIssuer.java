@@ -33,7 +33,7 @@ public final class LabelIssuer {
         LocalDate bySchemeData = validity == null ? null : validity.expiry(issued, product.supportPeriodEnd()).orElse(null);
         if (bySchemeData == null) {
             throw new IllegalArgumentException("level: " + scheme.id() + ":" + levelId
-                    + " has no known maximum validity in the scheme data, so no expiry can be computed");
+                    + " has no known maximum validity or regular term in the scheme data, so no expiry can be computed");
         }
         // A label never outlives the product's defined support period, even where the scheme data does
         // not say whether the scheme caps validity there (JC-STAR): a label on an unsupported product

@@ -28,7 +28,9 @@ public record Scheme(
         LocalizedText note,
         List<Source> sources,
         RegistrationNumber registrationNumber,
-        List<SchemeLevel> levels) {
+        List<SchemeLevel> levels,
+        LabelModality labelModality,
+        ProductScope productScope) {
 
     public static final String FORMAT = "iotseal-scheme/1";
 
@@ -44,10 +46,12 @@ public record Scheme(
             @JsonProperty("note") LocalizedText note,
             @JsonProperty("sources") List<Source> sources,
             @JsonProperty("registrationNumber") RegistrationNumber registrationNumber,
-            @JsonProperty("levels") List<SchemeLevel> levels) {
+            @JsonProperty("levels") List<SchemeLevel> levels,
+            @JsonProperty("labelModality") LabelModality labelModality,
+            @JsonProperty("productScope") ProductScope productScope) {
         Checks.format(FORMAT, format);
         return new Scheme(id, required(dataVersion, "dataVersion"), name, operator, country, status, note, sources,
-                registrationNumber, levels);
+                registrationNumber, levels, labelModality, productScope);
     }
 
     public Scheme {
@@ -68,6 +72,20 @@ public record Scheme(
             throw new IllegalArgumentException("a scheme needs at least one level");
         }
         checkLevels(levels, sources);
+        List<String> refs = new ArrayList<>();
+        if (labelModality != null) refs.addAll(labelModality.sources());
+        if (productScope != null) refs.addAll(productScope.sources());
+        for (String ref : refs) {
+            if (sources.stream().noneMatch(s -> s.id().equals(ref))) {
+                throw new IllegalArgumentException("labelModality/productScope: source '" + ref
+                        + "' is not declared under sources");
+            }
+        }
+    }
+
+    /** The scheme's product scope, when the data records it. */
+    public Optional<ProductScope> productScopeIfKnown() {
+        return Optional.ofNullable(productScope);
     }
 
     private static void checkLevels(List<SchemeLevel> levels, List<Source> sources) {

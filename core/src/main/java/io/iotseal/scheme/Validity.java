@@ -11,31 +11,43 @@ import java.util.Optional;
 
 /**
  * How long a label of a level is valid: at most {@code maximum} from issue, and no longer than the
- * product's support period when {@code capAtSupportPeriodEnd} (CLS). A missing maximum is unknown;
- * a missing {@code capAtSupportPeriodEnd} means the data does not say (treated as not capped).
+ * product's support period when {@code capAtSupportPeriodEnd} (CLS). {@code regularTerm} is the term a
+ * label normally gets where the rules allow other terms and set no maximum (BSI-ITSiKV §8(1): regularly two
+ * years, other terms possible per product category or technical guideline). A missing maximum or regular
+ * term is unknown; a missing {@code capAtSupportPeriodEnd} means the data does not say (treated as not capped).
  */
-public record Validity(Period maximum, Boolean capAtSupportPeriodEnd, Confidence confidence, List<String> sources,
-                       LocalizedText note) {
+public record Validity(Period maximum, Period regularTerm, Boolean capAtSupportPeriodEnd, Confidence confidence,
+                       List<String> sources, LocalizedText note) {
     public Validity {
         sources = listOrEmpty(sources);
-        if (maximum != null && (maximum.isNegative() || maximum.isZero())) {
-            throw new IllegalArgumentException("maximum must be a positive period such as P2Y");
+        positive(maximum, "maximum");
+        positive(regularTerm, "regularTerm");
+    }
+
+    private static void positive(Period period, String field) {
+        if (period != null && (period.isNegative() || period.isZero())) {
+            throw new IllegalArgumentException(field + " must be a positive period such as P2Y");
         }
     }
 
+    /** The term a label is issued for: the regular term where the rules name one, otherwise the maximum. */
+    public Optional<Period> term() {
+        return Optional.ofNullable(regularTerm != null ? regularTerm : maximum);
+    }
+
     /**
-     * The expiry of a label issued on {@code issued}: the earlier of the maximum validity and the end
-     * of the support period (when the scheme caps at it, or when no maximum is known).
+     * The expiry of a label issued on {@code issued}: the earlier of the label's term and the end
+     * of the support period (when the scheme caps at it, or when no term is known).
      */
     public Optional<LocalDate> expiry(LocalDate issued, LocalDate supportPeriodEnd) {
-        LocalDate byMaximum = maximum == null ? null : issued.plus(maximum);
+        LocalDate byTerm = term().map(issued::plus).orElse(null);
         LocalDate bySupport = Boolean.TRUE.equals(capAtSupportPeriodEnd) ? supportPeriodEnd : null;
-        if (byMaximum == null) {
+        if (byTerm == null) {
             return Optional.ofNullable(bySupport);
         }
         if (bySupport == null) {
-            return Optional.of(byMaximum);
+            return Optional.of(byTerm);
         }
-        return Optional.of(byMaximum.isBefore(bySupport) ? byMaximum : bySupport);
+        return Optional.of(byTerm.isBefore(bySupport) ? byTerm : bySupport);
     }
 }

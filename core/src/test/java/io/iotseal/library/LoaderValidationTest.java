@@ -72,6 +72,29 @@ class LoaderValidationTest {
         assertThat(e.getMessage()).contains("'C-5' has no known content");
     }
 
+    /** Positive control: {@link #theSmallFixtureLoads()} loads a--b's equal-to whose note says "Texts compared". */
+    @Test
+    void equalToWhoseNoteSaysTheTextsWereNotComparedIsRejected() {
+        var e = loadBroken("crosswalks/a--b.yaml", "note: \"Texts compared: the same words.\"",
+                "note: \"Same ID and status; the texts were not compared word for word.\"");
+        assertThat(e.getMessage()).contains("crosswalks/a--b.yaml",
+                "relationship equal-to needs a note saying the texts were compared");
+    }
+
+    @Test
+    void equalToWithoutAnyWordOfComparisonIsRejected() {
+        var e = loadBroken("crosswalks/a--b.yaml", "note: \"Texts compared: the same words.\"",
+                "note: \"Same ID, assumed unchanged.\"");
+        assertThat(e.getMessage()).contains("relationship equal-to needs a note saying the texts were compared");
+    }
+
+    @Test
+    void equalToWithASemanticRationaleIsRejected() {
+        var e = loadBroken("crosswalks/a--b.yaml", "relationship: equal-to, rationale: syntactic",
+                "relationship: equal-to, rationale: semantic");
+        assertThat(e.getMessage()).contains("equal-to claims the same words, so its rationale must be 'syntactic'");
+    }
+
     @Test
     void crosswalkToUnloadedCatalogIsRejected() {
         var e = loadBroken("crosswalks/b--c.yaml", "target: c", "target: d");

@@ -144,6 +144,18 @@ class LabelApiTest extends ApiTest {
         assertThat(mvc.perform(get("/l/NOSUCHLABEL1")).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
+    /** Issue 12 / ISO/IEC 27404: the page says what a label does not assure, in Japanese and in English. */
+    @Test
+    void publicPageStatesTheLimitsOfAssuranceInBothLanguages() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Object labelId = jdbc.sql("select label_id from label where assessment_id = ?").param(accepted.id()).query()
+                .singleValue();
+        String ja = mvc.perform(get("/l/" + labelId + "?lang=ja")).andReturn().getResponse().getContentAsString();
+        assertThat(ja).contains("保証の限界", "正式なセキュリティ評価・認証ではなく", "脆弱性がないこと");
+        String en = mvc.perform(get("/l/" + labelId + "?lang=en")).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Limits of assurance", "not a formal security evaluation", "has no vulnerabilities");
+    }
+
     @Test
     void aLowerCasedQrTokenOpensTheGenuinePageAndAForgedOneDoesNot() throws Exception {
         var accepted = new AssessmentFixtures(context, world).acceptedStarOne();

@@ -64,6 +64,17 @@ class ProductApiTest extends ApiTest {
         assertThat(w.get("scope").get("reason").asText()).contains("Internet Protocol");
     }
 
+    /** Issue 12: the decision follows each scheme's product scope in the standards data and says whose it is. */
+    @Test
+    void theScopeDecisionNamesTheSchemeWhoseDataDecidedIt() throws Exception {
+        ObjectNode tablet = input("Tablet T");
+        tablet.put("category", "TABLET");
+        assertThat(create(Who.VENDOR_ADMIN, tablet).get("scope").get("reason").asText())
+                .contains("jc-star: out of scope: the scheme excludes the device class tablet");
+        assertThat(create(Who.VENDOR_ADMIN, input("Hub H")).get("scope").get("reason").asText())
+                .contains("jc-star: in scope", "through another device");
+    }
+
     @Test
     void updateNeedsTheCurrentETag() throws Exception {
         JsonNode p = create(Who.VENDOR_ADMIN, input("Locked lamp"));

@@ -76,10 +76,25 @@ final class LabelPage {
         if (f.vulnerabilityUrl() == null && f.vulnerabilityContact() == null) {
             html.append(ja ? "（未登録）" : "(not given)");
         }
-        html.append("</dd>\n</dl>\n<p class=\"note\">").append(ja
+        html.append("</dd>\n</dl>\n");
+        limitsOfAssurance(html, ja);
+        html.append("<p class=\"note\">").append(ja
                 ? "このラベルは署名付きの資格情報です。QRコードはオフラインでも検証できます。"
                 : "This label is a signed credential; its QR code can also be verified offline.").append("</p>\n");
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /**
+     * What a label does not say (ISO/IEC 27404's limits of assurance; JC-STAR's label guidance forbids claims such
+     * as "no vulnerabilities"), in the page's language: the same for every scheme, so it is page text, not data.
+     */
+    private static void limitsOfAssurance(StringBuilder html, boolean ja) {
+        html.append("<h2>").append(ja ? "保証の限界" : "Limits of assurance").append("</h2>\n<p class=\"limits\">")
+                .append(ja ? "このラベルは正式なセキュリティ評価・認証ではなく、製品に脆弱性がないことや、あらゆる環境で"
+                        + "安全であることを示すものではありません。ラベルの有無にかかわらず、製品が攻撃を受ける可能性があります。"
+                        : "This label is not a formal security evaluation or certification. It does not mean that the"
+                        + " product has no vulnerabilities or is secure in every environment; a labelled product can still"
+                        + " be compromised by attackers.").append("</p>\n");
     }
 
     private static void lifecycle(StringBuilder html, Lifecycle l, String status, boolean ja) {

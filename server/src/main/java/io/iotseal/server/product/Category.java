@@ -2,7 +2,7 @@ package io.iotseal.server.product;
 
 /**
  * Product categories. The last three are general-purpose devices that consumer IoT labelling schemes
- * (ETSI EN 303 645's scope, JC-STAR) leave out; see {@link ScopePolicy}.
+ * (ETSI EN 303 645's scope, JC-STAR) leave out; which schemes exclude them is scheme data, see {@link ScopePolicy}.
  */
 public enum Category {
     ROUTER, CAMERA, SMART_SPEAKER, SMART_TV, SMART_LOCK, SMART_PLUG, SMART_LIGHT, THERMOSTAT, HUB, SENSOR,

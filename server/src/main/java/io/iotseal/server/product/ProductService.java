@@ -1,5 +1,6 @@
 package io.iotseal.server.product;
 
+import io.iotseal.library.StandardsLibrary;
 import io.iotseal.server.account.Role;
 import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.organization.Organization;
@@ -33,8 +34,12 @@ public class ProductService {
     private final OrganizationRepository organizations;
     private final AuditLog audit;
     private final Clock clock;
+    /** Each scheme's product scope decides a product's scope ({@link ScopePolicy}). */
+    private final StandardsLibrary library;
 
-    public ProductService(ProductRepository products, OrganizationRepository organizations, AuditLog audit, Clock clock) {
+    public ProductService(ProductRepository products, OrganizationRepository organizations, AuditLog audit, Clock clock,
+                          StandardsLibrary library) {
+        this.library = library;
         this.products = products;
         this.organizations = organizations;
         this.audit = audit;
@@ -165,9 +170,9 @@ public class ProductService {
         }
     }
 
-    private static Product build(UUID id, UUID vendorId, ProductInput in, List<ProductVersion> versions,
+    private Product build(UUID id, UUID vendorId, ProductInput in, List<ProductVersion> versions,
                                  OffsetDateTime created, OffsetDateTime updated, long version) {
-        ScopePolicy.Decision scope = ScopePolicy.decide(in.category(), in.ipCapable());
+        ScopePolicy.Decision scope = ScopePolicy.decide(in.category(), in.ipCapable(), library.schemes());
         List<String> models = in.modelNumbers().stream().map(String::strip).distinct().toList();
         return new Product(id, vendorId, null, in.nameEn().strip(), blankToNull(in.nameJa()), models, in.category(),
                 blankToNull(in.description()), blankToNull(in.deviceDescription()), in.ipCapable(),

@@ -1,9 +1,17 @@
 package io.iotseal.server.product;
 
+import io.iotseal.scheme.DeviceClass;
+import io.iotseal.scheme.ProductScope;
+import io.iotseal.scheme.Scheme;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Decides whether a product is in the scheme's scope, with the reason recorded next to the decision.
- * Consumer IoT schemes (EN 303 645 clause 1, JC-STAR's scope) cover IP-capable devices and leave out
- * general-purpose computers, smartphones and tablets, which have their own security regimes.
+ * Decides whether a product is in scope, with the reason recorded next to the decision. The rules are each
+ * scheme's product scope in the standards data (issue 12: JC-STAR covers IP-connected devices, also those
+ * connected through another device, and leaves out general-purpose computers, smartphones and tablets); a
+ * product is in scope when at least one scheme that records its scope covers it, and the reason names each
+ * scheme's verdict.
  */
 public final class ScopePolicy {
 
@@ -13,15 +21,28 @@ public final class ScopePolicy {
     private ScopePolicy() {
     }
 
-    public static Decision decide(Category category, boolean ipCapable) {
-        if (category.generalPurpose()) {
-            return new Decision(false, "Out of scope: general-purpose computers, smartphones and tablets are not"
-                    + " covered by the scheme (category " + category + ").");
+    public static Decision decide(Category category, boolean ipCapable, List<Scheme> schemes) {
+        DeviceClass deviceClass = switch (category) {
+            case GENERAL_PURPOSE_COMPUTER -> DeviceClass.GENERAL_PURPOSE_COMPUTER;
+            case SMARTPHONE -> DeviceClass.SMARTPHONE;
+            case TABLET -> DeviceClass.TABLET;
+            default -> null;
+        };
+        boolean inScope = false;
+        List<String> reasons = new ArrayList<>();
+        for (Scheme scheme : schemes) {
+            ProductScope scope = scheme.productScopeIfKnown().orElse(null);
+            if (scope != null) {
+                ProductScope.Decision d = scope.decide(deviceClass, ipCapable);
+                inScope |= d.inScope();
+                reasons.add(scheme.id() + ": " + d.reason());
+            }
         }
-        if (!ipCapable) {
-            return new Decision(false, "Out of scope: the product cannot send or receive data over the Internet"
-                    + " Protocol; the scheme covers IP-capable devices.");
+        if (reasons.isEmpty()) {
+            return new Decision(true, "No scheme in the standards data records its product scope, so none excludes"
+                    + " this product (category " + category + ").");
         }
-        return new Decision(true, "In scope: an IP-capable IoT product (category " + category + ").");
+        return new Decision(inScope, (inScope ? "In scope" : "Out of scope") + " (category " + category + "): "
+                + String.join("; ", reasons) + ".");
     }
 }
