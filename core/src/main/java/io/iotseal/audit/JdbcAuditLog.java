@@ -97,7 +97,7 @@ public final class JdbcAuditLog {
         }
         AuditEntry entry = AuditChain.link(lastSeq + 1, at, actor, action, entityType, entityId, before, after, lastHash);
         try (PreparedStatement ps = connection.prepareStatement("insert into audit_entry (seq, occurred_at, actor, action,"
-                + " entity_type, entity_id, before_json, after_json, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " entity_type, entity_id, before_json, after_json, prev_hash, hash, hash_format) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, entry.seq());
             ps.setObject(2, entry.at().atOffset(java.time.ZoneOffset.UTC));
             ps.setString(3, entry.actor());
@@ -108,6 +108,7 @@ public final class JdbcAuditLog {
             ps.setString(8, entry.after());
             ps.setString(9, entry.prevHash());
             ps.setString(10, entry.hash());
+            ps.setInt(11, entry.format());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = connection.prepareStatement("update audit_head set last_seq = ?, last_hash = ? where id = 1")) {

@@ -2,8 +2,8 @@ package io.iotseal.server;
 
 import io.iotseal.assessment.Action;
 import io.iotseal.coverage.Verdict;
-import io.iotseal.server.account.Membership;
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.Membership;
+import io.iotseal.server.access.Role;
 import io.iotseal.server.assessment.AnswerInput;
 import io.iotseal.server.assessment.AnswersInput;
 import io.iotseal.server.assessment.AssessmentInput;
@@ -13,7 +13,7 @@ import io.iotseal.server.assessment.EvidenceService;
 import io.iotseal.server.assessment.TransitionInput;
 import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.VersionInput;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ETags;
 import org.springframework.context.ApplicationContext;
 

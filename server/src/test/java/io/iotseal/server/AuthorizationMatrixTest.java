@@ -1,14 +1,14 @@
 package io.iotseal.server;
 
-import io.iotseal.server.account.Membership;
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.Membership;
+import io.iotseal.server.access.Role;
 import io.iotseal.server.account.TokenInput;
 import io.iotseal.server.account.AccountService;
 import io.iotseal.server.account.UserInput;
 import io.iotseal.server.organization.OrganizationInput;
-import io.iotseal.server.organization.OrganizationKind;
+import io.iotseal.server.access.OrganizationKind;
 import io.iotseal.server.product.ProductService;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;

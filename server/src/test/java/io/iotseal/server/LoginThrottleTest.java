@@ -1,9 +1,9 @@
 package io.iotseal.server;
 
-import io.iotseal.server.account.Membership;
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.Membership;
+import io.iotseal.server.access.Role;
 import io.iotseal.server.account.UserInput;
-import io.iotseal.server.security.LoginThrottle;
+import io.iotseal.server.account.LoginThrottle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

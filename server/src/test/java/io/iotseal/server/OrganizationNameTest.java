@@ -2,7 +2,7 @@ package io.iotseal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iotseal.server.organization.OrganizationInput;
-import io.iotseal.server.organization.OrganizationKind;
+import io.iotseal.server.access.OrganizationKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

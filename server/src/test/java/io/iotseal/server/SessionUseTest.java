@@ -1,7 +1,7 @@
 package io.iotseal.server;
 
-import io.iotseal.server.account.Membership;
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.Membership;
+import io.iotseal.server.access.Role;
 import io.iotseal.server.account.UserInput;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.iotseal.server;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.account.AccountService;
 import io.iotseal.server.account.TokenInput;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,8 +1,8 @@
 package io.iotseal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.iotseal.server.account.Membership;
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.Membership;
+import io.iotseal.server.access.Role;
 import io.iotseal.server.account.UserInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.iotseal.server;
 
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.account.AccountService;
-import io.iotseal.server.account.Membership;
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.Membership;
+import io.iotseal.server.access.Role;
 import io.iotseal.server.account.TokenInput;
 import io.iotseal.server.account.UserInput;
 import io.iotseal.server.account.UserView;
@@ -11,13 +11,13 @@ import io.iotseal.server.lab.AccreditationInput;
 import io.iotseal.server.lab.AccreditationService;
 import io.iotseal.server.lab.AccreditationStandard;
 import io.iotseal.server.organization.OrganizationInput;
-import io.iotseal.server.organization.OrganizationKind;
+import io.iotseal.server.access.OrganizationKind;
 import io.iotseal.server.organization.OrganizationService;
 import io.iotseal.server.product.Category;
 import io.iotseal.server.product.ProductInput;
 import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.VersionInput;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.PageRequest;
 import org.springframework.context.ApplicationContext;
 

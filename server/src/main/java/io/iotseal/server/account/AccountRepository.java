@@ -1,5 +1,8 @@
 package io.iotseal.server.account;
 
+import io.iotseal.server.access.Role;
+import io.iotseal.server.access.Membership;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,11 +1,14 @@
 package io.iotseal.server.account;
 
+import io.iotseal.server.access.Role;
+import io.iotseal.server.access.Membership;
+
 import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.organization.Organization;
 import io.iotseal.server.organization.OrganizationRepository;
-import io.iotseal.server.security.Actor;
-import io.iotseal.server.security.ApiTokens;
-import io.iotseal.server.security.LoginThrottle;
+import io.iotseal.server.access.Actor;
+import io.iotseal.server.account.ApiTokens;
+import io.iotseal.server.account.LoginThrottle;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.FieldError;
 import io.iotseal.server.web.PageRequest;

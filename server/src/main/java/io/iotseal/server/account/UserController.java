@@ -1,7 +1,9 @@
 package io.iotseal.server.account;
 
-import io.iotseal.server.security.Actor;
-import io.iotseal.server.security.CurrentSession;
+import io.iotseal.server.access.Role;
+import io.iotseal.server.access.Membership;
+
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.Idempotency;
 import io.iotseal.server.web.PageRequest;
 import io.iotseal.server.web.PageResult;
@@ -33,10 +35,12 @@ public class UserController {
 
     private final AccountService service;
     private final Idempotency idempotency;
+    private final SessionCarryOver sessions;
 
-    public UserController(AccountService service, Idempotency idempotency) {
+    public UserController(AccountService service, Idempotency idempotency, SessionCarryOver sessions) {
         this.service = service;
         this.idempotency = idempotency;
+        this.sessions = sessions;
     }
 
     @Operation(summary = "The signed-in user, with memberships and roles")
@@ -51,7 +55,7 @@ public class UserController {
     public ResponseEntity<Void> changePassword(Actor actor, @Valid @RequestBody PasswordChange change,
                                                HttpServletRequest request, HttpServletResponse response) {
         long epoch = service.changePassword(actor, change, request.getRemoteAddr());
-        CurrentSession.carryOver(epoch, request, response);
+        sessions.carryOver(epoch, request, response);
         return ResponseEntity.noContent().build();
     }
 

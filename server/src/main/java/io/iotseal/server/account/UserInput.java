@@ -1,5 +1,7 @@
 package io.iotseal.server.account;
 
+import io.iotseal.server.access.Membership;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

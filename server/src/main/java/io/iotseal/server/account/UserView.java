@@ -1,5 +1,7 @@
 package io.iotseal.server.account;
 
+import io.iotseal.server.access.Membership;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

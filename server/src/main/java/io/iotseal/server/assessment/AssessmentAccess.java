@@ -3,8 +3,8 @@ package io.iotseal.server.assessment;
 import io.iotseal.assessment.AssessmentState;
 import io.iotseal.assessment.Party;
 import io.iotseal.assessment.StateMachine;
-import io.iotseal.server.account.Role;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Role;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package io.iotseal.server.assessment;
 
 import io.iotseal.oscal.OscalAssessmentResultsExporter;
 import io.iotseal.oscal.OscalJson;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.Idempotency;
 import io.iotseal.server.web.PageRequest;

@@ -12,7 +12,7 @@ import io.iotseal.server.organization.Organization;
 import io.iotseal.server.organization.OrganizationRepository;
 import io.iotseal.server.product.Product;
 import io.iotseal.server.product.ProductRepository;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.FieldError;
 import org.springframework.http.HttpStatus;

@@ -4,7 +4,7 @@ import io.iotseal.assessment.EvidenceType;
 import io.iotseal.assessment.Party;
 import io.iotseal.catalog.RequirementRef;
 import io.iotseal.server.audit.AuditLog;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.FieldError;

@@ -3,7 +3,7 @@ package io.iotseal.server.assessment;
 import io.iotseal.assessment.Party;
 import io.iotseal.catalog.RequirementRef;
 import io.iotseal.server.audit.AuditLog;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
 import org.springframework.stereotype.Service;

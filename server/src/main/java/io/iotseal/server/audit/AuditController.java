@@ -2,7 +2,7 @@ package io.iotseal.server.audit;
 
 import io.iotseal.audit.AuditChainVerifier;
 import io.iotseal.audit.AuditEntry;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.PageRequest;
 import io.iotseal.server.web.PageResult;

@@ -6,7 +6,7 @@ import io.iotseal.audit.AuditChain;
 import io.iotseal.audit.AuditChainVerifier;
 import io.iotseal.audit.AuditEntry;
 import io.iotseal.audit.JdbcAuditLog;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;

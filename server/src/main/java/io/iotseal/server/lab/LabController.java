@@ -1,6 +1,6 @@
 package io.iotseal.server.lab;
 
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

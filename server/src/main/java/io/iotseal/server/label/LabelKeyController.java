@@ -1,6 +1,6 @@
 package io.iotseal.server.label;
 
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

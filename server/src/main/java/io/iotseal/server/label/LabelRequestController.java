@@ -1,7 +1,7 @@
 package io.iotseal.server.label;
 
 import io.iotseal.server.label.LifecycleView.RequestView;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.Idempotency;
 import io.swagger.v3.oas.annotations.Operation;

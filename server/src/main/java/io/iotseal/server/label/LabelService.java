@@ -19,7 +19,7 @@ import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.product.Product;
 import io.iotseal.server.product.ProductRepository;
 import io.iotseal.server.product.ProductService;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.FieldError;

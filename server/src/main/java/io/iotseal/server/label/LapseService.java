@@ -2,7 +2,7 @@ package io.iotseal.server.label;
 
 import io.iotseal.label.status.LabelState;
 import io.iotseal.server.audit.AuditLog;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;

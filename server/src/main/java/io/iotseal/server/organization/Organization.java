@@ -1,5 +1,7 @@
 package io.iotseal.server.organization;
 
+import io.iotseal.server.access.OrganizationKind;
+
 import io.iotseal.server.web.Versioned;
 
 import java.time.OffsetDateTime;

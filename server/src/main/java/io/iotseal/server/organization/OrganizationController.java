@@ -1,6 +1,8 @@
 package io.iotseal.server.organization;
 
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.OrganizationKind;
+
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.Idempotency;
 import io.iotseal.server.web.PageRequest;

@@ -1,5 +1,7 @@
 package io.iotseal.server.organization;
 
+import io.iotseal.server.access.OrganizationKind;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,5 +1,7 @@
 package io.iotseal.server.organization;
 
+import io.iotseal.server.access.OrganizationKind;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

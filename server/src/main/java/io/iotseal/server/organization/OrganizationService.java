@@ -1,8 +1,10 @@
 package io.iotseal.server.organization;
 
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.OrganizationKind;
+
+import io.iotseal.server.access.Role;
 import io.iotseal.server.audit.AuditLog;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.FieldError;

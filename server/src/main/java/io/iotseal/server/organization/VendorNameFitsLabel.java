@@ -1,7 +1,9 @@
 package io.iotseal.server.organization;
 
+import io.iotseal.server.access.OrganizationKind;
+
 import io.iotseal.label.LabelLimits;
-import io.iotseal.server.label.LabelText;
+import io.iotseal.server.web.LabelText;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,12 +1,12 @@
 package io.iotseal.server.product;
 
 import io.iotseal.library.StandardsLibrary;
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.Role;
 import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.organization.Organization;
-import io.iotseal.server.organization.OrganizationKind;
+import io.iotseal.server.access.OrganizationKind;
 import io.iotseal.server.organization.OrganizationRepository;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.PageRequest;

@@ -1,7 +1,7 @@
 package io.iotseal.server.product;
 
 import io.iotseal.label.LabelLimits;
-import io.iotseal.server.label.LabelText;
+import io.iotseal.server.web.LabelText;
 import io.iotseal.server.web.PlausibleDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,7 @@
 package io.iotseal.server.product;
 
-import io.iotseal.server.account.Role;
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Role;
+import io.iotseal.server.access.Actor;
 
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package io.iotseal.server.security;
 
+import io.iotseal.server.access.Actor;
+
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.account.User;
 import org.springframework.core.MethodParameter;

@@ -1,5 +1,7 @@
 package io.iotseal.server.security;
 
+import io.iotseal.server.account.ApiTokens;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.web.Problems;

@@ -1,5 +1,7 @@
 package io.iotseal.server.security;
 
+import io.iotseal.server.access.Actor;
+
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 

@@ -1,5 +1,7 @@
 package io.iotseal.server.security;
 
+import io.iotseal.server.account.LoginThrottle;
+
 import io.iotseal.server.account.AccountRepository;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;

@@ -1,6 +1,6 @@
 package io.iotseal.server.web;
 
-import io.iotseal.server.security.Actor;
+import io.iotseal.server.access.Actor;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springdoc.core.utils.SpringDocUtils;

@@ -1,4 +1,4 @@
-package io.iotseal.server.security;
+package io.iotseal.server.account;
 
 import io.iotseal.audit.Sha256;
 

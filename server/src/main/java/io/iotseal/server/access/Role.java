@@ -1,6 +1,6 @@
-package io.iotseal.server.account;
+package io.iotseal.server.access;
 
-import io.iotseal.server.organization.OrganizationKind;
+import io.iotseal.server.access.OrganizationKind;
 
 /** What a member may do in an organization; each role belongs to one kind of organization. */
 public enum Role {

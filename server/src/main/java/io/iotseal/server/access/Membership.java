@@ -1,4 +1,4 @@
-package io.iotseal.server.account;
+package io.iotseal.server.access;
 
 import jakarta.validation.constraints.NotNull;
 

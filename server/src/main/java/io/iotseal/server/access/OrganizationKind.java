@@ -1,4 +1,4 @@
-package io.iotseal.server.organization;
+package io.iotseal.server.access;
 
 /** The three kinds of party in a labelling scheme. */
 public enum OrganizationKind {

@@ -1,7 +1,7 @@
-package io.iotseal.server.security;
+package io.iotseal.server.access;
 
-import io.iotseal.server.account.Membership;
-import io.iotseal.server.account.Role;
+import io.iotseal.server.access.Membership;
+import io.iotseal.server.access.Role;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.iotseal.server.label;
+package io.iotseal.server.web;
 
 import io.iotseal.label.LabelLimits;
 import jakarta.validation.Constraint;
