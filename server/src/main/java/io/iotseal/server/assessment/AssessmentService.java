@@ -114,7 +114,7 @@ public class AssessmentService {
         Product product = products.find(a.productId()).orElseThrow();
         return new AssessmentSnapshot(a.id().toString(), product.nameEn(), product.vendorName(), a.productVersion(),
                 scope(a, product), a.state(), answers(a), a.createdAt().toInstant(), a.updatedAt().toInstant(),
-                repository.testCases(id).stream().map(t -> new LabTestCase(parseRef(t.requirement()), t.testId(),
+                repository.testCases(id).stream().map(t -> new LabTestCase(RequirementRef.parse(t.requirement()), t.testId(),
                         t.kind() == TestCaseKind.FUNCTIONAL, t.verdict().code(), t.description(), t.result())).toList());
     }
 
@@ -333,7 +333,7 @@ public class AssessmentService {
         Map<RequirementRef, List<String>> evidence = new LinkedHashMap<>();
         for (EvidenceView e : repository.evidence(a.id())) {
             if (e.requirement() != null) {
-                evidence.computeIfAbsent(parseRef(e.requirement()), k -> new ArrayList<>()).add(e.sha256());
+                evidence.computeIfAbsent(RequirementRef.parse(e.requirement()), k -> new ArrayList<>()).add(e.sha256());
             }
         }
         Map<RequirementRef, Answer> out = new LinkedHashMap<>();
@@ -369,15 +369,13 @@ public class AssessmentService {
                 a.createdAt(), a.updatedAt(), a.version());
     }
 
+    /** The reference, or null when the text is not {@code catalog#id} (callers answer with a field error). */
     static RequirementRef parseRef(String text) {
-        if (text == null) {
+        try {
+            return RequirementRef.parse(text);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        int hash = text.indexOf('#');
-        if (hash <= 0 || hash == text.length() - 1) {
-            return null;
-        }
-        return new RequirementRef(text.substring(0, hash).strip(), text.substring(hash + 1).strip());
     }
 
     private static Map<String, Object> summary(AssessmentRow a) {
