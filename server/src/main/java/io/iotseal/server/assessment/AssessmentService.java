@@ -102,8 +102,7 @@ public class AssessmentService {
         boolean all = actor.isOperator();
         Set<UUID> vendors = actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER);
         Set<UUID> labs = actor.organizationsWith(Role.LAB_EVALUATOR);
-        List<AssessmentView> views = repository.list(all, vendors, labs, productId, page.size(), page.offset())
-                .stream().map(this::view).toList();
+        List<AssessmentView> views = views(repository.list(all, vendors, labs, productId, page.size(), page.offset()));
         return PageResult.of(views, page, repository.count(all, vendors, labs, productId));
     }
 
@@ -324,20 +323,27 @@ public class AssessmentService {
     }
 
     AssessmentScope scope(AssessmentRow a, Product product) {
+        return scopeOf(a, product == null ? null : product.nameEn());
+    }
+
+    private AssessmentScope scopeOf(AssessmentRow a, String productName) {
         Profile profile = read(a.profileJson(), Profile.class);
-        return AssessmentScope.resolve(library, Target.parse(a.target()),
-                profile.toCore(product == null ? null : product.nameEn()));
+        return AssessmentScope.resolve(library, Target.parse(a.target()), profile.toCore(productName));
     }
 
     Map<RequirementRef, Answer> answers(AssessmentRow a) {
+        return answers(repository.answers(a.id()), repository.evidence(a.id()));
+    }
+
+    private Map<RequirementRef, Answer> answers(List<StoredAnswer> stored, List<EvidenceView> evidenceFiles) {
         Map<RequirementRef, List<String>> evidence = new LinkedHashMap<>();
-        for (EvidenceView e : repository.evidence(a.id())) {
+        for (EvidenceView e : evidenceFiles) {
             if (e.requirement() != null) {
                 evidence.computeIfAbsent(RequirementRef.parse(e.requirement()), k -> new ArrayList<>()).add(e.sha256());
             }
         }
         Map<RequirementRef, Answer> out = new LinkedHashMap<>();
-        for (StoredAnswer s : repository.answers(a.id())) {
+        for (StoredAnswer s : stored) {
             RequirementRef ref = new RequirementRef(s.catalog(), s.requirement());
             out.put(ref, new Answer(ref, s.verdict(), s.justification(), evidence.getOrDefault(ref, List.of()),
                     s.provenanceJson() == null ? null : read(s.provenanceJson(), Provenance.class)));
@@ -346,11 +352,31 @@ public class AssessmentService {
     }
 
     AssessmentView view(AssessmentRow a) {
-        Product product = products.find(a.productId()).orElseThrow();
-        AssessmentScope scope = scope(a, product);
+        return views(List.of(a)).getFirst();
+    }
+
+    /**
+     * The views of several assessments with a fixed number of queries, however many there are: each
+     * child table is read once for all of them (a listing page must not cost queries per row).
+     */
+    private List<AssessmentView> views(List<AssessmentRow> rows) {
+        List<UUID> ids = rows.stream().map(AssessmentRow::id).toList();
+        Map<UUID, String> productNames = repository.productNames(rows.stream().map(AssessmentRow::productId).distinct().toList());
+        Map<UUID, List<StoredAnswer>> answers = repository.answersOf(ids);
+        Map<UUID, List<EvidenceView>> evidence = repository.evidenceOf(ids);
+        Map<UUID, List<TestCaseView>> testCases = repository.testCasesOf(ids);
+        Map<UUID, List<TransitionView>> transitions = repository.transitionsOf(ids);
+        return rows.stream().map(a -> view(a, productNames.get(a.productId()), answers.getOrDefault(a.id(), List.of()),
+                evidence.getOrDefault(a.id(), List.of()), testCases.getOrDefault(a.id(), List.of()),
+                transitions.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    private AssessmentView view(AssessmentRow a, String productName, List<StoredAnswer> storedAnswers,
+                                List<EvidenceView> evidence, List<TestCaseView> testCases, List<TransitionView> transitions) {
+        AssessmentScope scope = scopeOf(a, productName);
         Map<String, StoredAnswer> stored = new LinkedHashMap<>();
-        repository.answers(a.id()).forEach(s -> stored.put(s.catalog() + "#" + s.requirement(), s));
-        Map<RequirementRef, Answer> answers = answers(a);
+        storedAnswers.forEach(s -> stored.put(s.catalog() + "#" + s.requirement(), s));
+        Map<RequirementRef, Answer> answers = answers(storedAnswers, evidence);
         List<RequirementView> requirements = scope.requirements().stream().map(r -> {
             Answer answer = answers.get(r.requirement());
             StoredAnswer s = stored.get(r.requirement().toString());
@@ -361,12 +387,11 @@ public class AssessmentService {
         List<FieldError> problems = Completeness.check(scope, answers).stream()
                 .map(p -> new FieldError("answers[" + p.requirement() + "]", p.message())).toList();
         Profile profile = read(a.profileJson(), Profile.class);
-        return new AssessmentView(a.id(), a.productId(), product.nameEn(), a.vendorId(), a.productVersion(), a.target(),
+        return new AssessmentView(a.id(), a.productId(), productName, a.vendorId(), a.productVersion(), a.target(),
                 a.route(), a.state(), a.labId(), profile.features(), profile.conditions(),
                 List.copyOf(StateMachine.allowed(a.route(), a.state())), requirements,
                 scope.unknownParts().stream().map(u -> u.note() == null ? "unknown part" : u.note().en()).toList(),
-                problems, repository.evidence(a.id()), repository.testCases(a.id()), repository.transitions(a.id()),
-                a.createdAt(), a.updatedAt(), a.version());
+                problems, evidence, testCases, transitions, a.createdAt(), a.updatedAt(), a.version());
     }
 
     /** The reference, or null when the text is not {@code catalog#id} (callers answer with a field error). */
