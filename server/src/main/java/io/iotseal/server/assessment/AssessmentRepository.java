@@ -125,12 +125,18 @@ class AssessmentRepository {
         return out;
     }
 
-    /** Product names (English) by id, in one query, for the assessments of a listing page. */
-    Map<UUID, String> productNames(Collection<UUID> productIds) {
-        Map<UUID, String> out = new HashMap<>();
+    /** What an assessment's view shows of its product: its English name and its vendor's name. */
+    record ProductNames(String name, String vendorName) {
+    }
+
+    /** Product and vendor names by product id, in one query, for the assessments of a listing page. */
+    Map<UUID, ProductNames> productNames(Collection<UUID> productIds) {
+        Map<UUID, ProductNames> out = new HashMap<>();
         if (!productIds.isEmpty()) {
-            jdbc.sql("select id, name_en from product where id in (:ids)").param("ids", productIds)
-                    .query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+            jdbc.sql("select p.id, p.name_en, o.name from product p join organization o on o.id = p.vendor_id"
+                            + " where p.id in (:ids)").param("ids", productIds)
+                    .query((rs, n) -> out.put(rs.getObject(1, UUID.class), new ProductNames(rs.getString(2), rs.getString(3))))
+                    .list();
         }
         return out;
     }

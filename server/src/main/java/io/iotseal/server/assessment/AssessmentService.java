@@ -361,7 +361,8 @@ public class AssessmentService {
      */
     private List<AssessmentView> views(List<AssessmentRow> rows) {
         List<UUID> ids = rows.stream().map(AssessmentRow::id).toList();
-        Map<UUID, String> productNames = repository.productNames(rows.stream().map(AssessmentRow::productId).distinct().toList());
+        Map<UUID, AssessmentRepository.ProductNames> productNames =
+                repository.productNames(rows.stream().map(AssessmentRow::productId).distinct().toList());
         Map<UUID, List<StoredAnswer>> answers = repository.answersOf(ids);
         Map<UUID, List<EvidenceView>> evidence = repository.evidenceOf(ids);
         Map<UUID, List<TestCaseView>> testCases = repository.testCasesOf(ids);
@@ -371,9 +372,9 @@ public class AssessmentService {
                 transitions.getOrDefault(a.id(), List.of()))).toList();
     }
 
-    private AssessmentView view(AssessmentRow a, String productName, List<StoredAnswer> storedAnswers,
+    private AssessmentView view(AssessmentRow a, AssessmentRepository.ProductNames product, List<StoredAnswer> storedAnswers,
                                 List<EvidenceView> evidence, List<TestCaseView> testCases, List<TransitionView> transitions) {
-        AssessmentScope scope = scopeOf(a, productName);
+        AssessmentScope scope = scopeOf(a, product.name());
         Map<String, StoredAnswer> stored = new LinkedHashMap<>();
         storedAnswers.forEach(s -> stored.put(s.catalog() + "#" + s.requirement(), s));
         Map<RequirementRef, Answer> answers = answers(storedAnswers, evidence);
@@ -387,7 +388,7 @@ public class AssessmentService {
         List<FieldError> problems = Completeness.check(scope, answers).stream()
                 .map(p -> new FieldError("answers[" + p.requirement() + "]", p.message())).toList();
         Profile profile = read(a.profileJson(), Profile.class);
-        return new AssessmentView(a.id(), a.productId(), productName, a.vendorId(), a.productVersion(), a.target(),
+        return new AssessmentView(a.id(), a.productId(), product.name(), a.vendorId(), a.productVersion(), a.target(),
                 a.route(), a.state(), a.labId(), profile.features(), profile.conditions(),
                 List.copyOf(StateMachine.allowed(a.route(), a.state())), requirements,
                 scope.unknownParts().stream().map(u -> u.note() == null ? "unknown part" : u.note().en()).toList(),
