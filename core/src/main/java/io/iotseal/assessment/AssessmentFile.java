@@ -78,12 +78,16 @@ public record AssessmentFile(String format, String product, String version, Stri
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             Entry e = answers.get(i);
-            int hash = e.requirement().indexOf('#');
-            RequirementRef ref = hash <= 0 ? null
-                    : new RequirementRef(e.requirement().substring(0, hash), e.requirement().substring(hash + 1));
-            if (ref == null || !scope.contains(ref)) {
+            RequirementRef ref;
+            try {
+                ref = RequirementRef.parse(e.requirement());
+            } catch (IllegalArgumentException bad) {
+                problems.add("answers[" + i + "].requirement: " + bad.getMessage());
+                continue;
+            }
+            if (!scope.contains(ref)) {
                 problems.add("answers[" + i + "].requirement: '" + e.requirement() + "' is not a requirement of "
-                        + target + " (write it as catalog#id)");
+                        + target);
             } else if (out.containsKey(ref)) {
                 problems.add("answers[" + i + "].requirement: " + ref + " appears twice");
             } else if (e.verdict() == Verdict.NOT_APPLICABLE && e.justification() == null) {

@@ -160,4 +160,18 @@ class AssessmentTest {
         assertThat(result.at("/findings/0/related-observations")).hasSize(3);
         assertThat(result.has("end")).isFalse();
     }
+
+    @Test
+    void testCasesBeforeAnyAnswerGiveObservationsAndNoEmptyFindings() {
+        AssessmentScope scope = AssessmentScope.resolve(LIBRARY, Target.parse("jc-star:star-3"), NOTHING_DECLARED);
+        List<LabTestCase> tests = List.of(
+                new LabTestCase(star1("S1.1-04"), "TC-04-F1", true, "pass", "500 wrong logins", "locked out"));
+        AssessmentSnapshot snapshot = new AssessmentSnapshot("lab2", "Camera", "Vendor", "3.1", scope,
+                AssessmentState.IN_EVALUATION, Map.of(), Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-11-03T10:00:00Z"), tests);
+        ObjectNode doc = OscalAssessmentResultsExporter.export(snapshot, "/api/v1/assessments/lab2");
+        // OSCAL forbids empty arrays: the findings are left out until a requirement is answered.
+        assertThat(OscalSchemas.violations(OscalSchemas.ASSESSMENT_RESULTS, doc)).isEmpty();
+        assertThat(doc.at("/assessment-results/results/0").has("findings")).isFalse();
+    }
 }

@@ -1,10 +1,9 @@
 package io.iotseal.label.keys;
 
+import io.iotseal.audit.Sha256;
 import io.iotseal.label.jose.Base64Url;
 import io.iotseal.label.jose.VerificationException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -39,12 +38,7 @@ public final class VerificationKey {
     /** The key id IoTSeal gives a public key: the start of its RFC 7638 JWK thumbprint. */
     public static String kidOf(byte[] publicKey) {
         String canonical = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url.encode(publicKey) + "\"}";
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return Base64Url.encode(digest).substring(0, KID_LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return Base64Url.encode(Sha256.digest(canonical.getBytes(StandardCharsets.UTF_8))).substring(0, KID_LENGTH);
     }
 
     /** False for a wrong or malformed signature. */

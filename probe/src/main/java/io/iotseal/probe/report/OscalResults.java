@@ -3,25 +3,24 @@ package io.iotseal.probe.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotseal.oscal.AssessmentResultsWriter;
 import io.iotseal.oscal.OscalIds;
 import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
 import io.iotseal.catalog.RequirementRef;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes probe results as an OSCAL 1.1.3 assessment-results document, so an assessment can attach them as
+ * Writes probe results as an OSCAL 1.1.3 assessment-results document (through the core's
+ * {@link AssessmentResultsWriter}, the one writer of that format), so an assessment can attach them as
  * evidence. Each device is an inventory item (the subject); each finding becomes one observation (what
  * was tested, with the redacted exchanges as evidence) and, unless not applicable, one OSCAL finding whose
  * target is the first mapped requirement and whose props list every mapped requirement (see ADR 0013).
  */
 public final class OscalResults {
-    public static final String OSCAL_VERSION = "1.1.3";
+    public static final String OSCAL_VERSION = AssessmentResultsWriter.OSCAL_VERSION;
     /** Namespace of IoTSeal's own props, shared with the core's OSCAL exports. */
     public static final String NS = OscalIds.NS;
     /** Used when the caller names no assessment plan: a fragment that resolves to nothing in particular. */
@@ -33,60 +32,33 @@ public final class OscalResults {
      * @param assessmentPlanHref where the assessment plan these results belong to lives (a URI reference)
      */
     public ObjectNode document(CampaignResult result, String assessmentPlanHref) {
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode ar = root.putObject("assessment-results");
-        ar.put("uuid", uuid());
-        ObjectNode metadata = ar.putObject("metadata");
-        metadata.put("title", "IoTSeal device probe results");
-        metadata.put("last-modified", timestamp(result.finished()));
-        metadata.put("version", "probe-mapping-v" + result.mappingVersion());
-        metadata.put("oscal-version", OSCAL_VERSION);
-        ObjectNode importAp = ar.putObject("import-ap");
-        importAp.put("href", assessmentPlanHref);
-        if (NO_PLAN.equals(assessmentPlanHref)) {
-            importAp.put("remarks", "The probe ran without an assessment plan; point href at the plan when attaching these results.");
-        }
-
-        ObjectNode res = ar.putArray("results").addObject();
-        res.put("uuid", uuid());
-        res.put("title", "Automated network checks of " + result.devices().size() + " device(s)");
-        res.put("description", "Port inventory, service identification, default credentials, anonymous access, "
-                + "cleartext management, TLS, brute-force resistance, UPnP/SSDP exposure and information disclosure, "
-                + "tested over the network by the IoTSeal device probe. Credentials in evidence are redacted.");
-        res.put("start", timestamp(result.started()));
-        res.put("end", timestamp(result.finished()));
-        ArrayNode items = res.putObject("local-definitions").putArray("inventory-items");
-        res.putObject("reviewed-controls").putArray("control-selections").addObject().putObject("include-all");
-        ArrayNode observations = res.putArray("observations");
-        ArrayNode findings = res.putArray("findings");
-
-        Map<String, String> subjectByDevice = new LinkedHashMap<>();
+        AssessmentResultsWriter w = new AssessmentResultsWriter(uuid(), "IoTSeal device probe results",
+                "probe-mapping-v" + result.mappingVersion(), result.finished(), assessmentPlanHref,
+                NO_PLAN.equals(assessmentPlanHref)
+                        ? "The probe ran without an assessment plan; point href at the plan when attaching these results."
+                        : null);
+        w.result(uuid(), "Automated network checks of " + result.devices().size() + " device(s)",
+                "Port inventory, service identification, default credentials, anonymous access, "
+                        + "cleartext management, TLS, brute-force resistance, UPnP/SSDP exposure and information disclosure, "
+                        + "tested over the network by the IoTSeal device probe. Credentials in evidence are redacted.",
+                result.started(), result.finished());
+        w.reviewedControls(null, null);
         for (DeviceReport device : result.devices()) {
             String itemUuid = uuid();
-            subjectByDevice.put(device.key(), itemUuid);
-            ObjectNode item = items.addObject();
-            item.put("uuid", itemUuid);
-            item.put("description", "Device under test " + device.target());
-            ArrayNode props = item.putArray("props");
-            prop(props, null, device.address().contains(":") ? "ipv6-address" : "ipv4-address", device.address(), null);
+            ObjectNode item = w.inventoryItem(itemUuid, "Device under test " + device.target());
+            prop(item.putArray("props"), null, device.address().contains(":") ? "ipv6-address" : "ipv4-address",
+                    device.address(), null);
             for (Finding f : device.findings()) {
                 String observationUuid = uuid();
-                observations.add(observation(observationUuid, itemUuid, device, f));
+                observation(w.observation(observationUuid, f.checkId() + " on " + f.location(), f.summary()),
+                        itemUuid, device, f);
                 if (f.verdict() != Verdict.NOT_APPLICABLE && !f.requirements().isEmpty()) {
-                    findings.add(finding(observationUuid, f));
+                    finding(w.finding(uuid(), f.checkId() + ": " + f.verdict().label() + " on " + f.location(),
+                            f.summary()), observationUuid, f);
                 }
             }
         }
-        if (items.isEmpty()) {
-            res.remove("local-definitions");
-        }
-        if (observations.isEmpty()) {
-            res.remove("observations");
-        }
-        if (findings.isEmpty()) {
-            res.remove("findings");
-        }
-        return root;
+        return w.document();
     }
 
     public String json(CampaignResult result, String assessmentPlanHref) {
@@ -97,11 +69,7 @@ public final class OscalResults {
         }
     }
 
-    private ObjectNode observation(String uuid, String subjectUuid, DeviceReport device, Finding f) {
-        ObjectNode o = mapper.createObjectNode();
-        o.put("uuid", uuid);
-        o.put("title", f.checkId() + " on " + f.location());
-        o.put("description", f.summary());
+    private static void observation(ObjectNode o, String subjectUuid, DeviceReport device, Finding f) {
         ArrayNode props = o.putArray("props");
         prop(props, NS, "check-id", f.checkId(), null);
         prop(props, NS, "verdict", f.verdict().label(), null);
@@ -113,15 +81,10 @@ public final class OscalResults {
         subject.put("title", f.location());
         ObjectNode evidence = o.putArray("relevant-evidence").addObject();
         evidence.put("description", evidenceText(f));
-        o.put("collected", timestamp(device.finished()));
-        return o;
+        AssessmentResultsWriter.collected(o, device.finished());
     }
 
-    private ObjectNode finding(String observationUuid, Finding f) {
-        ObjectNode fn = mapper.createObjectNode();
-        fn.put("uuid", uuid());
-        fn.put("title", f.checkId() + ": " + f.verdict().label() + " on " + f.location());
-        fn.put("description", f.summary());
+    private static void finding(ObjectNode fn, String observationUuid, Finding f) {
         ArrayNode props = fn.putArray("props");
         prop(props, NS, "check-id", f.checkId(), null);
         prop(props, NS, "verdict", f.verdict().label(), null);
@@ -144,7 +107,6 @@ public final class OscalResults {
             }
         }
         fn.putArray("related-observations").addObject().put("observation-uuid", observationUuid);
-        return fn;
     }
 
     private static String classToken(String catalogId) {
@@ -190,9 +152,5 @@ public final class OscalResults {
 
     private static String uuid() {
         return UUID.randomUUID().toString();
-    }
-
-    private static String timestamp(Instant instant) {
-        return instant.toString();
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -96,12 +97,48 @@ class AssessmentRepository {
     // --- answers ----------------------------------------------------------------------------------
 
     List<StoredAnswer> answers(UUID id) {
-        return jdbc.sql("select catalog, requirement, verdict, justification, provenance_json, answered_by, answered_at"
-                        + " from assessment_answer where assessment_id = ?")
-                .param(id)
-                .query((rs, n) -> new StoredAnswer(rs.getString(1), rs.getString(2), Verdict.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
-                .list();
+        return answersOf(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** The answers of several assessments in one query (a listing page reads them all at once). */
+    Map<UUID, List<StoredAnswer>> answersOf(Collection<UUID> ids) {
+        return byAssessment(ids, "select assessment_id, catalog, requirement, verdict, justification, provenance_json,"
+                        + " answered_by, answered_at from assessment_answer where assessment_id in (:ids)"
+                        + " order by assessment_id, catalog, requirement",
+                (rs, n) -> new StoredAnswer(rs.getString(2), rs.getString(3), Verdict.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)));
+    }
+
+    /**
+     * Rows of a child table grouped by assessment, in the query's order; the query selects the
+     * assessment id first and filters on {@code :ids}. No query at all for no ids.
+     */
+    private <T> Map<UUID, List<T>> byAssessment(Collection<UUID> ids, String sql, RowMapper<T> mapper) {
+        Map<UUID, List<T>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(sql).param("ids", ids).query((rs, n) -> {
+            out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(mapper.mapRow(rs, n));
+            return null;
+        }).list();
+        return out;
+    }
+
+    /** What an assessment's view shows of its product: its English name and its vendor's name. */
+    record ProductNames(String name, String vendorName) {
+    }
+
+    /** Product and vendor names by product id, in one query, for the assessments of a listing page. */
+    Map<UUID, ProductNames> productNames(Collection<UUID> productIds) {
+        Map<UUID, ProductNames> out = new HashMap<>();
+        if (!productIds.isEmpty()) {
+            jdbc.sql("select p.id, p.name_en, o.name from product p join organization o on o.id = p.vendor_id"
+                            + " where p.id in (:ids)").param("ids", productIds)
+                    .query((rs, n) -> out.put(rs.getObject(1, UUID.class), new ProductNames(rs.getString(2), rs.getString(3))))
+                    .list();
+        }
+        return out;
     }
 
     void putAnswer(UUID id, StoredAnswer a) {
@@ -117,15 +154,18 @@ class AssessmentRepository {
     // --- evidence ---------------------------------------------------------------------------------
 
     List<EvidenceView> evidence(UUID id) {
-        return jdbc.sql("select e.id, e.sha256, e.file_name, e.media_type, b.size_bytes, e.kind, e.catalog, e.requirement,"
-                        + " e.uploaded_by, e.uploaded_at from assessment_evidence e join evidence_blob b on b.sha256 = e.sha256"
-                        + " where e.assessment_id = ? order by e.uploaded_at, e.id")
-                .param(id)
-                .query((rs, n) -> new EvidenceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getLong(5), EvidenceKind.valueOf(rs.getString(6)),
-                        rs.getString(7) == null ? null : rs.getString(7) + "#" + rs.getString(8), rs.getString(9),
-                        rs.getObject(10, OffsetDateTime.class)))
-                .list();
+        return evidenceOf(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    Map<UUID, List<EvidenceView>> evidenceOf(Collection<UUID> ids) {
+        return byAssessment(ids, "select e.assessment_id, e.id, e.sha256, e.file_name, e.media_type, b.size_bytes, e.kind,"
+                        + " e.catalog, e.requirement, e.uploaded_by, e.uploaded_at from assessment_evidence e"
+                        + " join evidence_blob b on b.sha256 = e.sha256"
+                        + " where e.assessment_id in (:ids) order by e.assessment_id, e.uploaded_at, e.id",
+                (rs, n) -> new EvidenceView(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), EvidenceKind.valueOf(rs.getString(7)),
+                        rs.getString(8) == null ? null : rs.getString(8) + "#" + rs.getString(9), rs.getString(10),
+                        rs.getObject(11, OffsetDateTime.class)));
     }
 
     /** Records a blob once; a second upload of the same content finds it there. */
@@ -146,13 +186,15 @@ class AssessmentRepository {
     // --- transitions and test cases ---------------------------------------------------------------
 
     List<TransitionView> transitions(UUID id) {
-        return jdbc.sql("select seq, action, from_state, to_state, actor, comment, occurred_at from assessment_transition"
-                        + " where assessment_id = ? order by seq")
-                .param(id)
-                .query((rs, n) -> new TransitionView(rs.getInt(1), Action.valueOf(rs.getString(2)),
-                        AssessmentState.valueOf(rs.getString(3)), AssessmentState.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
-                .list();
+        return transitionsOf(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    Map<UUID, List<TransitionView>> transitionsOf(Collection<UUID> ids) {
+        return byAssessment(ids, "select assessment_id, seq, action, from_state, to_state, actor, comment, occurred_at"
+                        + " from assessment_transition where assessment_id in (:ids) order by assessment_id, seq",
+                (rs, n) -> new TransitionView(rs.getInt(2), Action.valueOf(rs.getString(3)),
+                        AssessmentState.valueOf(rs.getString(4)), AssessmentState.valueOf(rs.getString(5)),
+                        rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)));
     }
 
     void insertTransition(UUID id, TransitionView t) {
@@ -163,13 +205,16 @@ class AssessmentRepository {
     }
 
     List<TestCaseView> testCases(UUID id) {
-        return jdbc.sql("select id, catalog, requirement, test_id, kind, verdict, description, result, recorded_by,"
-                        + " recorded_at from assessment_test_case where assessment_id = ? order by recorded_at, test_id")
-                .param(id)
-                .query((rs, n) -> new TestCaseView(rs.getObject(1, UUID.class), rs.getString(2) + "#" + rs.getString(3),
-                        rs.getString(4), TestCaseKind.valueOf(rs.getString(5)), TestCaseVerdict.valueOf(rs.getString(6)),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class)))
-                .list();
+        return testCasesOf(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    Map<UUID, List<TestCaseView>> testCasesOf(Collection<UUID> ids) {
+        return byAssessment(ids, "select assessment_id, id, catalog, requirement, test_id, kind, verdict, description,"
+                        + " result, recorded_by, recorded_at from assessment_test_case where assessment_id in (:ids)"
+                        + " order by assessment_id, recorded_at, test_id",
+                (rs, n) -> new TestCaseView(rs.getObject(2, UUID.class), rs.getString(3) + "#" + rs.getString(4),
+                        rs.getString(5), TestCaseKind.valueOf(rs.getString(6)), TestCaseVerdict.valueOf(rs.getString(7)),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class)));
     }
 
     void insertTestCase(UUID assessmentId, TestCaseView t, String catalog, String requirement) {

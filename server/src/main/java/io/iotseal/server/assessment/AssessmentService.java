@@ -111,8 +111,7 @@ public class AssessmentService {
         boolean all = actor.isOperator();
         Set<UUID> vendors = actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER);
         Set<UUID> labs = actor.organizationsWith(Role.LAB_EVALUATOR);
-        List<AssessmentView> views = repository.list(all, vendors, labs, productId, page.size(), page.offset())
-                .stream().map(this::view).toList();
+        List<AssessmentView> views = views(repository.list(all, vendors, labs, productId, page.size(), page.offset()));
         return PageResult.of(views, page, repository.count(all, vendors, labs, productId));
     }
 
@@ -123,7 +122,7 @@ public class AssessmentService {
         Product product = products.find(a.productId()).orElseThrow();
         return new AssessmentSnapshot(a.id().toString(), product.nameEn(), product.vendorName(), a.productVersion(),
                 scope(a, product), a.state(), answers(a), a.createdAt().toInstant(), a.updatedAt().toInstant(),
-                repository.testCases(id).stream().map(t -> new LabTestCase(parseRef(t.requirement()), t.testId(),
+                repository.testCases(id).stream().map(t -> new LabTestCase(RequirementRef.parse(t.requirement()), t.testId(),
                         t.kind() == TestCaseKind.FUNCTIONAL, t.verdict().code(), t.description(), t.result())).toList());
     }
 
@@ -412,20 +411,27 @@ public class AssessmentService {
     }
 
     AssessmentScope scope(AssessmentRow a, Product product) {
+        return scopeOf(a, product == null ? null : product.nameEn());
+    }
+
+    private AssessmentScope scopeOf(AssessmentRow a, String productName) {
         Profile profile = read(a.profileJson(), Profile.class);
-        return AssessmentScope.resolve(library, Target.parse(a.target()),
-                profile.toCore(product == null ? null : product.nameEn()), startedOn(a.createdAt()));
+        return AssessmentScope.resolve(library, Target.parse(a.target()), profile.toCore(productName), startedOn(a.createdAt()));
     }
 
     Map<RequirementRef, Answer> answers(AssessmentRow a) {
+        return answers(repository.answers(a.id()), repository.evidence(a.id()));
+    }
+
+    private Map<RequirementRef, Answer> answers(List<StoredAnswer> stored, List<EvidenceView> evidenceFiles) {
         Map<RequirementRef, List<String>> evidence = new LinkedHashMap<>();
-        for (EvidenceView e : repository.evidence(a.id())) {
+        for (EvidenceView e : evidenceFiles) {
             if (e.requirement() != null) {
-                evidence.computeIfAbsent(parseRef(e.requirement()), k -> new ArrayList<>()).add(e.sha256());
+                evidence.computeIfAbsent(RequirementRef.parse(e.requirement()), k -> new ArrayList<>()).add(e.sha256());
             }
         }
         Map<RequirementRef, Answer> out = new LinkedHashMap<>();
-        for (StoredAnswer s : repository.answers(a.id())) {
+        for (StoredAnswer s : stored) {
             RequirementRef ref = new RequirementRef(s.catalog(), s.requirement());
             out.put(ref, new Answer(ref, s.verdict(), s.justification(), evidence.getOrDefault(ref, List.of()),
                     s.provenanceJson() == null ? null : read(s.provenanceJson(), Provenance.class)));
@@ -434,11 +440,32 @@ public class AssessmentService {
     }
 
     AssessmentView view(AssessmentRow a) {
-        Product product = products.find(a.productId()).orElseThrow();
-        AssessmentScope scope = scope(a, product);
+        return views(List.of(a)).getFirst();
+    }
+
+    /**
+     * The views of several assessments with a fixed number of queries, however many there are: each
+     * child table is read once for all of them (a listing page must not cost queries per row).
+     */
+    private List<AssessmentView> views(List<AssessmentRow> rows) {
+        List<UUID> ids = rows.stream().map(AssessmentRow::id).toList();
+        Map<UUID, AssessmentRepository.ProductNames> productNames =
+                repository.productNames(rows.stream().map(AssessmentRow::productId).distinct().toList());
+        Map<UUID, List<StoredAnswer>> answers = repository.answersOf(ids);
+        Map<UUID, List<EvidenceView>> evidence = repository.evidenceOf(ids);
+        Map<UUID, List<TestCaseView>> testCases = repository.testCasesOf(ids);
+        Map<UUID, List<TransitionView>> transitions = repository.transitionsOf(ids);
+        return rows.stream().map(a -> view(a, productNames.get(a.productId()), answers.getOrDefault(a.id(), List.of()),
+                evidence.getOrDefault(a.id(), List.of()), testCases.getOrDefault(a.id(), List.of()),
+                transitions.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    private AssessmentView view(AssessmentRow a, AssessmentRepository.ProductNames product, List<StoredAnswer> storedAnswers,
+                                List<EvidenceView> evidence, List<TestCaseView> testCases, List<TransitionView> transitions) {
+        AssessmentScope scope = scopeOf(a, product.name());
         Map<String, StoredAnswer> stored = new LinkedHashMap<>();
-        repository.answers(a.id()).forEach(s -> stored.put(s.catalog() + "#" + s.requirement(), s));
-        Map<RequirementRef, Answer> answers = answers(a);
+        storedAnswers.forEach(s -> stored.put(s.catalog() + "#" + s.requirement(), s));
+        Map<RequirementRef, Answer> answers = answers(storedAnswers, evidence);
         List<RequirementView> requirements = scope.requirements().stream().map(r -> {
             Answer answer = answers.get(r.requirement());
             StoredAnswer s = stored.get(r.requirement().toString());
@@ -450,24 +477,21 @@ public class AssessmentService {
         List<FieldError> problems = Completeness.check(scope, answers).stream()
                 .map(p -> new FieldError("answers[" + p.requirement() + "]", p.message())).toList();
         Profile profile = read(a.profileJson(), Profile.class);
-        return new AssessmentView(a.id(), a.productId(), product.nameEn(), a.vendorId(), product.vendorName(),
+        return new AssessmentView(a.id(), a.productId(), product.name(), a.vendorId(), product.vendorName(),
                 a.productVersion(), a.target(),
                 a.route(), a.state(), a.labId(), profile.features(), profile.conditions(),
                 List.copyOf(StateMachine.allowed(a.route(), a.state())), requirements,
                 scope.unknownParts().stream().map(u -> u.note() == null ? "unknown part" : u.note().en()).toList(),
-                problems, repository.evidence(a.id()), repository.testCases(a.id()), repository.transitions(a.id()),
-                a.createdAt(), a.updatedAt(), a.version());
+                problems, evidence, testCases, transitions, a.createdAt(), a.updatedAt(), a.version());
     }
 
+    /** The reference, or null when the text is not {@code catalog#id} (callers answer with a field error). */
     static RequirementRef parseRef(String text) {
-        if (text == null) {
+        try {
+            return RequirementRef.parse(text);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        int hash = text.indexOf('#');
-        if (hash <= 0 || hash == text.length() - 1) {
-            return null;
-        }
-        return new RequirementRef(text.substring(0, hash).strip(), text.substring(hash + 1).strip());
     }
 
     private static Map<String, Object> summary(AssessmentRow a) {
