@@ -16,12 +16,8 @@ public class StartMessage implements ApplicationListener<WebServerInitializedEve
     private final PrintStream out;
 
     public StartMessage(Environment environment) {
-        this(environment, System.out);
-    }
-
-    StartMessage(Environment environment, PrintStream out) {
         this.environment = environment;
-        this.out = out;
+        this.out = System.out;
     }
 
     @Override
