@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# Makes sure the programs and services that the tests need are installed and running.
-# Safe to run again: every step checks first. Used by .ci/run; developers may run it too.
+# Makes sure the programs and services that the tests need are installed and running: PostgreSQL on
+# 127.0.0.1:5432 (database "test", user "postgres" without a password), the Mosquitto binaries and the
+# IPAex Gothic font. Safe to run again: every step checks first. Called by `./iotseal test`.
+#
+# As root on Debian or Ubuntu it installs what is missing with apt-get (CI does this). Anywhere else
+# (no root, macOS, another distribution) it installs nothing: it lists what is missing and how to get
+# it, and exits 1.
 set -euo pipefail
+
+can_install=""
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then can_install=yes; fi
+missing=()
 
 apt_updated=""
 apt_install() {
@@ -11,6 +20,18 @@ apt_install() {
 
 # PostgreSQL on 127.0.0.1:5432 with a database "test" that user postgres reaches without a password.
 ensure_postgres() {
+  if psql -h 127.0.0.1 -U postgres -d test -c 'select 1' >/dev/null 2>&1; then return; fi
+  if [ -z "$can_install" ]; then
+    if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+      missing+=("PostgreSQL runs on 127.0.0.1:5432, but user postgres cannot open database test without a password:
+      createdb -h 127.0.0.1 -U postgres test   and allow local 'trust' logins for postgres in pg_hba.conf")
+    else
+      missing+=("PostgreSQL on 127.0.0.1:5432 with database test, user postgres, no password
+      (Debian/Ubuntu: sudo apt-get install postgresql; macOS: brew install postgresql@17 && brew services start postgresql@17;
+       then: createdb -h 127.0.0.1 -U postgres test)")
+    fi
+    return
+  fi
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     echo "services: installing PostgreSQL"
     apt_install postgresql
@@ -36,21 +57,37 @@ ensure_postgres() {
 # free loopback port, so only the binaries are needed (mosquitto and mosquitto_passwd, both in the
 # mosquitto package), not a running service.
 ensure_mosquitto() {
-  if [ ! -x /usr/sbin/mosquitto ] || ! command -v mosquitto_passwd >/dev/null 2>&1; then
-    echo "services: installing Mosquitto"
-    apt_install mosquitto
+  if [ -x /usr/sbin/mosquitto ] && command -v mosquitto_passwd >/dev/null 2>&1; then return; fi
+  if [ -z "$can_install" ]; then
+    missing+=("Mosquitto at /usr/sbin/mosquitto and mosquitto_passwd on the PATH (Debian/Ubuntu: sudo apt-get install mosquitto;
+      elsewhere the probe's MQTT tests are skipped, except under CI=true where they fail)")
+    return
   fi
+  echo "services: installing Mosquitto"
+  apt_install mosquitto
 }
 
 # A Japanese TrueType font for the Declaration of Conformity PDF (ADR 0044): IPAex Gothic, IPA Font
 # License (OSI-approved); the server embeds a subset of it in each declaration.
 ensure_japanese_font() {
-  if [ ! -r /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ]; then
-    echo "services: installing the IPAex Gothic font"
-    apt_install fonts-ipaexfont-gothic
+  # The server reads the font from IOTSEAL_DECLARATION_FONT when it is set (README, "Assessments").
+  local font="${IOTSEAL_DECLARATION_FONT:-/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf}"
+  if [ -r "$font" ]; then return; fi
+  if [ -z "$can_install" ]; then
+    missing+=("the IPAex Gothic font at $font (Debian/Ubuntu: sudo apt-get install fonts-ipaexfont-gothic;
+      macOS: download ipaexg.ttf from https://moji.or.jp/ipafont/ and set IOTSEAL_DECLARATION_FONT to its path)")
+    return
   fi
+  echo "services: installing the IPAex Gothic font"
+  apt_install fonts-ipaexfont-gothic
 }
 
 ensure_postgres
 ensure_mosquitto
 ensure_japanese_font
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "services: the tests need these, which are missing (run as root on Debian/Ubuntu to install them):" >&2
+  for item in "${missing[@]}"; do echo "  - $item" >&2; done
+  exit 1
+fi

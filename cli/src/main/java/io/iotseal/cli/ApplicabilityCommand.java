@@ -64,7 +64,7 @@ final class ApplicabilityCommand implements Callable<Integer> {
             table.row(d.requirement().id(), d.requirement().status() == null ? "-" : d.requirement().status().notation(),
                     d.applicability().label(), String.join("; ", d.reasons()));
         }
-        out.print(table.render());
+        out.print(table.render(standards.tableWidth()));
         return 0;
     }
 }

@@ -47,7 +47,7 @@ final class CatalogCommand {
             for (Catalog c : library.catalogs()) {
                 table.row(c.id(), c.version(), c.requirements().size(), Languages.pick(c.name(), lang));
             }
-            out.print(table.render());
+            out.print(table.render(standards.tableWidth()));
             return 0;
         }
     }
@@ -95,7 +95,7 @@ final class CatalogCommand {
                     if (r.note() != null) table.row("", "", "", "  note: " + r.note());
                 }
             }
-            out.print(table.render());
+            out.print(table.render(standards.tableWidth()));
             if (!catalog.conditions().isEmpty() || !catalog.features().isEmpty()) {
                 out.println();
                 out.println("Conditions C(n): " + terms(catalog.conditions()));

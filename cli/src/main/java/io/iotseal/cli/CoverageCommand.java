@@ -54,6 +54,9 @@ final class CoverageCommand implements Callable<Integer> {
         CoverageEngine.Inferences inferences;
         try {
             inferences = new CoverageEngine(library).infer(results);
+        } catch (AssessmentResults.UnknownRequirements e) {
+            throw new UserInputException("--results: " + InputFiles.unknownValues(resultsFile, "requirement", e.ids(),
+                    "does not exist in catalog '" + results.catalog() + "'"), e);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--results: " + resultsFile + ": " + e.getMessage(), e);
         }
@@ -112,7 +115,7 @@ final class CoverageCommand implements Callable<Integer> {
         out.println("Coverage inferred from " + results.catalog() + " results"
                 + (results.product() == null ? "" : " for " + results.product()));
         out.println();
-        out.print(table.render());
+        out.print(table.render(standards.tableWidth()));
         out.println();
         out.println("Details: iotseal coverage --results " + resultsFile + " --target ID|SCHEME:LEVEL");
     }
@@ -155,7 +158,7 @@ final class CoverageCommand implements Callable<Integer> {
                 table.row("", "", "CONFLICT", conflict.weakestConfidence().code(), conflict.describe());
             }
         }
-        out.print(table.render());
+        out.print(table.render(standards.tableWidth()));
         out.println();
     }
 

@@ -65,7 +65,7 @@ final class CrosswalkCommand implements Callable<Integer> {
         } else {
             crosswalks.forEach(x -> out.println(x.title().en() + (x.source().equals(from) ? "" : " (read in reverse)")));
             out.println();
-            out.print(table.render());
+            out.print(table.render(standards.tableWidth()));
         }
         return 0;
     }

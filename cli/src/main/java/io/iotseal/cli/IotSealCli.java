@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the {@code iotseal} command line. */
 @Command(name = "iotseal", mixinStandardHelpOptions = true, version = "IoTSeal 0.1.0",
-        description = "IoT cybersecurity labelling: catalogs, crosswalks, applicability, coverage.",
+        description = "IoT cybersecurity labelling: catalogs, crosswalks, coverage, assessments, labels, device probes.",
         subcommands = {
                 CatalogCommand.class,
                 CrosswalkCommand.class,
@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 AdminCommand.class,
                 AssessmentCommand.class,
                 LabelCommand.class,
+                ServeCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class IotSealCli implements Runnable {
     /** Exit code for bad input: an unknown id, a malformed file, a wrong option. */
@@ -38,6 +40,10 @@ public final class IotSealCli implements Runnable {
     /** The configured command line; tests call {@code execute} on it with their own writers. */
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new IotSealCli());
+        CommandTree.addHelpOptions(cli);
+        CommandTree.joinDescriptionLines(cli);
+        int columns = Terminal.columns();
+        cli.setUsageHelpWidth(columns == Integer.MAX_VALUE ? Terminal.DEFAULT_HELP_WIDTH : Math.max(55, Math.min(columns, 120)));
         cli.setExecutionExceptionHandler(IotSealCli::handle);
         return cli;
     }
@@ -45,6 +51,10 @@ public final class IotSealCli implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    private static boolean debug() {
+        return "1".equals(System.getenv("IOTSEAL_DEBUG"));
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -57,8 +67,12 @@ public final class IotSealCli implements Runnable {
             err.println("iotseal: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
-        err.println("iotseal: unexpected error: " + e);
-        e.printStackTrace(err);
+        // A bug, not bad input: say so without Java's class names; the stack trace only when asked for.
+        err.println("iotseal: unexpected error" + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + (debug() ? "" : " (set IOTSEAL_DEBUG=1 for the details)"));
+        if (debug()) {
+            e.printStackTrace(err);
+        }
         return 1;
     }
 }

@@ -53,7 +53,7 @@ final class SchemeCommand {
                 out.println(Json.write(json));
                 return 0;
             }
-            out.print(table.render());
+            out.print(table.render(standards.tableWidth()));
             if (!library.recognitions().isEmpty()) {
                 out.println();
                 TextTable recognitions = new TextTable("RECOGNIZER", "EFFECT", "RECOGNIZED", "EFFECTIVE", "CONFIDENCE");
@@ -61,7 +61,7 @@ final class SchemeCommand {
                     recognitions.row(r.recognizer(), r.effect().code(), r.recognized(),
                             r.effective() == null ? "-" : r.effective(), r.confidence().code());
                 }
-                out.print(recognitions.render());
+                out.print(recognitions.render(standards.tableWidth()));
             }
             return 0;
         }

@@ -15,6 +15,14 @@ final class StandardsOptions {
     @Option(names = "--json", description = "Print JSON for machines instead of tables.")
     boolean json;
 
+    @Option(names = "--wide", description = "Print tables on full-width lines instead of wrapping them to the terminal.")
+    boolean wide;
+
+    /** How wide tables may be: the terminal's width, or unlimited with {@code --wide}. */
+    int tableWidth() {
+        return wide ? Integer.MAX_VALUE : Terminal.columns();
+    }
+
     StandardsLibrary load() {
         if (dataDir == null) {
             return StandardsLoader.loadBuiltIn();

@@ -215,7 +215,23 @@ class CliTest {
                 """);
         Run run = run("coverage", "--results", bad.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("S1.1-99", "do not exist in catalog 'jc-star-star1'");
+        assertThat(run.err()).contains(bad + ": line 5: requirement 'S1.1-99' does not exist in catalog 'jc-star-star1'");
+    }
+
+    @Test
+    void aBadVerdictNamesTheAcceptedValuesNotAJavaType() throws IOException {
+        Path bad = dir.resolve("verdict.yaml");
+        Files.writeString(bad, """
+                format: iotseal-results/1
+                catalog: jc-star-star1
+                results:
+                  - requirement: S1.1-01
+                    verdict: passed
+                """);
+        Run run = run("coverage", "--results", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("line 5: results[0].verdict: 'passed' is not one of pass,")
+                .doesNotContain("io.iotseal", "`", "Cannot deserialize");
     }
 
     @Test

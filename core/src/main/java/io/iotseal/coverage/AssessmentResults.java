@@ -61,8 +61,21 @@ public final class AssessmentResults {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("results: requirement(s) " + String.join(", ", unknown)
-                    + " do not exist in catalog '" + catalog + "'");
+            throw new UnknownRequirements(catalog, unknown);
+        }
+    }
+
+    /** Results name requirements their catalog does not have; {@link #ids()} lets callers point at each. */
+    public static final class UnknownRequirements extends IllegalArgumentException {
+        private final transient List<String> ids;
+
+        UnknownRequirements(String catalog, List<String> ids) {
+            super("results: requirement(s) " + String.join(", ", ids) + " do not exist in catalog '" + catalog + "'");
+            this.ids = List.copyOf(ids);
+        }
+
+        public List<String> ids() {
+            return ids;
         }
     }
 

@@ -16,10 +16,23 @@ public record RegistryUrls(String issuer, String labelPageBase, String statusLis
         if (!labelPageBase.endsWith("/") || !statusListBase.endsWith("/")) {
             throw new IllegalArgumentException("labelPageBase and statusListBase must end with '/'");
         }
-        if (!labelPageBase.matches("https://[a-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~-]*)*/")) {
+        if (!labelPageBase.matches("https://[a-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~-]*)*/")
+                && !labelPageBase.matches(LOOPBACK_HTTP + "(/[A-Za-z0-9._~-]*)*/")) {
             throw new IllegalArgumentException("labelPageBase '" + labelPageBase
                     + "' must be https://host[/path]/ with a lower-case host and no query or fragment");
         }
+    }
+
+    /**
+     * Plain http is accepted only for this machine (ADR 0071): the embedded default serves
+     * http://127.0.0.1:8080, and its demo QR codes must open that page. Loopback traffic never leaves
+     * the machine, which is why browsers also treat it as a secure context.
+     */
+    private static final String LOOPBACK_HTTP = "http://(127\\.0\\.0\\.1|localhost|\\[::1]):[0-9]{1,5}";
+
+    /** Whether {@code url} is an http URL of this machine (127.0.0.1, localhost or [::1], with a port). */
+    public static boolean isLoopbackHttp(String url) {
+        return url != null && url.matches(LOOPBACK_HTTP + "(/.*)?");
     }
 
     /** Same host for everything: {@code https://host/}, pages under {@code l/}, lists under {@code status/}. */
@@ -38,7 +51,7 @@ public record RegistryUrls(String issuer, String labelPageBase, String statusLis
         }
         try {
             URI uri = new URI(url);
-            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            if ((!"https".equals(uri.getScheme()) && !isLoopbackHttp(url)) || uri.getHost() == null) {
                 throw new IllegalArgumentException(field + " '" + url + "' must be an https URL");
             }
         } catch (URISyntaxException e) {

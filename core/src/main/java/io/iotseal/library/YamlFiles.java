@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -101,10 +102,22 @@ public final class YamlFiles {
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             return cause.getMessage();
         }
+        // Jackson names Java types ("value of type `io.iotseal.coverage.Verdict`"): a user needs the
+        // accepted values instead, and no class names.
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            Matcher accepted = Pattern.compile("\\[([^\\]]*)]").matcher(invalid.getOriginalMessage());
+            return "'" + invalid.getValue() + "' is not one of "
+                    + (accepted.find() ? accepted.group(1) : "the accepted values");
+        }
         String original = e.getOriginalMessage();
         int newline = original.indexOf('\n');
-        return newline > 0 ? original.substring(0, newline) : original;
+        String line = newline > 0 ? original.substring(0, newline) : original;
+        return JAVA_TYPE.matcher(line).replaceAll(m -> m.group(2));
     }
+
+    /** A Java type as Jackson quotes it, `java.time.LocalDate` or `io.iotseal.x.Outer$Inner`: group 2 is its simple name. */
+    private static final Pattern JAVA_TYPE = Pattern.compile("`((?:[a-z_][a-z0-9_]*\\.)+(?:[A-Za-z_$][\\w]*\\$)?)([A-Za-z_][\\w]*)`");
 
     /** One data file could not be read; the message names the file, line and field. */
     public static final class DataFileException extends RuntimeException {

@@ -53,12 +53,16 @@ class EmbeddedDefaultTest {
             // One accepted JC-STAR ★1 declaration, with its signed label.
             assertThat(jdbc.sql("select level, status from label").query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
                     .list()).containsExactly("star-1 ACTIVE");
+            // Its QR code opens this server's own page (ADR 0071), not https://localhost.
+            assertThat(jdbc.sql("select qr_text from label").query(String.class).single())
+                    .startsWith("http://127.0.0.1:" + context.getEnvironment().getProperty("server.port") + "/l/");
         });
         Matcher m = PASSWORD.matcher(first);
         assertThat(m.find()).as("password printed at first start").isTrue();
         String password = m.group(1);
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(first).containsPattern("Demo label page \\(no login\\): /l/[A-Z0-9]{12}");
+        assertThat(first).containsPattern("Demo label page \\(no login\\): http://127\\.0\\.0\\.1:\\d+/l/[A-Z0-9]{12}")
+                .containsPattern("IoTSeal registry: http://127\\.0\\.0\\.1:[1-9]\\d*/");
         assertThat(Files.exists(dataDir.resolve("iotseal.mv.db"))).isTrue();
         // The label signing keystore and its generated password live under the data folder (ADR 0050).
         assertThat(dataDir.resolve("keys/labels.p12")).isRegularFile();
@@ -73,7 +77,8 @@ class EmbeddedDefaultTest {
 
         String second = start(dataDir, context -> assertThat(context.getBean(
                 io.iotseal.server.label.RegistryKeys.class).path().toString()).isEqualTo(keystore));
-        assertThat(second).doesNotContain("password:").doesNotContain(password);
+        assertThat(second).doesNotContain("password:").doesNotContain(password)
+                .containsPattern("IoTSeal registry: http://127\\.0\\.0\\.1:[1-9]\\d*/");
         assertThat(permissions(dataDir.resolve("keys"))).isEqualTo("rwx------");
     }
 

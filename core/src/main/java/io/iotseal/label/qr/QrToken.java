@@ -191,7 +191,8 @@ public final class QrToken {
             throw new VerificationException("the QR text has " + qrText.length() + " characters, over the limit of "
                     + MAX_TEXT_CHARS + ": not an IoTSeal label");
         }
-        if (!qrText.regionMatches(true, 0, "https://", 0, 8) || qrText.indexOf('/', 8) < 0) {
+        boolean https = qrText.regionMatches(true, 0, "https://", 0, 8) && qrText.indexOf('/', 8) > 0;
+        if (!https && !io.iotseal.label.RegistryUrls.isLoopbackHttp(qrText.toLowerCase(java.util.Locale.ROOT))) {
             throw new VerificationException("the QR text is not an https URL of a label page");
         }
         Sign1 cose = parse(tokenOf(qrText));

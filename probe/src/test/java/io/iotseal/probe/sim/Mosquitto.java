@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Mosquitto implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+    /** Where the brokers' configuration, password and log files go (tests run in the module's folder). */
+    static final Path WORK = Path.of("target", "mosquitto");
     private final Process process;
     private final int port;
     private final Path dir;
@@ -21,7 +23,10 @@ public final class Mosquitto implements AutoCloseable {
 
     /** @param user with {@code password}, the only account; null for a broker with anonymous access */
     public Mosquitto(String user, String password) throws IOException, InterruptedException {
-        dir = Files.createTempDirectory("iotseal-mosquitto");
+        // Under the module's build folder, not the system's temporary folder, and removed on close:
+        // a run leaves nothing behind, and a killed one leaves it where `mvn clean` finds it.
+        Files.createDirectories(WORK);
+        dir = Files.createTempDirectory(WORK, "broker");
         port = freePort();
         StringBuilder conf = new StringBuilder("listener " + port + " 127.0.0.1\npersistence false\nlog_dest stderr\n"
                 // Run as the current user: as root Mosquitto would switch to a user that cannot read our files.
@@ -103,6 +108,21 @@ public final class Mosquitto implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        deleteDirectory(dir);
+    }
+
+    /** The broker's folder, for tests that check it is gone after {@link #close()}. */
+    Path directory() {
+        return dir;
+    }
+
+    private static void deleteDirectory(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: it is under target/, which `mvn clean` removes.
         }
     }
 }

@@ -70,7 +70,8 @@ public class FirstStart implements SmartInitializingSingleton {
         out.println(" This password is shown only now; store it safely.");
         var demoLabel = demoDeclaration == null ? null : labels.forAssessment(demoDeclaration);
         if (demoLabel != null) {
-            out.println(" Demo label page (no login): /l/" + demoLabel.labelId());
+            String base = environment.getProperty("iotseal.labels.public-url", "");
+            out.println(" Demo label page (no login): " + base.replaceAll("/+$", "") + "/l/" + demoLabel.labelId());
         }
         out.println("==================================================================");
         out.println();
