@@ -43,7 +43,7 @@ final class LabelKeygenCommand implements Callable<Integer> {
         }
         String jwks = keys.publicKeys().toJwks();
         if (jwksOut != null) {
-            Files.writeString(jwksOut, jwks + "\n");
+            OutputFiles.write(jwksOut, "--jwks-out", jwks + "\n");
             out.println("public keys written to " + jwksOut);
         } else {
             out.println(jwks);

@@ -4,7 +4,6 @@ import io.iotseal.label.RegistryUrls;
 import io.iotseal.label.status.BitstringStatusList;
 import io.iotseal.label.status.StatusListCredential;
 import io.iotseal.label.status.StatusPurpose;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ final class LabelStatusListCommand implements Callable<Integer> {
         }
         RegistryUrls urls = RegistryUrls.at(registry);
         var key = keystore.open(false).active();
-        Files.writeString(out, StatusListCredential.sign(urls.statusListUrl(p), urls.issuer(), p, list, validFrom(),
+        OutputFiles.write(out, "--out", StatusListCredential.sign(urls.statusListUrl(p), urls.issuer(), p, list, validFrom(),
                 validity, ttl, key) + "\n");
         spec.commandLine().getOut().println("wrote the " + p.code() + " status list (" + set.size() + " of " + entries
                 + " bits set, valid " + validity + ", ttl " + ttl + ") to " + out);

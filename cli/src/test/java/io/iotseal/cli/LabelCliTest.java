@@ -23,7 +23,7 @@ class LabelCliTest {
         keystore = dir.resolve("keys/labels.p12");
         password = dir.resolve("password");
         Files.writeString(password, "a test password, generated per run\n");
-        jwks = dir.resolve("jwks.json");
+        jwks = dir.resolve("build/public/jwks.json");   // a folder that does not exist yet: keygen makes it
         out = dir.resolve("out");
         Run keygen = run("label", "keygen", "--keystore", keystore.toString(), "--password-file", password.toString(),
                 "--jwks-out", jwks.toString());
