@@ -251,7 +251,7 @@ final class AssessmentCommand implements Runnable {
             create.set("features", Json.MAPPER.valueToTree(a.features()));
             create.set("conditions", Json.MAPPER.valueToTree(a.conditions()));
             // The file's content names the request: submitting the same file twice creates one assessment.
-            String key = "cli-" + io.iotseal.audit.Sha256.hex(Files.readAllBytes(file)).substring(0, 32);
+            String key = "cli-" + io.iotseal.digest.Sha256.hex(Files.readAllBytes(file)).substring(0, 32);
             Api.Reply created = api.send("POST", "/api/v1/assessments", create, null, key, 201);
             String id = created.body().get("id").asText();
             ObjectNode body = Json.object();

@@ -1,5 +1,6 @@
 package io.iotseal.audit;
 
+import io.iotseal.digest.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

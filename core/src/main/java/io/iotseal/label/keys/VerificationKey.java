@@ -1,6 +1,6 @@
 package io.iotseal.label.keys;
 
-import io.iotseal.audit.Sha256;
+import io.iotseal.digest.Sha256;
 import io.iotseal.label.jose.Base64Url;
 import io.iotseal.label.jose.VerificationException;
 import java.nio.charset.StandardCharsets;

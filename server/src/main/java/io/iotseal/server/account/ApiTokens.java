@@ -1,6 +1,6 @@
 package io.iotseal.server.account;
 
-import io.iotseal.audit.Sha256;
+import io.iotseal.digest.Sha256;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package io.iotseal.server.account;
 
-import io.iotseal.audit.Sha256;
+import io.iotseal.digest.Sha256;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

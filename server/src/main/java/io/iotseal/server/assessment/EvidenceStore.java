@@ -1,6 +1,6 @@
 package io.iotseal.server.assessment;
 
-import io.iotseal.audit.Sha256;
+import io.iotseal.digest.Sha256;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotseal.audit.SortedKeysJson;
-import io.iotseal.audit.Sha256;
+import io.iotseal.digest.Sha256;
 import io.iotseal.server.access.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;

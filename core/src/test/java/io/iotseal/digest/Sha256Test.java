@@ -1,4 +1,4 @@
-package io.iotseal.audit;
+package io.iotseal.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

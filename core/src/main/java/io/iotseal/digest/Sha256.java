@@ -1,4 +1,4 @@
-package io.iotseal.audit;
+package io.iotseal.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
