@@ -14,16 +14,18 @@ import java.util.UUID;
 @RestController
 class AssessmentLabelController {
 
-    private final LabelService service;
+    private final LabelLookup service;
+    private final StatusListService statusLists;
 
-    AssessmentLabelController(LabelService service) {
+    AssessmentLabelController(LabelLookup service, StatusListService statusLists) {
+        this.statusLists = statusLists;
         this.service = service;
     }
 
     @GetMapping("/api/v1/assessments/{id}/label")
     @Operation(summary = "The current label of an accepted assessment (after a renewal, the renewed one); visible like the product")
     public ResponseEntity<LabelView> label(Actor actor, @PathVariable UUID id) {
-        service.applyDueLapses();
+        statusLists.applyDueLapses();
         return ETags.ok(service.forAssessment(actor, id));
     }
 }

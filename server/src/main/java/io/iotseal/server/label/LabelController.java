@@ -25,16 +25,20 @@ import java.nio.charset.StandardCharsets;
 @RequestMapping("/api/v1/labels")
 class LabelController {
 
-    private final LabelService service;
+    private final LabelLookup service;
+    private final StatusChangeService statusChanges;
+    private final StatusListService statusLists;
 
-    LabelController(LabelService service) {
+    LabelController(LabelLookup service, StatusChangeService statusChanges, StatusListService statusLists) {
+        this.statusChanges = statusChanges;
+        this.statusLists = statusLists;
         this.service = service;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A label: its registration number, level, validity, status and signed credential")
     public ResponseEntity<LabelView> get(Actor actor, @PathVariable String id) {
-        service.applyDueLapses();
+        statusLists.applyDueLapses();
         return ETags.ok(service.get(actor, id));
     }
 
@@ -55,6 +59,6 @@ class LabelController {
     @Operation(summary = "Suspend (reason required), reinstate, or revoke (final, reason required); needs If-Match")
     public ResponseEntity<LabelView> status(Actor actor, @PathVariable String id, @Valid @RequestBody StatusChangeInput input,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ETags.ok(service.changeStatus(actor, id, input, ifMatch));
+        return ETags.ok(statusChanges.changeStatus(actor, id, input, ifMatch));
     }
 }

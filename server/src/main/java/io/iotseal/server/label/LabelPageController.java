@@ -22,9 +22,11 @@ import java.util.Locale;
 @RestController
 class LabelPageController {
 
-    private final LabelService service;
+    private final PublicLabels service;
+    private final StatusListService statusLists;
 
-    LabelPageController(LabelService service) {
+    LabelPageController(PublicLabels service, StatusListService statusLists) {
+        this.statusLists = statusLists;
         this.service = service;
     }
 
@@ -37,7 +39,7 @@ class LabelPageController {
     public ResponseEntity<?> page(@PathVariable String idOrToken, @RequestParam(required = false) String lang,
                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        service.applyDueLapses();
+        statusLists.applyDueLapses();
         if (prefersJson(accept)) {
             PublicLabelStatus status = service.publicStatus(idOrToken);
             if (status == null) {

@@ -19,9 +19,11 @@ class PublicLabelController {
 
     static final String VC_JWT_VALUE = "application/vc+jwt";
 
-    private final LabelService service;
+    private final StatusListService service;
+    private final RegistryKeys keys;
 
-    PublicLabelController(LabelService service) {
+    PublicLabelController(StatusListService service, RegistryKeys keys) {
+        this.keys = keys;
         this.service = service;
     }
 
@@ -29,7 +31,7 @@ class PublicLabelController {
     public ResponseEntity<String> jwks() {
         return ResponseEntity.ok().contentType(MediaType.valueOf("application/jwk-set+json"))
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(service.statusTtlSeconds())))
-                .body(service.jwks());
+                .body(keys.publicKeys().toJwks());
     }
 
     /**
