@@ -24,7 +24,7 @@ public final class JsonMappers {
     }
 
     /**
-     * Jackson's defaults: for building the JSON we sign or hash (credentials, JWS headers, audit
+     * Jackson's defaults: for building the JSON we sign or hash (credentials, status lists, audit
      * entries, checkpoints) and for reading back JSON we wrote ourselves. Changing it changes signatures
      * and audit hashes.
      */

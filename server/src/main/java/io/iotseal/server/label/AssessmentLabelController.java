@@ -14,18 +14,18 @@ import java.util.UUID;
 @RestController
 class AssessmentLabelController {
 
-    private final LabelLookup service;
+    private final LabelLookup labels;
     private final StatusListService statusLists;
 
-    AssessmentLabelController(LabelLookup service, StatusListService statusLists) {
+    AssessmentLabelController(LabelLookup labels, StatusListService statusLists) {
         this.statusLists = statusLists;
-        this.service = service;
+        this.labels = labels;
     }
 
     @GetMapping("/api/v1/assessments/{id}/label")
     @Operation(summary = "The current label of an accepted assessment (after a renewal, the renewed one); visible like the product")
     public ResponseEntity<LabelView> label(Actor actor, @PathVariable UUID id) {
         statusLists.applyDueLapses();
-        return ETags.ok(service.forAssessment(actor, id));
+        return ETags.ok(labels.forAssessment(actor, id));
     }
 }

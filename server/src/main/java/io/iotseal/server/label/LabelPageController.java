@@ -22,12 +22,12 @@ import java.util.Locale;
 @RestController
 class LabelPageController {
 
-    private final PublicLabels service;
+    private final PublicLabels publicLabels;
     private final StatusListService statusLists;
 
-    LabelPageController(PublicLabels service, StatusListService statusLists) {
+    LabelPageController(PublicLabels publicLabels, StatusListService statusLists) {
         this.statusLists = statusLists;
-        this.service = service;
+        this.publicLabels = publicLabels;
     }
 
     /**
@@ -41,7 +41,7 @@ class LabelPageController {
                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         statusLists.applyDueLapses();
         if (prefersJson(accept)) {
-            PublicLabelStatus status = service.publicStatus(idOrToken);
+            PublicLabelStatus status = publicLabels.publicStatus(idOrToken);
             if (status == null) {
                 throw ApiException.notFound("label");
             }
@@ -49,7 +49,7 @@ class LabelPageController {
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(status);
         }
         String language = language(lang, acceptLanguage);
-        var page = service.publicPage(idOrToken, language);
+        var page = publicLabels.publicPage(idOrToken, language);
         return ResponseEntity.status(page == null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", PageHeaders.PAGE_CSP)

@@ -19,18 +19,18 @@ class PublicLabelController {
 
     static final String VC_JWT_VALUE = "application/vc+jwt";
 
-    private final StatusListService service;
+    private final StatusListService statusLists;
     private final RegistryKeys keys;
 
-    PublicLabelController(StatusListService service, RegistryKeys keys) {
+    PublicLabelController(StatusListService statusLists, RegistryKeys keys) {
         this.keys = keys;
-        this.service = service;
+        this.statusLists = statusLists;
     }
 
     @GetMapping("/.well-known/jwks.json")
     public ResponseEntity<String> jwks() {
         return ResponseEntity.ok().contentType(MediaType.valueOf("application/jwk-set+json"))
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(service.statusTtlSeconds())))
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(statusLists.statusTtlSeconds())))
                 .body(keys.publicKeys().toJwks());
     }
 

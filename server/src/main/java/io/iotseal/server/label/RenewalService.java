@@ -55,7 +55,8 @@ class RenewalService {
     private final AuditLog audit;
     private final Clock clock;
 
-    RenewalService(LabelLookup lookup, LabelIssuance issuance, StatusListService statusLists, LabelRepository repository, LifecycleRepository lifecycle, Lifecycles lifecycles,
+    RenewalService(LabelLookup lookup, LabelIssuance issuance, StatusListService statusLists, LabelRepository repository,
+                   LifecycleRepository lifecycle, Lifecycles lifecycles,
                    ProductRepository products, StandardsLibrary library, AuditLog audit, Clock clock) {
         this.lookup = lookup;
         this.issuance = issuance;
