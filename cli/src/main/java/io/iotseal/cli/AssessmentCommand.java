@@ -1,10 +1,9 @@
 package io.iotseal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.iotseal.applicability.ProductProfile;
 import io.iotseal.assessment.Answer;
 import io.iotseal.assessment.AssessmentFile;
@@ -18,6 +17,7 @@ import io.iotseal.coverage.CoverageEngine;
 import io.iotseal.coverage.CoverageStatus;
 import io.iotseal.coverage.LevelCoverage;
 import io.iotseal.coverage.Verdict;
+import io.iotseal.json.JsonMappers;
 import io.iotseal.library.StandardsLibrary;
 import io.iotseal.scheme.LevelRef;
 import java.io.IOException;
@@ -66,8 +66,7 @@ final class AssessmentCommand implements Runnable {
 
     static void save(Path file, AssessmentFile assessment) {
         try {
-            YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+            ObjectMapper yaml = JsonMappers.yamlForEditing();
             Files.writeString(file, yaml.writeValueAsString(assessment));
         } catch (IOException e) {
             throw new UserInputException("cannot write " + file + ": " + e.getMessage(), e);

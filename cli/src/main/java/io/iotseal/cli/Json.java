@@ -2,14 +2,14 @@ package io.iotseal.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotseal.catalog.LocalizedText;
+import io.iotseal.json.JsonMappers;
 
 /** JSON output for the {@code --json} option. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = JsonMappers.pretty();
 
     private Json() {
     }

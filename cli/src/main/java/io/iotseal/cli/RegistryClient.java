@@ -1,7 +1,7 @@
 package io.iotseal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotseal.json.JsonMappers;
 import io.iotseal.label.keys.TrustedKeys;
 import io.iotseal.label.status.StatusListCredential;
 import io.iotseal.label.status.StatusPurpose;
@@ -85,7 +85,7 @@ final class RegistryClient {
         }
         return fetch("/l/" + labelId, "application/json", MAX_STATUS_JSON_CHARS).map(body -> {
             try {
-                JsonNode node = new ObjectMapper().readTree(body);
+                JsonNode node = JsonMappers.strict().readTree(body);
                 return new RegistryStatus(text(node, "status"), text(node, "reason"), text(node, "statusSince"));
             } catch (IOException e) {
                 throw new UnreachableException(origin + "/l/" + labelId + ": not JSON: " + e.getMessage(), e);

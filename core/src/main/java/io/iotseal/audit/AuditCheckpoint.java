@@ -3,6 +3,7 @@ package io.iotseal.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotseal.json.JsonMappers;
 import io.iotseal.label.jose.CompactJws;
 import io.iotseal.label.jose.VerificationException;
 import io.iotseal.label.keys.SigningKey;
@@ -29,7 +30,7 @@ public record AuditCheckpoint(String issuer, Instant issuedAt, long size, String
     /** A checkpoint is a few hundred characters; anything much larger is not one. */
     public static final int MAX_CHARS = 4096;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.plain();
 
     public AuditCheckpoint {
         if (size < 0) {

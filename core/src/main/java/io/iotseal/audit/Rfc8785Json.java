@@ -1,10 +1,10 @@
 package io.iotseal.audit;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.erdtman.jcs.JsonCanonicalizer;
+import io.iotseal.json.JsonMappers;
 
 import java.io.IOException;
 
@@ -21,8 +21,7 @@ public final class Rfc8785Json {
     /** The largest integer a double holds exactly (2^53 - 1). */
     static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = JsonMappers.strict();
 
     private Rfc8785Json() {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iotseal.json.JsonMappers;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,7 +24,7 @@ import java.util.List;
  */
 public final class SortedKeysJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.plain();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private SortedKeysJson() {

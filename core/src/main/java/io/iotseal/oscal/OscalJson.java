@@ -2,11 +2,11 @@ package io.iotseal.oscal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iotseal.catalog.Source;
+import io.iotseal.json.JsonMappers;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +15,7 @@ import java.util.List;
 
 /** Small helpers shared by the OSCAL exporters: JSON nodes, properties, metadata, back matter. */
 public final class OscalJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = JsonMappers.pretty();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private OscalJson() {

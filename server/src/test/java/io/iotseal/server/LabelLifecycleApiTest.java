@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.iotseal.label.keys.TrustedKeys;
 import io.iotseal.label.verify.LabelVerifier;
 import io.iotseal.label.verify.Verdict;
-import io.iotseal.server.label.LabelService;
+import io.iotseal.server.label.StatusListService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ class LabelLifecycleApiTest extends ApiTest {
     @Autowired
     private TestClock clock;
     @Autowired
-    private LabelService labels;
+    private StatusListService labels;
 
     private final LocalDate today = TestClock.realToday();
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotseal.json.JsonMappers;
 import io.iotseal.label.Label;
 import io.iotseal.label.LabelFacts;
 import io.iotseal.label.RegistryUrls;
@@ -30,7 +31,7 @@ public final class LabelCredential {
     public static final String TYPE = "IoTSecurityLabelCredential";
     /** A credential larger than this is refused before parsing. */
     public static final int MAX_CHARS = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.plain();
 
     private LabelCredential() {
     }

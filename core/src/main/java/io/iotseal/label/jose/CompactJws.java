@@ -1,10 +1,9 @@
 package io.iotseal.label.jose;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotseal.json.JsonMappers;
 import io.iotseal.label.keys.SigningKey;
 import io.iotseal.label.keys.TrustedKeys;
 import io.iotseal.label.keys.VerificationKey;
@@ -21,9 +20,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class CompactJws {
     public static final String ALGORITHM = "EdDSA";
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper JSON = JsonMappers.strict();
     private static final java.util.Set<String> ALLOWED_HEADER = java.util.Set.of("alg", "kid", "typ", "cty");
 
     private CompactJws() {

@@ -1,10 +1,10 @@
 package io.iotseal.label.keys;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotseal.json.JsonMappers;
 import io.iotseal.label.jose.Base64Url;
 import java.io.IOException;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class TrustedKeys {
     /** A JWKS larger than this is refused before parsing. */
     public static final int MAX_JWKS_CHARS = 256 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = JsonMappers.strict();
 
     private final Map<String, VerificationKey> byKid;
     private final List<VerificationKey> ordered;

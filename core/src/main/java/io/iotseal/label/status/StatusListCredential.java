@@ -3,6 +3,7 @@ package io.iotseal.label.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iotseal.json.JsonMappers;
 import io.iotseal.label.credential.LabelCredential;
 import io.iotseal.label.jose.CompactJws;
 import io.iotseal.label.jose.VerificationException;
@@ -21,7 +22,7 @@ import java.time.OffsetDateTime;
 public final class StatusListCredential {
     /** Largest status list credential accepted before parsing (a 2^24-entry list of random bits fits). */
     public static final int MAX_CHARS = 6 * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.plain();
 
     private StatusListCredential() {
     }

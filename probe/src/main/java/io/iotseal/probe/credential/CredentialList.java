@@ -2,7 +2,7 @@ package io.iotseal.probe.credential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.iotseal.json.JsonMappers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class CredentialList {
     private static final String BUILT_IN = "/io/iotseal/probe/credentials/builtin.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = JsonMappers.strictYaml();
 
     private final List<Credential> entries;
 

@@ -1,10 +1,9 @@
 package io.iotseal.probe.mapping;
 
 import io.iotseal.catalog.RequirementRef;
+import io.iotseal.json.JsonMappers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ public final class RequirementMappings {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
+            return parse(JsonMappers.strictYaml().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -1,8 +1,7 @@
 package io.iotseal.probe.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.iotseal.json.JsonMappers;
 
 /** The JSON mapper used for the journal and the --json output: ISO timestamps, records as objects. */
 public final class Json {
@@ -10,7 +9,6 @@ public final class Json {
     }
 
     public static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return JsonMappers.isoDates();
     }
 }

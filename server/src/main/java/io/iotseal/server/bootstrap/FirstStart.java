@@ -3,7 +3,7 @@ package io.iotseal.server.bootstrap;
 import io.iotseal.server.IotSealProperties;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.account.AccountService;
-import io.iotseal.server.label.LabelService;
+import io.iotseal.server.label.LabelLookup;
 import io.iotseal.server.organization.OrganizationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +31,13 @@ public class FirstStart implements SmartInitializingSingleton {
     private final AccountRepository accounts;
     private final AccountService accountService;
     private final DemoData demo;
-    private final LabelService labels;
+    private final LabelLookup labels;
     private final TransactionTemplate tx;
     private final IotSealProperties properties;
     private final Environment environment;
     private final PrintStream out;
 
-    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, LabelService labels,
+    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, LabelLookup labels,
                       TransactionTemplate tx, IotSealProperties properties, Environment environment) {
         this.accounts = accounts;
         this.accountService = accountService;

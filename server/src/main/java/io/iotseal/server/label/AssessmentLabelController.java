@@ -14,16 +14,18 @@ import java.util.UUID;
 @RestController
 class AssessmentLabelController {
 
-    private final LabelService service;
+    private final LabelLookup labels;
+    private final StatusListService statusLists;
 
-    AssessmentLabelController(LabelService service) {
-        this.service = service;
+    AssessmentLabelController(LabelLookup labels, StatusListService statusLists) {
+        this.statusLists = statusLists;
+        this.labels = labels;
     }
 
     @GetMapping("/api/v1/assessments/{id}/label")
     @Operation(summary = "The current label of an accepted assessment (after a renewal, the renewed one); visible like the product")
     public ResponseEntity<LabelView> label(Actor actor, @PathVariable UUID id) {
-        service.applyDueLapses();
-        return ETags.ok(service.forAssessment(actor, id));
+        statusLists.applyDueLapses();
+        return ETags.ok(labels.forAssessment(actor, id));
     }
 }

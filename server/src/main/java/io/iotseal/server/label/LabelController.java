@@ -25,36 +25,40 @@ import java.nio.charset.StandardCharsets;
 @RequestMapping("/api/v1/labels")
 class LabelController {
 
-    private final LabelService service;
+    private final LabelLookup labels;
+    private final StatusChangeService statusChanges;
+    private final StatusListService statusLists;
 
-    LabelController(LabelService service) {
-        this.service = service;
+    LabelController(LabelLookup labels, StatusChangeService statusChanges, StatusListService statusLists) {
+        this.statusChanges = statusChanges;
+        this.statusLists = statusLists;
+        this.labels = labels;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A label: its registration number, level, validity, status and signed credential")
     public ResponseEntity<LabelView> get(Actor actor, @PathVariable String id) {
-        service.applyDueLapses();
-        return ETags.ok(service.get(actor, id));
+        statusLists.applyDueLapses();
+        return ETags.ok(labels.get(actor, id));
     }
 
     @GetMapping(path = "/{id}/artwork.svg", produces = "image/svg+xml")
     @Operation(summary = "The label artwork as SVG: scheme mark, level, registration number, QR code")
     public ResponseEntity<byte[]> svg(Actor actor, @PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
-                .body(service.artwork(actor, id).svg().getBytes(StandardCharsets.UTF_8));
+                .body(labels.artwork(actor, id).svg().getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping(path = "/{id}/artwork.png", produces = MediaType.IMAGE_PNG_VALUE)
     @Operation(summary = "The label artwork as PNG (4 pixels per SVG unit)")
     public ResponseEntity<byte[]> png(Actor actor, @PathVariable String id) {
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(service.artwork(actor, id).png(4));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(labels.artwork(actor, id).png(4));
     }
 
     @PostMapping("/{id}/status")
     @Operation(summary = "Suspend (reason required), reinstate, or revoke (final, reason required); needs If-Match")
     public ResponseEntity<LabelView> status(Actor actor, @PathVariable String id, @Valid @RequestBody StatusChangeInput input,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ETags.ok(service.changeStatus(actor, id, input, ifMatch));
+        return ETags.ok(statusChanges.changeStatus(actor, id, input, ifMatch));
     }
 }

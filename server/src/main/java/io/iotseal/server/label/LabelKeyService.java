@@ -28,13 +28,13 @@ class LabelKeyService {
 
     private final RegistryKeys keys;
     private final LabelKeyRepository repository;
-    private final LabelService labels;
+    private final StatusListService statusLists;
     private final AuditLog audit;
 
-    LabelKeyService(RegistryKeys keys, LabelKeyRepository repository, LabelService labels, AuditLog audit) {
+    LabelKeyService(RegistryKeys keys, LabelKeyRepository repository, StatusListService statusLists, AuditLog audit) {
         this.keys = keys;
         this.repository = repository;
-        this.labels = labels;
+        this.statusLists = statusLists;
         this.audit = audit;
     }
 
@@ -59,7 +59,7 @@ class LabelKeyService {
         audit.record(actor, "label.key.rotate", "label-key", rotated.marker().activeKid(),
                 marker(locked, null), marker(rotated, input.reason().strip()));
         // The status lists are signed by the active key: re-sign them with the new one straight away.
-        labels.statusListsChanged();
+        statusLists.statusListsChanged();
         return view(rotated);
     }
 
@@ -89,7 +89,7 @@ class LabelKeyService {
         after.put("labelsAffected", affected);
         RegistryKeys.Locked removed = keys.remove(locked, kid);
         audit.record(actor, "label.key.remove", "label-key", kid, before, after);
-        labels.statusListsChanged();
+        statusLists.statusListsChanged();
         return new KeyRemovalView(kid, affected, affected == 0 ? "no label was signed with this key"
                 : affected + " label(s) signed with this key no longer verify against the published keys and must be"
                 + " re-issued under the active key (POST /api/v1/label-keys/reissue); codes already printed must be"

@@ -22,10 +22,12 @@ import java.util.Locale;
 @RestController
 class LabelPageController {
 
-    private final LabelService service;
+    private final PublicLabels publicLabels;
+    private final StatusListService statusLists;
 
-    LabelPageController(LabelService service) {
-        this.service = service;
+    LabelPageController(PublicLabels publicLabels, StatusListService statusLists) {
+        this.statusLists = statusLists;
+        this.publicLabels = publicLabels;
     }
 
     /**
@@ -37,9 +39,9 @@ class LabelPageController {
     public ResponseEntity<?> page(@PathVariable String idOrToken, @RequestParam(required = false) String lang,
                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        service.applyDueLapses();
+        statusLists.applyDueLapses();
         if (prefersJson(accept)) {
-            PublicLabelStatus status = service.publicStatus(idOrToken);
+            PublicLabelStatus status = publicLabels.publicStatus(idOrToken);
             if (status == null) {
                 throw ApiException.notFound("label");
             }
@@ -47,7 +49,7 @@ class LabelPageController {
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(status);
         }
         String language = language(lang, acceptLanguage);
-        var page = service.publicPage(idOrToken, language);
+        var page = publicLabels.publicPage(idOrToken, language);
         return ResponseEntity.status(page == null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", PageHeaders.PAGE_CSP)

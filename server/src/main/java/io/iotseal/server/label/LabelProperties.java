@@ -1,5 +1,6 @@
 package io.iotseal.server.label;
 
+import io.iotseal.label.RegistryUrls;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -37,5 +38,10 @@ public record LabelProperties(String keystore, String keystorePassword, String p
         if (statusCheckInterval.compareTo(statusTtl.dividedBy(10)) > 0) {
             statusCheckInterval = statusTtl.dividedBy(10);
         }
+    }
+
+    /** The addresses the QR codes, credentials and status lists name, under {@code publicUrl}. */
+    public RegistryUrls urls() {
+        return RegistryUrls.at(publicUrl);
     }
 }

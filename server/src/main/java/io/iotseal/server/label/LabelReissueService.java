@@ -1,6 +1,7 @@
 package io.iotseal.server.label;
 
 import io.iotseal.label.IssuedLabel;
+import io.iotseal.label.RegistryUrls;
 import io.iotseal.label.keys.VerificationKey;
 import io.iotseal.library.StandardsLibrary;
 import io.iotseal.scheme.Scheme;
@@ -32,16 +33,19 @@ class LabelReissueService {
 
     private final RegistryKeys keys;
     private final LabelRepository repository;
-    private final LabelService labels;
+    private final StatusListService statusLists;
+    private final RegistryUrls urls;
     private final StandardsLibrary library;
     private final AuditLog audit;
     private final Clock clock;
 
-    LabelReissueService(RegistryKeys keys, LabelRepository repository, LabelService labels, StandardsLibrary library,
+    LabelReissueService(RegistryKeys keys, LabelRepository repository, StatusListService statusLists,
+                        LabelProperties properties, StandardsLibrary library,
                         AuditLog audit, Clock clock) {
         this.keys = keys;
         this.repository = repository;
-        this.labels = labels;
+        this.statusLists = statusLists;
+        this.urls = properties.urls();
         this.library = library;
         this.audit = audit;
         this.clock = clock;
@@ -70,7 +74,7 @@ class LabelReissueService {
         List<IssuedLabel> signed = orphaned.isEmpty() ? List.of() : keys.sign(key -> {
             List<IssuedLabel> out = new ArrayList<>();
             for (LabelRow row : orphaned) {
-                out.add(IssuedLabel.sign(row.label(), scheme(row), labels.urls(), key));
+                out.add(IssuedLabel.sign(row.label(), scheme(row), urls, key));
             }
             return out;
         });
@@ -81,14 +85,14 @@ class LabelReissueService {
                 throw ETags.preconditionFailed();
             }
             LabelRow updated = repository.find(old.id()).orElseThrow();
-            Map<String, Object> after = LabelService.audited(updated);
+            Map<String, Object> after = LabelAudit.of(updated);
             after.put("reissuedFromKid", old.kid());
             after.put("reason", reason);
-            audit.record(actor, "label.reissue", "label", old.id(), LabelService.audited(old), after);
+            audit.record(actor, "label.reissue", "label", old.id(), LabelAudit.of(old), after);
             ids.add(old.labelId());
         }
         if (!ids.isEmpty()) {
-            labels.statusListsChanged();
+            statusLists.statusListsChanged();
         }
         return new ReissueView(locked.marker().activeKid(), ids.size(), ids, ids.isEmpty()
                 ? "every label is signed by a published key: nothing to re-issue"

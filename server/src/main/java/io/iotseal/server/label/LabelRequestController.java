@@ -28,12 +28,12 @@ import java.util.UUID;
 class LabelRequestController {
 
     private final RenewalService service;
-    private final LabelService labels;
+    private final StatusListService statusLists;
     private final Idempotency idempotency;
 
-    LabelRequestController(RenewalService service, LabelService labels, Idempotency idempotency) {
+    LabelRequestController(RenewalService service, StatusListService statusLists, Idempotency idempotency) {
         this.service = service;
-        this.labels = labels;
+        this.statusLists = statusLists;
         this.idempotency = idempotency;
     }
 
@@ -41,7 +41,7 @@ class LabelRequestController {
     @Operation(summary = "Request renewal (inside the window) or record an updated declaration (clears a pending lapse)")
     public ResponseEntity<?> request(Actor actor, @PathVariable UUID id, @Valid @RequestBody LabelRequestInput input,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        labels.applyDueLapses(); // a lapsed label is neither renewed nor updated
+        statusLists.applyDueLapses(); // a lapsed label is neither renewed nor updated
         return idempotency.create(actor, key, "POST /api/v1/labels/" + id + "/requests", input, Set.of(), () -> {
             RequestView view = service.request(actor, id, input);
             return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(view.version())).body(view);
@@ -53,7 +53,7 @@ class LabelRequestController {
     public ResponseEntity<RequestView> decide(Actor actor, @PathVariable UUID id, @PathVariable UUID requestId,
                                               @Valid @RequestBody LabelDecisionInput input,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        labels.applyDueLapses();
+        statusLists.applyDueLapses();
         return ETags.ok(service.decide(actor, id, requestId, input, ifMatch));
     }
 }

@@ -118,8 +118,8 @@ class LapseService {
         if (!labels.updateStatus(id, row.version(), after, now.atOffset(ZoneOffset.UTC))) {
             return false; // another instance (or a concurrent change) came first; the next run looks again
         }
-        audit.record(LAPSE_RULE, "label.lapse", "label", id, LabelService.audited(row),
-                LabelService.audited(labels.find(id).orElseThrow()));
+        audit.record(LAPSE_RULE, "label.lapse", "label", id, LabelAudit.of(row),
+                LabelAudit.of(labels.find(id).orElseThrow()));
         return true;
     }
 }

@@ -19,17 +19,19 @@ class PublicLabelController {
 
     static final String VC_JWT_VALUE = "application/vc+jwt";
 
-    private final LabelService service;
+    private final StatusListService statusLists;
+    private final RegistryKeys keys;
 
-    PublicLabelController(LabelService service) {
-        this.service = service;
+    PublicLabelController(StatusListService statusLists, RegistryKeys keys) {
+        this.keys = keys;
+        this.statusLists = statusLists;
     }
 
     @GetMapping("/.well-known/jwks.json")
     public ResponseEntity<String> jwks() {
         return ResponseEntity.ok().contentType(MediaType.valueOf("application/jwk-set+json"))
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(service.statusTtlSeconds())))
-                .body(service.jwks());
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(statusLists.statusTtlSeconds())))
+                .body(keys.publicKeys().toJwks());
     }
 
     /**

@@ -44,7 +44,9 @@ import java.util.UUID;
 @Service
 class RenewalService {
 
-    private final LabelService labels;
+    private final LabelLookup lookup;
+    private final LabelIssuance issuance;
+    private final StatusListService statusLists;
     private final LabelRepository repository;
     private final LifecycleRepository lifecycle;
     private final Lifecycles lifecycles;
@@ -53,9 +55,12 @@ class RenewalService {
     private final AuditLog audit;
     private final Clock clock;
 
-    RenewalService(LabelService labels, LabelRepository repository, LifecycleRepository lifecycle, Lifecycles lifecycles,
+    RenewalService(LabelLookup lookup, LabelIssuance issuance, StatusListService statusLists, LabelRepository repository,
+                   LifecycleRepository lifecycle, Lifecycles lifecycles,
                    ProductRepository products, StandardsLibrary library, AuditLog audit, Clock clock) {
-        this.labels = labels;
+        this.lookup = lookup;
+        this.issuance = issuance;
+        this.statusLists = statusLists;
         this.repository = repository;
         this.lifecycle = lifecycle;
         this.lifecycles = lifecycles;
@@ -67,7 +72,7 @@ class RenewalService {
 
     @Transactional
     public RequestView request(Actor actor, UUID labelId, LabelRequestInput input) {
-        LabelRow row = labels.visible(actor, labelId);
+        LabelRow row = lookup.visible(actor, labelId);
         if (!actor.hasRole(Role.OPERATOR_ADMIN)
                 && !actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER).contains(row.vendorId())) {
             throw ApiException.forbidden("the label's vendor (or the operator's admins) requests its renewal or update");
@@ -108,7 +113,7 @@ class RenewalService {
 
     @Transactional
     public RequestView decide(Actor actor, UUID labelId, UUID requestId, LabelDecisionInput input, String ifMatch) {
-        LabelRow row = labels.visible(actor, labelId);
+        LabelRow row = lookup.visible(actor, labelId);
         if (!actor.isOperator()) {
             throw ApiException.forbidden("the scheme operator decides renewal and update requests");
         }
@@ -156,10 +161,10 @@ class RenewalService {
                 prior.product().models(), prior.product().versions(), product.supportEndDate());
         IssuedLabel issued;
         try {
-            Label label = LabelIssuer.issue(scheme, old.level(), labels.newLabelId(),
-                    LabelService.productNumber(lifecycle.firstStatusIndex(old.id())), facts,
+            Label label = LabelIssuer.issue(scheme, old.level(), issuance.newLabelId(),
+                    LabelIssuance.productNumber(lifecycle.firstStatusIndex(old.id())), facts,
                     lifecycles.today(), repository.nextStatusIndex());
-            issued = labels.sign(label, scheme);
+            issued = issuance.sign(label, scheme);
         } catch (IllegalArgumentException e) {
             throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content",
                     List.of(new FieldError("label", "cannot issue the renewed label: " + e.getMessage())));
@@ -171,12 +176,12 @@ class RenewalService {
         if (!lifecycle.supersede(old.id(), old.version(), reason, now)) {
             throw ETags.preconditionFailed();
         }
-        Map<String, Object> issuedAudit = LabelService.audited(renewed);
+        Map<String, Object> issuedAudit = LabelAudit.of(renewed);
         issuedAudit.put("renewalOf", old.labelId());
         audit.record(actor, "label.issue", "label", renewed.id(), null, issuedAudit);
-        audit.record(actor, "label.supersede", "label", old.id(), LabelService.audited(old),
-                LabelService.audited(repository.find(old.id()).orElseThrow()));
-        labels.statusListsChanged();
+        audit.record(actor, "label.supersede", "label", old.id(), LabelAudit.of(old),
+                LabelAudit.of(repository.find(old.id()).orElseThrow()));
+        statusLists.statusListsChanged();
         return renewed.id();
     }
 

@@ -26,13 +26,13 @@ final class StatusListCache {
 
     private static final Logger log = LoggerFactory.getLogger(StatusListCache.class);
 
-    private record Cached(Map<StatusPurpose, LabelService.SignedList> lists, Object freshness, Instant signedAt,
+    private record Cached(Map<StatusPurpose, SignedStatusList> lists, Object freshness, Instant signedAt,
                           Instant nextCheck) {
     }
 
     /** What the lists depend on besides the clock (compared with equals): read at most once per interval. */
     private final Supplier<?> freshness;
-    private final Function<Instant, Map<StatusPurpose, LabelService.SignedList>> signer;
+    private final Function<Instant, Map<StatusPurpose, SignedStatusList>> signer;
     private final Clock clock;
     private final Duration checkInterval;
     private final Duration resignAfter;
@@ -42,7 +42,7 @@ final class StatusListCache {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Cached cached;
 
-    StatusListCache(Supplier<?> freshness, Function<Instant, Map<StatusPurpose, LabelService.SignedList>> signer,
+    StatusListCache(Supplier<?> freshness, Function<Instant, Map<StatusPurpose, SignedStatusList>> signer,
                     Clock clock, Duration checkInterval, Duration resignAfter, Duration validity) {
         this.freshness = freshness;
         this.signer = signer;
@@ -52,7 +52,7 @@ final class StatusListCache {
         this.validity = validity;
     }
 
-    LabelService.SignedList get(StatusPurpose purpose) {
+    SignedStatusList get(StatusPurpose purpose) {
         Cached c = cached;
         Instant now = clock.instant();
         if (c != null && now.isBefore(c.nextCheck())) {
@@ -102,7 +102,7 @@ final class StatusListCache {
     }
 
     /** Lists checked at {@code checkedAt}: next looked at one interval later, or when they are due for re-signing. */
-    private Cached checked(Map<StatusPurpose, LabelService.SignedList> lists, Object freshness, Instant signedAt,
+    private Cached checked(Map<StatusPurpose, SignedStatusList> lists, Object freshness, Instant signedAt,
                            Instant checkedAt) {
         return new Cached(lists, freshness, signedAt, min(checkedAt.plus(checkInterval), signedAt.plus(resignAfter)));
     }

@@ -34,10 +34,10 @@ public final class StatusListFilter implements Filter {
     public static final Map<String, StatusPurpose> PATHS = Map.of("/status/revocation", StatusPurpose.REVOCATION,
             "/status/suspension", StatusPurpose.SUSPENSION);
 
-    private final LabelService service;
+    private final StatusListService service;
     private final ObjectMapper mapper;
 
-    StatusListFilter(LabelService service, ObjectMapper mapper) {
+    StatusListFilter(StatusListService service, ObjectMapper mapper) {
         this.service = service;
         this.mapper = mapper;
     }
@@ -53,7 +53,7 @@ public final class StatusListFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        LabelService.SignedList list;
+        SignedStatusList list;
         try {
             list = service.statusList(purpose);
         } catch (ApiException e) {
@@ -111,7 +111,7 @@ public final class StatusListFilter implements Filter {
     @Configuration(proxyBeanMethods = false)
     static class Registration {
         @Bean
-        FilterRegistrationBean<StatusListFilter> statusListFilter(LabelService service, ObjectMapper mapper) {
+        FilterRegistrationBean<StatusListFilter> statusListFilter(StatusListService service, ObjectMapper mapper) {
             FilterRegistrationBean<StatusListFilter> registration =
                     new FilterRegistrationBean<>(new StatusListFilter(service, mapper));
             registration.addUrlPatterns(PATHS.keySet().toArray(String[]::new));

@@ -3,10 +3,9 @@ package io.iotseal.server.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.iotseal.json.JsonMappers;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import java.io.IOException;
 
 /**
- * The one place that makes the JSON we read strict (ADR 0025, ADR 0068). It configures the ObjectMapper
+ * The one place that makes the JSON we read strict (ADR 0025, ADR 0068, ADR 0073). It configures the ObjectMapper
  * Spring builds, which reads every request body and is the one the server's other parsers of untrusted
  * JSON are given. What it refuses, each answered 400 naming the field ({@link ProblemHandler}):
  * <ul>
@@ -31,16 +30,11 @@ public class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJsonInput() {
+        // The features are the core's strict preset (ADR 0073), so request bodies and the core's parsers of
+        // untrusted JSON refuse the same things; only the storable-text check is the server's own.
         return builder -> builder
-                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
-                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .deserializerByType(String.class, new PlainText())
-                // Not lenient: java.time refuses numbers (epoch days, epoch seconds) where a date is written.
-                .postConfigurer(mapper -> mapper.setDefaultLeniency(false));
+                .postConfigurer(JsonMappers::strictReading);
     }
 
     /** Why the text cannot be stored, or null if it can. */

@@ -58,9 +58,9 @@ class StatusListCacheTest {
         return lastChange;
     }, at -> {
         int n = signatures.incrementAndGet();
-        Map<StatusPurpose, LabelService.SignedList> lists = new EnumMap<>(StatusPurpose.class);
+        Map<StatusPurpose, SignedStatusList> lists = new EnumMap<>(StatusPurpose.class);
         for (StatusPurpose p : StatusPurpose.values()) {
-            lists.put(p, new LabelService.SignedList("jwt" + n, new byte[0], "\"" + n + "\"", at));
+            lists.put(p, new SignedStatusList("jwt" + n, new byte[0], "\"" + n + "\"", at));
         }
         return lists;
     }, clock, Duration.ofSeconds(1), Duration.ofHours(12), Duration.ofHours(24));
