@@ -1,5 +1,6 @@
 package io.iotseal.server.label;
 
+import io.iotseal.digest.Sha256;
 import io.iotseal.label.RegistryUrls;
 import io.iotseal.label.status.BitstringStatusList;
 import io.iotseal.label.status.LabelState;
@@ -11,13 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -135,12 +133,9 @@ public class StatusListService {
         return result;
     }
 
+    /** The first 128 bits of the list's SHA-256, as a quoted ETag. */
     private static String etag(String jwt) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(jwt.getBytes(StandardCharsets.US_ASCII));
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "\"" + Sha256.hex(jwt).substring(0, 32) + "\"";
     }
+
 }
