@@ -156,6 +156,37 @@ class LabelApiTest extends ApiTest {
         assertThat(en).contains("Limits of assurance", "not a formal security evaluation", "has no vulnerabilities");
     }
 
+    /**
+     * ADR 0071: a label built from demo data says so on its page (in both languages), in its JSON face and in
+     * the API view; a real one does not. The same label is read before and after its product is recorded as demo data.
+     */
+    @Test
+    void onlyALabelOfDemoDataCarriesTheDemoNotice() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Map<String, Object> row = jdbc.sql("select id, label_id, product_id from label where assessment_id = ?")
+                .param(accepted.id()).query().singleRow();
+        String page = "/l/" + row.get("label_id");
+        String api = "/api/v1/labels/" + row.get("id");
+        assertThat(mvc.perform(get(page + "?lang=ja")).andReturn().getResponse().getContentAsString())
+                .doesNotContain("デモデータ", "Demo data", "class=\"demo\"");
+        assertThat(body(mvc.perform(get(page).accept(MediaType.APPLICATION_JSON)).andReturn()).get("demo").asBoolean())
+                .isFalse();
+        assertThat(call(Who.VENDOR_ADMIN, get(api), 200).get("demo").asBoolean()).isFalse();
+
+        jdbc.sql("insert into demo_record (entity_type, entity_id) values ('PRODUCT', ?)").param(row.get("product_id")).update();
+        try {
+            for (String lang : List.of("ja", "en")) {
+                assertThat(mvc.perform(get(page + "?lang=" + lang)).andReturn().getResponse().getContentAsString())
+                        .contains("デモデータ: 実在の製品・適合宣言ではありません。", "Demo data: not a real product or declaration.");
+            }
+            assertThat(body(mvc.perform(get(page).accept(MediaType.APPLICATION_JSON)).andReturn()).get("demo").asBoolean())
+                    .isTrue();
+            assertThat(call(Who.VENDOR_ADMIN, get(api), 200).get("demo").asBoolean()).isTrue();
+        } finally {
+            jdbc.sql("delete from demo_record where entity_id = ?").param(row.get("product_id")).update();
+        }
+    }
+
     @Test
     void aLowerCasedQrTokenOpensTheGenuinePageAndAForgedOneDoesNot() throws Exception {
         var accepted = new AssessmentFixtures(context, world).acceptedStarOne();

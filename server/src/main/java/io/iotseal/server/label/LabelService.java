@@ -16,6 +16,7 @@ import io.iotseal.scheme.LevelRef;
 import io.iotseal.scheme.Scheme;
 import io.iotseal.server.assessment.AssessmentAccepted;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.demo.DemoRecords;
 import io.iotseal.server.product.Product;
 import io.iotseal.server.product.ProductRepository;
 import io.iotseal.server.product.ProductService;
@@ -76,6 +77,7 @@ public class LabelService {
     private final LapseService lapses;
     private final SecureRandom random = new SecureRandom();
     private final StatusListCache statusLists;
+    private final DemoRecords demo;
 
     /** A signed status list as served: the vc+jwt (and its bytes, ready to write), its ETag and when it was signed. */
     public record SignedList(String jwt, byte[] bytes, String etag, Instant signedAt) {
@@ -83,7 +85,7 @@ public class LabelService {
 
     LabelService(LabelRepository repository, ProductRepository products, ProductService productService,
                  StandardsLibrary library, RegistryKeys keys, LabelProperties properties, AuditLog audit,
-                 Clock clock, Lifecycles lifecycles, LapseService lapses) {
+                 Clock clock, Lifecycles lifecycles, LapseService lapses, DemoRecords demo) {
         this.repository = repository;
         this.products = products;
         this.productService = productService;
@@ -95,6 +97,7 @@ public class LabelService {
         this.urls = RegistryUrls.at(properties.publicUrl());
         this.lifecycles = lifecycles;
         this.lapses = lapses;
+        this.demo = demo;
         this.statusLists = new StatusListCache(this::freshness, this::signStatusLists, clock,
                 properties.statusCheckInterval(), properties.statusValidity().dividedBy(2),
                 properties.statusValidity());
@@ -237,7 +240,7 @@ public class LabelService {
                 r.vendorName(), productName, r.models(), r.versions(), r.issued(), r.expiry(), r.supportEnd(), status(r),
                 r.reason(), r.statusSince(), product == null ? null : product.vulnerabilityDisclosureUrl(),
                 product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang),
-                found.get().replacedCode()), lang);
+                found.get().replacedCode(), isDemo(r)), lang);
     }
 
     /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */
@@ -248,7 +251,7 @@ public class LabelService {
             boolean valid = "valid".equals(status);
             return new PublicLabelStatus(r.labelId(), r.registrationNumber(), r.scheme() + ":" + r.level(), status,
                     valid ? null : r.reason(), valid || "expired".equals(status) ? null : r.statusSince(),
-                    r.expiry(), r.supportEnd());
+                    r.expiry(), r.supportEnd(), isDemo(r));
         }).orElse(null);
     }
 
@@ -446,7 +449,12 @@ public class LabelService {
         return new LabelView(r.id(), r.labelId(), r.assessmentId(), r.productId(), r.registrationNumber(), r.scheme(),
                 r.level(), r.vendorName(), r.productNameEn(), r.productNameJa(), r.models(), r.versions(), r.issued(),
                 r.expiry(), r.supportEnd(), status(r), r.reason(), r.statusSince(), r.credential(), r.qrText(), r.kid(),
-                r.version(), lifecycles.view(r));
+                r.version(), lifecycles.view(r), isDemo(r));
+    }
+
+    /** Whether the label was built from demo data: of a demo vendor or product (ADR 0071); its renewals too. */
+    private boolean isDemo(LabelRow r) {
+        return demo.vendorOrProduct(r.vendorId(), r.productId());
     }
 
     static Map<String, Object> audited(LabelRow r) {
