@@ -33,7 +33,8 @@ public class FirstStart implements SmartInitializingSingleton {
     private final Environment environment;
     private final PrintStream out;
 
-    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, TransactionTemplate tx, IotSealProperties properties, Environment environment) {
+    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, TransactionTemplate tx,
+                      IotSealProperties properties, Environment environment) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.demo = demo;
