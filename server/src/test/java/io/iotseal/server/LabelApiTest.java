@@ -6,6 +6,7 @@ import io.iotseal.label.verify.LabelVerifier;
 import io.iotseal.label.verify.RegistryStatus;
 import io.iotseal.label.verify.Verdict;
 import io.iotseal.label.verify.Verification;
+import io.iotseal.server.demo.DemoRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -173,8 +174,11 @@ class LabelApiTest extends ApiTest {
                 .isFalse();
         assertThat(call(Who.VENDOR_ADMIN, get(api), 200).get("demo").asBoolean()).isFalse();
 
-        jdbc.sql("insert into demo_record (entity_type, entity_id) values ('PRODUCT', ?)").param(row.get("product_id")).update();
+        DemoRecords demo = context.getBean(DemoRecords.class);
+        UUID product = (UUID) row.get("product_id");
+        demo.add(DemoRecords.Kind.PRODUCT, product);
         try {
+            assertThat(demo.all(DemoRecords.Kind.PRODUCT)).contains(product);
             for (String lang : List.of("ja", "en")) {
                 assertThat(mvc.perform(get(page + "?lang=" + lang)).andReturn().getResponse().getContentAsString())
                         .contains("デモデータ: 実在の製品・適合宣言ではありません。", "Demo data: not a real product or declaration.");
@@ -183,7 +187,7 @@ class LabelApiTest extends ApiTest {
                     .isTrue();
             assertThat(call(Who.VENDOR_ADMIN, get(api), 200).get("demo").asBoolean()).isTrue();
         } finally {
-            jdbc.sql("delete from demo_record where entity_id = ?").param(row.get("product_id")).update();
+            jdbc.sql("delete from demo_record where entity_id = ?").param(product).update();
         }
     }
 
