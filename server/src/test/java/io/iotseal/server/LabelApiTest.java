@@ -6,6 +6,7 @@ import io.iotseal.label.verify.LabelVerifier;
 import io.iotseal.label.verify.RegistryStatus;
 import io.iotseal.label.verify.Verdict;
 import io.iotseal.label.verify.Verification;
+import io.iotseal.server.demo.DemoRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -154,6 +155,40 @@ class LabelApiTest extends ApiTest {
         assertThat(ja).contains("保証の限界", "正式なセキュリティ評価・認証ではなく", "脆弱性がないこと");
         String en = mvc.perform(get("/l/" + labelId + "?lang=en")).andReturn().getResponse().getContentAsString();
         assertThat(en).contains("Limits of assurance", "not a formal security evaluation", "has no vulnerabilities");
+    }
+
+    /**
+     * ADR 0071: a label built from demo data says so on its page (in both languages), in its JSON face and in
+     * the API view; a real one does not. The same label is read before and after its product is recorded as demo data.
+     */
+    @Test
+    void onlyALabelOfDemoDataCarriesTheDemoNotice() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Map<String, Object> row = jdbc.sql("select id, label_id, product_id from label where assessment_id = ?")
+                .param(accepted.id()).query().singleRow();
+        String page = "/l/" + row.get("label_id");
+        String api = "/api/v1/labels/" + row.get("id");
+        assertThat(mvc.perform(get(page + "?lang=ja")).andReturn().getResponse().getContentAsString())
+                .doesNotContain("デモデータ", "Demo data", "class=\"demo\"");
+        assertThat(body(mvc.perform(get(page).accept(MediaType.APPLICATION_JSON)).andReturn()).get("demo").asBoolean())
+                .isFalse();
+        assertThat(call(Who.VENDOR_ADMIN, get(api), 200).get("demo").asBoolean()).isFalse();
+
+        DemoRecords demo = context.getBean(DemoRecords.class);
+        UUID product = (UUID) row.get("product_id");
+        demo.add(DemoRecords.Kind.PRODUCT, product);
+        try {
+            assertThat(demo.all(DemoRecords.Kind.PRODUCT)).contains(product);
+            for (String lang : List.of("ja", "en")) {
+                assertThat(mvc.perform(get(page + "?lang=" + lang)).andReturn().getResponse().getContentAsString())
+                        .contains("デモデータ: 実在の製品・適合宣言ではありません。", "Demo data: not a real product or declaration.");
+            }
+            assertThat(body(mvc.perform(get(page).accept(MediaType.APPLICATION_JSON)).andReturn()).get("demo").asBoolean())
+                    .isTrue();
+            assertThat(call(Who.VENDOR_ADMIN, get(api), 200).get("demo").asBoolean()).isTrue();
+        } finally {
+            jdbc.sql("delete from demo_record where entity_id = ?").param(product).update();
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.ServiceKind;
 import io.iotseal.server.product.VersionInput;
 import io.iotseal.server.access.Actor;
+import io.iotseal.server.demo.DemoRecords;
 import io.iotseal.server.web.ETags;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,7 +40,8 @@ import java.util.UUID;
  * products in Japanese and English, two of them out of scope to show the scope decision, and one
  * accepted JC-STAR ★1 declaration with its signed label. Everything is
  * created through the same services as API calls (validation, audit log), acting as the system with
- * the operator's admin role.
+ * the operator's admin role. Each vendor, lab, product and the declaration is recorded as demo data
+ * (ADR 0071), so that the pages built from them say so.
  */
 @Component
 public class DemoData {
@@ -48,15 +50,17 @@ public class DemoData {
     private final OrganizationService organizationService;
     private final ProductService products;
     private final AssessmentService assessments;
+    private final DemoRecords records;
     private final Clock clock;
     private UUID operatorId;
 
     public DemoData(OrganizationRepository organizations, OrganizationService organizationService,
-                    ProductService products, AssessmentService assessments, Clock clock) {
+                    ProductService products, AssessmentService assessments, DemoRecords records, Clock clock) {
         this.organizations = organizations;
         this.organizationService = organizationService;
         this.products = products;
         this.assessments = assessments;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -71,9 +75,12 @@ public class DemoData {
         return operatorId;
     }
 
-    /** Loads the demo registry; returns the demo ★1 assessment, whose label is issued when the transaction commits. */
+    /**
+     * Loads the demo registry and records its rows as demo data; the demo ★1 declaration's label is issued
+     * just before the transaction commits.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID load() {
+    public void load() {
         Actor system = new Actor(null, "system", List.of(new Membership(operatorId, Role.OPERATOR_ADMIN)));
         UUID sakura = org(system, OrganizationKind.VENDOR, "Sakura Devices K.K.", "さくらデバイス株式会社", "JP");
         UUID northwind = org(system, OrganizationKind.VENDOR, "Northwind Networks Ltd.", "ノースウィンドネットワークス", "GB");
@@ -88,6 +95,7 @@ public class DemoData {
                         new AssociatedService(ServiceKind.APP, "Sakura Camera app", null)),
                 today.plusYears(3), true, "2.3.0", today.minusMonths(2));
         UUID declaration = declareStarOne(sakura, camera, "2.3.0");
+        records.add(DemoRecords.Kind.ASSESSMENT, declaration);
         product(system, sakura, "Sakura Smart Lock L1", "さくらスマートロック L1", List.of("SL-L1"), Category.SMART_LOCK, true,
                 List.of(new AssociatedService(ServiceKind.HUB, "Sakura Bridge", "Bluetooth-to-Wi-Fi bridge")),
                 today.plusYears(4), false, "0.9.1", null);
@@ -98,11 +106,12 @@ public class DemoData {
                 Category.SMARTPHONE, true, List.of(), today.plusYears(3), true, "14.2", today.minusMonths(5));
         product(system, northwind, "Northwind Wired Door Sensor", "ノースウィンド 有線ドアセンサー", List.of("NW-DS0"),
                 Category.SENSOR, false, List.of(), null, true, null, null);
-        return declaration;
     }
 
     private UUID org(Actor system, OrganizationKind kind, String name, String nameJa, String country) {
-        return organizationService.create(system, new OrganizationInput(kind, name, nameJa, country)).id();
+        UUID id = organizationService.create(system, new OrganizationInput(kind, name, nameJa, country)).id();
+        records.add(DemoRecords.Kind.ORGANIZATION, id);
+        return id;
     }
 
     /**
@@ -128,6 +137,7 @@ public class DemoData {
         Product p = products.create(system, new ProductInput(vendor, en, ja, models, category,
                 "Demo product: " + en + ".", "Device: " + en + " (" + String.join(", ", models) + ")", ipCapable,
                 services, supportEnd, "https://example.com/security/" + slug, "security@example.com", published));
+        records.add(DemoRecords.Kind.PRODUCT, p.id());
         if (version != null) {
             products.addVersion(system, p.id(), new VersionInput(version, released, null));
         }

@@ -3,8 +3,6 @@ package io.iotseal.server.bootstrap;
 import io.iotseal.server.IotSealProperties;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.account.AccountService;
-import io.iotseal.server.label.LabelLookup;
-import io.iotseal.server.organization.OrganizationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -14,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.util.UUID;
 
 /**
  * On a database without users: creates the scheme operator organization and the first admin with a
@@ -31,18 +28,16 @@ public class FirstStart implements SmartInitializingSingleton {
     private final AccountRepository accounts;
     private final AccountService accountService;
     private final DemoData demo;
-    private final LabelLookup labels;
     private final TransactionTemplate tx;
     private final IotSealProperties properties;
     private final Environment environment;
     private final PrintStream out;
 
-    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, LabelLookup labels,
-                      TransactionTemplate tx, IotSealProperties properties, Environment environment) {
+    public FirstStart(AccountRepository accounts, AccountService accountService, DemoData demo, TransactionTemplate tx,
+                      IotSealProperties properties, Environment environment) {
         this.accounts = accounts;
         this.accountService = accountService;
         this.demo = demo;
-        this.labels = labels;
         this.tx = tx;
         this.properties = properties;
         this.environment = environment;
@@ -56,10 +51,11 @@ public class FirstStart implements SmartInitializingSingleton {
             return;
         }
         String password = generatePassword();
-        UUID demoDeclaration = tx.execute(status -> {
-            UUID operator = demo.createOperator();
-            accountService.createInitialAdmin("admin", password, operator);
-            return wantsDemoData() ? demo.load() : null;
+        tx.executeWithoutResult(status -> {
+            accountService.createInitialAdmin("admin", password, demo.createOperator());
+            if (wantsDemoData()) {
+                demo.load();
+            }
         });
         // Printed, not logged: it must reach the person starting the server and nothing else keeps it.
         out.println();
@@ -68,11 +64,6 @@ public class FirstStart implements SmartInitializingSingleton {
         out.println("   user:     admin");
         out.println("   password: " + password);
         out.println(" This password is shown only now; store it safely.");
-        var demoLabel = demoDeclaration == null ? null : labels.forAssessment(demoDeclaration);
-        if (demoLabel != null) {
-            String base = environment.getProperty("iotseal.labels.public-url", "");
-            out.println(" Demo label page (no login): " + base.replaceAll("/+$", "") + "/l/" + demoLabel.labelId());
-        }
         out.println("==================================================================");
         out.println();
         log.info("first start complete (demo data: {})", wantsDemoData());

@@ -1,5 +1,6 @@
 package io.iotseal.server.label;
 
+import io.iotseal.server.demo.DemoRecords;
 import io.iotseal.label.IssuedLabel;
 import io.iotseal.library.StandardsLibrary;
 import io.iotseal.scheme.LevelRef;
@@ -33,10 +34,12 @@ public class LabelLookup {
     private final StandardsLibrary library;
     private final Clock clock;
     private final Lifecycles lifecycles;
+    private final DemoRecords demo;
 
     LabelLookup(LabelRepository repository, ProductService productService, StandardsLibrary library, Clock clock,
-                Lifecycles lifecycles) {
+                Lifecycles lifecycles, DemoRecords demo) {
         this.repository = repository;
+        this.demo = demo;
         this.productService = productService;
         this.library = library;
         this.clock = clock;
@@ -123,6 +126,11 @@ public class LabelLookup {
         return new LabelView(r.id(), r.labelId(), r.assessmentId(), r.productId(), r.registrationNumber(), r.scheme(),
                 r.level(), r.vendorName(), r.productNameEn(), r.productNameJa(), r.models(), r.versions(), r.issued(),
                 r.expiry(), r.supportEnd(), status(r), r.reason(), r.statusSince(), r.credential(), r.qrText(), r.kid(),
-                r.version(), lifecycles.view(r));
+                r.version(), lifecycles.view(r), isDemo(r));
+    }
+
+    /** Whether the label was built from demo data: of a demo vendor or product (ADR 0071); its renewals too. */
+    boolean isDemo(LabelRow r) {
+        return demo.vendorOrProduct(r.vendorId(), r.productId());
     }
 }

@@ -16,7 +16,7 @@ final class LabelPage {
     record Facts(String labelId, String registrationNumber, String scheme, String level, String vendor, String product,
                  List<String> models, List<String> versions, LocalDate issued, LocalDate expiry, LocalDate supportEnd,
                  String status, String reason, OffsetDateTime statusSince, String vulnerabilityUrl,
-                 String vulnerabilityContact, Lifecycle lifecycle, boolean replacedCode) {
+                 String vulnerabilityContact, Lifecycle lifecycle, boolean replacedCode, boolean demo) {
     }
 
     /**
@@ -33,6 +33,11 @@ final class LabelPage {
         head(html, lang, ja ? "IoTセキュリティラベル " + f.registrationNumber() : "IoT security label " + f.registrationNumber());
         html.append("<p class=\"switch\"><a href=\"?lang=").append(ja ? "en\" hreflang=\"en\">English" : "ja\" hreflang=\"ja\">日本語")
                 .append("</a></p>\n");
+        if (f.demo()) {
+            // In both languages whatever the page's: whoever opens a demo label must not take it for a real one.
+            html.append("<p class=\"demo\" role=\"note\">デモデータ: 実在の製品・適合宣言ではありません。<br>")
+                    .append("Demo data: not a real product or declaration.</p>\n");
+        }
         html.append("<p class=\"status ").append(e(f.status())).append("\">").append(e(statusText(f.status(), ja)));
         if (f.reason() != null && !"valid".equals(f.status())) {
             html.append("<br>").append(ja ? "理由: " : "Reason: ").append(e(f.reason()));
@@ -140,7 +145,9 @@ final class LabelPage {
                 .append("<title>").append(e(title)).append("</title>\n<style>body{font-family:sans-serif;max-width:40em;")
                 .append("margin:1em auto;padding:0 1em}dt{font-weight:bold;margin-top:.6em}.status{font-size:1.3em;")
                 .append("padding:.5em;border-radius:.3em}.valid{background:#d6f5d6}.suspended,.expired{background:#fff0c2}")
-                .append(".revoked,.invalid{background:#ffd6d6}.switch{text-align:right}</style>\n</head>\n<body>\n<h1>")
+                .append(".revoked,.invalid{background:#ffd6d6}.switch{text-align:right}.demo{font-size:1.2em;")
+                .append("font-weight:bold;padding:.5em;border:3px dashed #b35900;background:#ffe8cc}</style>\n")
+                .append("</head>\n<body>\n<h1>")
                 .append(e(title)).append("</h1>\n");
     }
 

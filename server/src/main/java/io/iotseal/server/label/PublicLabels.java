@@ -55,7 +55,7 @@ class PublicLabels {
                 lookup.status(r), r.reason(), r.statusSince(),
                 product == null ? null : product.vulnerabilityDisclosureUrl(),
                 product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang),
-                found.get().replacedCode()), lang);
+                found.get().replacedCode(), lookup.isDemo(r)), lang);
     }
 
     /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */
@@ -66,7 +66,7 @@ class PublicLabels {
             boolean valid = "valid".equals(status);
             return new PublicLabelStatus(r.labelId(), r.registrationNumber(), r.scheme() + ":" + r.level(), status,
                     valid ? null : r.reason(), valid || "expired".equals(status) ? null : r.statusSince(),
-                    r.expiry(), r.supportEnd());
+                    r.expiry(), r.supportEnd(), lookup.isDemo(r));
         }).orElse(null);
     }
 

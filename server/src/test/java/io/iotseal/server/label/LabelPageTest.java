@@ -15,7 +15,7 @@ class LabelPageTest {
                 "Evil <script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", List.of("M<1>"), List.of("1&2"),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), "suspended",
                 "<i>why</i>", null, "javascript:alert(1)", "<a>", new LabelPage.Lifecycle(null, null,
-                "<u>not retrieved</u>", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 20), "\"><s>", LocalDate.of(2028, 1, 1)), false),
+                "<u>not retrieved</u>", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 20), "\"><s>", LocalDate.of(2028, 1, 1)), false, false),
                 "en");
         assertThat(html).doesNotContain("<script>", "<img", "<b>", "<i>", "href=\"javascript", "<u>", "<s>");
         assertThat(html).contains("&lt;script&gt;", "Suspended", "&lt;i&gt;why&lt;/i&gt;", "&lt;u&gt;not retrieved",
