@@ -1,5 +1,6 @@
 package io.iotseal.cli;
 
+import io.iotseal.password.GeneratedPassword;
 import io.iotseal.audit.JdbcAuditLog;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import picocli.CommandLine.Command;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -51,7 +51,6 @@ public final class AdminCommand implements Runnable {
     static final class ResetPassword implements Callable<Integer> {
 
         static final Duration LIFETIME = Duration.ofHours(24);
-        private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
         @Spec
         CommandSpec spec;
@@ -80,7 +79,7 @@ public final class AdminCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             String jdbcUrl = jdbcUrl();
-            String oneTime = generate();
+            String oneTime = GeneratedPassword.generate();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Instant expires = now.plus(LIFETIME);
             try (Connection c = DriverManager.getConnection(jdbcUrl, user, System.getenv().getOrDefault(passwordEnv, ""))) {
@@ -132,19 +131,6 @@ public final class AdminCommand implements Runnable {
                     : "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("iotseal")
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
             return base.startsWith("jdbc:h2:") && !base.contains("IFEXISTS") ? base + ";IFEXISTS=TRUE" : base;
-        }
-
-        /** 20 characters from 57 unambiguous ones in groups of five (about 116 bits), like the server's. */
-        private static String generate() {
-            SecureRandom random = new SecureRandom();
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 20; i++) {
-                if (i > 0 && i % 5 == 0) {
-                    sb.append('-');
-                }
-                sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
-            return sb.toString();
         }
     }
 }

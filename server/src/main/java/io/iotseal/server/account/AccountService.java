@@ -1,5 +1,6 @@
 package io.iotseal.server.account;
 
+import io.iotseal.password.GeneratedPassword;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.access.Membership;
 
@@ -211,7 +212,7 @@ public class AccountService {
     public OneTimePassword resetPassword(Actor actor, UUID id) {
         UserView before = manageable(actor, id, "reset the password of");
         User user = accounts.find(id).orElseThrow(() -> ApiException.notFound("user " + id));
-        String password = OneTimePassword.generate();
+        String password = GeneratedPassword.generate();
         OffsetDateTime expires = OffsetDateTime.now(clock).plus(ONE_TIME_PASSWORD_LIFETIME);
         accounts.setPassword(id, passwords.encode(password), user.version(), expires)
                 .orElseThrow(() -> ApiException.conflict("the account changed meanwhile; try again"));

@@ -1,5 +1,6 @@
 package io.iotseal.server.bootstrap;
 
+import io.iotseal.password.GeneratedPassword;
 import io.iotseal.server.IotSealProperties;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.account.AccountService;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.PrintStream;
-import java.security.SecureRandom;
 
 /**
  * On a database without users: creates the scheme operator organization and the first admin with a
@@ -23,7 +23,6 @@ import java.security.SecureRandom;
 public class FirstStart implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final AccountRepository accounts;
     private final AccountService accountService;
@@ -50,7 +49,7 @@ public class FirstStart implements SmartInitializingSingleton {
         if (accounts.countUsers() > 0) {
             return;
         }
-        String password = generatePassword();
+        String password = GeneratedPassword.generate();
         tx.executeWithoutResult(status -> {
             accountService.createInitialAdmin("admin", password, demo.createOperator());
             if (wantsDemoData()) {
@@ -74,17 +73,5 @@ public class FirstStart implements SmartInitializingSingleton {
             return properties.demoData();
         }
         return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
-    }
-
-    static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            if (i > 0 && i % 5 == 0) {
-                sb.append('-');
-            }
-            sb.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return sb.toString(); // 20 characters from 57: about 116 bits
     }
 }
