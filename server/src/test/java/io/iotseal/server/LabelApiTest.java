@@ -142,6 +142,12 @@ class LabelApiTest extends ApiTest {
         assertThat(en.getResponse().getHeaders("Content-Security-Policy"))
                 .containsExactly(io.iotseal.server.security.PageHeaders.PAGE_CSP);
         assertThat(en.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+        // A strict policy: no inline style; the page's style sheet is a public file of this origin.
+        assertThat(io.iotseal.server.security.PageHeaders.PAGE_CSP).contains("style-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(html).doesNotContain("<style", "style=").contains("href=\"/assets/label-page.css\"");
+        MvcResult css = mvc.perform(get("/assets/label-page.css")).andReturn();
+        assertThat(css.getResponse().getStatus()).isEqualTo(200);
+        assertThat(css.getResponse().getContentType()).startsWith("text/css");
         assertThat(mvc.perform(get("/l/NOSUCHLABEL1")).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 

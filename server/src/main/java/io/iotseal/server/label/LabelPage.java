@@ -142,11 +142,7 @@ final class LabelPage {
     private static void head(StringBuilder html, String lang, String title) {
         html.append("<!DOCTYPE html>\n<html lang=\"").append("ja".equals(lang) ? "ja" : "en").append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(e(title)).append("</title>\n<style>body{font-family:sans-serif;max-width:40em;")
-                .append("margin:1em auto;padding:0 1em}dt{font-weight:bold;margin-top:.6em}.status{font-size:1.3em;")
-                .append("padding:.5em;border-radius:.3em}.valid{background:#d6f5d6}.suspended,.expired{background:#fff0c2}")
-                .append(".revoked,.invalid{background:#ffd6d6}.switch{text-align:right}.demo{font-size:1.2em;")
-                .append("font-weight:bold;padding:.5em;border:3px dashed #b35900;background:#ffe8cc}</style>\n")
+                .append("<title>").append(e(title)).append("</title>\n<link rel=\"stylesheet\" href=\"/assets/label-page.css\">\n")
                 .append("</head>\n<body>\n<h1>")
                 .append(e(title)).append("</h1>\n");
     }

@@ -65,6 +65,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", LabelContext.PATH, "/status/revocation",
                                 "/status/suspension", "/api/v1/labels/*", "/api/v1/labels/*/artwork.svg",
                                 "/api/v1/labels/*/artwork.png", "/l/*").permitAll()
+                        // The pages' style sheets (static files under resources/static/assets).
+                        .requestMatchers(HttpMethod.GET, "/assets/**").permitAll()
                         // The audit chain's signed checkpoint (ADR 0066), for anyone to keep copies of.
                         .requestMatchers(HttpMethod.GET, "/audit/checkpoint").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
