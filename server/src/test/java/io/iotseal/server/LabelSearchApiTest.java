@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.iotseal.label.credential.LabelContext;
 import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.VersionInput;
 import io.iotseal.server.access.Actor;
@@ -170,7 +171,7 @@ class LabelSearchApiTest extends ApiTest {
     void publicReadsAllowAnyOriginAndSignedInEndpointsNone() throws Exception {
         Labelled shown = labelled(true, null);
         String origin = "https://verifier.example";
-        for (String path : List.of("/api/v1/labels", "/status/revocation", "/.well-known/jwks.json",
+        for (String path : List.of("/api/v1/labels", "/status/revocation", "/.well-known/jwks.json", LabelContext.PATH,
                 "/api/v1/labels/" + shown.labelUuid())) {
             MvcResult preflight = mvc.perform(options(path).header(HttpHeaders.ORIGIN, origin)
                     .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")).andReturn();
@@ -242,6 +243,15 @@ class LabelSearchApiTest extends ApiTest {
         assertThat(empty.getResponse().getStatus()).isEqualTo(400);
         MvcResult unknown = mvc.perform(withJson(post("/api/v1/labels/check"), Map.of("models", List.of("X")))).andReturn();
         assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void theApiDocumentNamesTheSearchFilters() throws Exception {
+        JsonNode doc = body(mvc.perform(get("/v3/api-docs")).andReturn());
+        List<String> names = doc.at("/paths/~1api~1v1~1labels/get/parameters").findValuesAsText("name");
+        assertThat(names).contains("scheme", "level", "status", "modelNumber", "gtin", "validUntilBefore",
+                "supportEndAfter", "sort", "page", "size");
+        assertThat(doc.at("/paths/~1api~1v1~1labels~1export/get/parameters").findValuesAsText("name")).contains("format");
     }
 
     private JsonNode check(Map<String, Object> body, int expected) throws Exception {
