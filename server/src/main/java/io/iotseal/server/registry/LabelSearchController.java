@@ -52,20 +52,7 @@ class LabelSearchController {
     }
 
     @Operation(summary = "Search the labels of public products")
-    @Parameter(name = "scheme", in = ParameterIn.QUERY, description = "scheme id, e.g. jc-star")
-    @Parameter(name = "level", in = ParameterIn.QUERY, description = "level id, e.g. star-1")
-    @Parameter(name = "status", in = ParameterIn.QUERY, description = "valid, suspended, revoked or expired")
-    @Parameter(name = "vendorId", in = ParameterIn.QUERY, description = "the vendor organization's id")
-    @Parameter(name = "vendor", in = ParameterIn.QUERY, description = "the vendor's name contains this (any case)")
-    @Parameter(name = "modelNumber", in = ParameterIn.QUERY, description = "a model number, exactly")
-    @Parameter(name = "gtin", in = ParameterIn.QUERY, description = "a GTIN or JAN barcode (check digit verified)")
-    @Parameter(name = "category", in = ParameterIn.QUERY, description = "product category, e.g. ROUTER")
-    @Parameter(name = "validUntilBefore", in = ParameterIn.QUERY, description = "expiry day before (yyyy-mm-dd)")
-    @Parameter(name = "validUntilAfter", in = ParameterIn.QUERY, description = "expiry day after (yyyy-mm-dd)")
-    @Parameter(name = "supportEndBefore", in = ParameterIn.QUERY, description = "support period end before (yyyy-mm-dd)")
-    @Parameter(name = "supportEndAfter", in = ParameterIn.QUERY, description = "support period end after (yyyy-mm-dd)")
-    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "issued, validUntil, supportEnd, labelId, vendor or"
-            + " registrationNumber; a leading '-' for descending (default -issued)")
+    @LabelFilterParameters
     @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0")
     @Parameter(name = "size", in = ParameterIn.QUERY, description = "1 to 100, default 20")
     @GetMapping
@@ -78,20 +65,7 @@ class LabelSearchController {
     }
 
     @Operation(summary = "The same search, every match streamed as CSV or JSON Lines (format=csv|jsonl)")
-    @Parameter(name = "scheme", in = ParameterIn.QUERY, description = "scheme id, e.g. jc-star")
-    @Parameter(name = "level", in = ParameterIn.QUERY, description = "level id, e.g. star-1")
-    @Parameter(name = "status", in = ParameterIn.QUERY, description = "valid, suspended, revoked or expired")
-    @Parameter(name = "vendorId", in = ParameterIn.QUERY, description = "the vendor organization's id")
-    @Parameter(name = "vendor", in = ParameterIn.QUERY, description = "the vendor's name contains this (any case)")
-    @Parameter(name = "modelNumber", in = ParameterIn.QUERY, description = "a model number, exactly")
-    @Parameter(name = "gtin", in = ParameterIn.QUERY, description = "a GTIN or JAN barcode (check digit verified)")
-    @Parameter(name = "category", in = ParameterIn.QUERY, description = "product category, e.g. ROUTER")
-    @Parameter(name = "validUntilBefore", in = ParameterIn.QUERY, description = "expiry day before (yyyy-mm-dd)")
-    @Parameter(name = "validUntilAfter", in = ParameterIn.QUERY, description = "expiry day after (yyyy-mm-dd)")
-    @Parameter(name = "supportEndBefore", in = ParameterIn.QUERY, description = "support period end before (yyyy-mm-dd)")
-    @Parameter(name = "supportEndAfter", in = ParameterIn.QUERY, description = "support period end after (yyyy-mm-dd)")
-    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "issued, validUntil, supportEnd, labelId, vendor or"
-            + " registrationNumber; a leading '-' for descending (default -issued)")
+    @LabelFilterParameters
     @Parameter(name = "format", in = ParameterIn.QUERY, description = "csv or jsonl (default)")
     @GetMapping("/export")
     public ResponseEntity<StreamingResponseBody> export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
