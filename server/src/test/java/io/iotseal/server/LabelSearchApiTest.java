@@ -10,6 +10,7 @@ import io.iotseal.server.product.VersionInput;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.access.Membership;
 import io.iotseal.server.access.Role;
+import io.iotseal.server.web.ETags;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -38,7 +39,7 @@ class LabelSearchApiTest extends ApiTest {
     private ApplicationContext context;
 
     /** A published vendor A product with a ★1 label, its version carrying {@link #JAN}; returns the label's public id. */
-    private record Labelled(UUID product, String model, String labelId, UUID labelUuid) {
+    private record Labelled(UUID product, String name, String model, String labelId, UUID labelUuid) {
     }
 
     private Labelled labelled(boolean published, String gtin) {
@@ -50,7 +51,7 @@ class LabelSearchApiTest extends ApiTest {
         var accepted = new AssessmentFixtures(context, world).accepted("jc-star:star-1", product, "2.0.0");
         var row = jdbc.sql("select id, label_id from label where assessment_id = ?").param(accepted.id())
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).single();
-        return new Labelled(product, name.replace(' ', '-').toUpperCase(), row.getValue(), row.getKey());
+        return new Labelled(product, name, name.replace(' ', '-').toUpperCase(), row.getValue(), row.getKey());
     }
 
     @Test
@@ -218,6 +219,15 @@ class LabelSearchApiTest extends ApiTest {
         JsonNode after = check(Map.of("modelNumbers", List.of(shown.model())), 200).get("results").get(0);
         assertThat(after.get("valid").asBoolean()).isFalse();
         assertThat(after.get("labels").get(0).get("status").asText()).isEqualTo("suspended");
+
+        // The product withdrawn from the public registry: its labels are no longer vouched for.
+        ProductService products = context.getBean(ProductService.class);
+        Actor operator = new Actor(UUID.randomUUID(), "search-test", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
+        products.update(operator, shown.product(), World.product(world.vendorA, shown.name(), false, LocalDate.of(2030, 12, 31)),
+                ETags.of(products.get(operator, shown.product()).version()));
+        JsonNode withdrawn = check(Map.of("modelNumbers", List.of(shown.model()), "gtins", List.of(JAN)), 200).get("results");
+        assertThat(withdrawn.get(0).get("labels")).isEmpty();
+        assertThat(withdrawn.get(1).get("labels").findValuesAsText("labelId")).doesNotContain(shown.labelId());
     }
 
     @Test

@@ -55,12 +55,13 @@ class BulkCheck {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         List<CheckResult.Item> results = new ArrayList<>(n);
-        Map<String, List<RegistryRepository.Keyed>> byModel = input.modelNumbers().isEmpty() ? Map.of() : index.modelNumbers();
+        StatusIndex.Snapshot current = index.current();
+        Map<String, List<RegistryRepository.Keyed>> byModel = current.byModelNumber();
         for (String m : input.modelNumbers()) {
             List<CheckResult.Found> found = found(byModel.getOrDefault(m.strip(), List.of()), today);
             results.add(new CheckResult.Item(m, null, anyValid(found), found));
         }
-        Map<String, List<RegistryRepository.Keyed>> byGtin = gtins.isEmpty() ? Map.of() : index.gtins();
+        Map<String, List<RegistryRepository.Keyed>> byGtin = current.byGtin();
         for (int i = 0; i < gtins.size(); i++) {
             List<CheckResult.Found> found = found(byGtin.getOrDefault(gtins.get(i), List.of()), today);
             results.add(new CheckResult.Item(null, input.gtins().get(i), anyValid(found), found));

@@ -13,10 +13,12 @@ import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -152,31 +154,54 @@ class RegistryRepository {
 
     // --- the bulk check's in-memory index -----------------------------------------------------------
 
-    /** What the index depends on: the last change of any label and of any product (versions touch their product). */
-    Object freshness() {
+    /**
+     * What the index depends on: the last change of any label and of any product (a new version touches its
+     * product), and the number of labels.
+     */
+    Freshness freshness() {
         return jdbc.sql("select (select max(updated_at) from label), (select max(updated_at) from product),"
                         + " (select count(*) from label)")
-                .query((rs, n) -> List.of(String.valueOf(rs.getObject(1, OffsetDateTime.class)),
-                        String.valueOf(rs.getObject(2, OffsetDateTime.class)), rs.getLong(3))).single();
+                .query((rs, n) -> new Freshness(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class),
+                        rs.getLong(3))).single();
     }
 
-    /** A public label under one key (a model number or a GTIN): its id, level, stored state and expiry day. */
-    record Keyed(String key, String labelId, String scheme, String level, String status, LocalDate expiry) {
+    record Freshness(OffsetDateTime labels, OffsetDateTime products, long labelCount) {
     }
 
-    private static final RowMapper<Keyed> KEYED = (rs, n) -> new Keyed(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class));
-
-    List<Keyed> byModelNumber() {
-        return jdbc.sql("select m.model_number, l.label_id, l.scheme, l.level, l.status, l.expiry" + PUBLIC_LABELS.replace(" where ",
-                        " join product_model m on m.product_id = l.product_id where "))
-                .query(KEYED).list();
+    /** The products whose labels or own rows changed at or after these times (null: none known). */
+    Set<UUID> changedProducts(OffsetDateTime labelsSince, OffsetDateTime productsSince) {
+        return Set.copyOf(jdbc.sql("select product_id from label where updated_at >= :l"
+                        + " union select id from product where updated_at >= :p")
+                .param("l", labelsSince).param("p", productsSince).query(UUID.class).list());
     }
 
-    List<Keyed> byGtin() {
-        return jdbc.sql("select v.gtin, l.label_id, l.scheme, l.level, l.status, l.expiry" + PUBLIC_LABELS.replace(" where ",
-                        " join product_version v on v.product_id = l.product_id where v.gtin is not null and ")
-                        + " and position(chr(10) || v.version || chr(10) in chr(10) || l.versions || chr(10)) > 0")
-                .query(KEYED).list();
+    /** A public label under one key (a model number or a GTIN): its product, id, level, stored state and expiry day. */
+    record Keyed(String key, UUID productId, String labelId, String scheme, String level, String status,
+                 LocalDate expiry) {
+    }
+
+    private static final String KEYED_COLUMNS = ", l.product_id, l.label_id, l.scheme, l.level, l.status, l.expiry";
+    private static final RowMapper<Keyed> KEYED = (rs, n) -> new Keyed(rs.getString(1), rs.getObject(2, UUID.class),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class));
+
+    /** The public labels by model number: all of them, or only those of {@code products} when not null. */
+    List<Keyed> byModelNumber(Collection<UUID> products) {
+        return keyed("select m.model_number" + KEYED_COLUMNS + PUBLIC_LABELS.replace(" where ",
+                " join product_model m on m.product_id = l.product_id where "), products);
+    }
+
+    /** The public labels by GTIN, each for a version the label lists: all, or only those of {@code products}. */
+    List<Keyed> byGtin(Collection<UUID> products) {
+        return keyed("select v.gtin" + KEYED_COLUMNS + PUBLIC_LABELS.replace(" where ",
+                " join product_version v on v.product_id = l.product_id where v.gtin is not null and ")
+                + " and position(chr(10) || v.version || chr(10) in chr(10) || l.versions || chr(10)) > 0", products);
+    }
+
+    private List<Keyed> keyed(String sql, Collection<UUID> products) {
+        if (products == null) {
+            return jdbc.sql(sql).query(KEYED).list();
+        }
+        return products.isEmpty() ? List.of()
+                : jdbc.sql(sql + " and l.product_id in (:products)").param("products", products).query(KEYED).list();
     }
 }
