@@ -16,10 +16,13 @@ select md5('bench-label-' || p.id)::uuid, 'B' || lpad(row_number() over (order b
        '1.0.0', p.support_end_date, date '2026-06-01', least(p.support_end_date, date '2028-06-01'),
        d.credential, d.qr_text, d.kid,
        case when hashtext(p.id::text) % 50 = 0 then 'REVOKED' when hashtext(p.id::text) % 20 = 0 then 'SUSPENDED' else 'ACTIVE' end,
-       null, now(), now(), now(), 1
+       null, now() - interval '1 day', now() - interval '1 day', now() - interval '1 day', 1
 from product p
 join organization o on o.id = p.vendor_id
 cross join (select assessment_id, credential, qr_text, kid from label order by created_at limit 1) d
 where p.description = 'Benchmark product' and p.published and p.in_scope;
+-- Seeded a day ago, as a registry's rows mostly are: a change now is a change to a few products.
+update product set updated_at = now() - interval '1 day' where description = 'Benchmark product';
 commit;
 analyze label;
+analyze product;
