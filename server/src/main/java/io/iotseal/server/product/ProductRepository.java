@@ -120,13 +120,8 @@ public class ProductRepository {
     // --- children ---------------------------------------------------------------------------------
 
     private Map<UUID, List<String>> modelNumbers(Collection<UUID> ids) {
-        Map<UUID, List<String>> out = new LinkedHashMap<>();
-        jdbc.sql("select product_id, model_number from product_model where product_id in (:ids) order by product_id, pos")
-                .param("ids", ids)
-                .query(rs -> {
-                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
-                });
-        return out;
+        return byProduct("select product_id, model_number from product_model where product_id in (:ids)"
+                + " order by product_id, pos", ids);
     }
 
     /**
@@ -134,12 +129,16 @@ public class ProductRepository {
      * JSON tell their status. The label table is read directly, so products need nothing of labels.
      */
     private Map<UUID, List<String>> labelIds(Collection<UUID> ids) {
+        return byProduct("select product_id, label_id from label where product_id in (:ids)"
+                + " order by product_id, issued, label_id", ids);
+    }
+
+    /** The second column of {@code sql}'s rows grouped by the first (a product id), in the query's order. */
+    private Map<UUID, List<String>> byProduct(String sql, Collection<UUID> ids) {
         Map<UUID, List<String>> out = new LinkedHashMap<>();
-        jdbc.sql("select product_id, label_id from label where product_id in (:ids) order by product_id, issued, label_id")
-                .param("ids", ids)
-                .query(rs -> {
-                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
-                });
+        jdbc.sql(sql).param("ids", ids).query(rs -> {
+            out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+        });
         return out;
     }
 
