@@ -173,7 +173,7 @@ class LabelSearchApiTest extends ApiTest {
         Labelled shown = labelled(true, null);
         String origin = "https://verifier.example";
         for (String path : List.of("/api/v1/labels", "/status/revocation", "/.well-known/jwks.json", LabelContext.PATH,
-                "/api/v1/labels/" + shown.labelUuid())) {
+                "/api/v1/labels/" + shown.labelUuid(), "/l/" + shown.labelId())) {
             MvcResult preflight = mvc.perform(options(path).header(HttpHeaders.ORIGIN, origin)
                     .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")).andReturn();
             assertThat(preflight.getResponse().getHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).as(path).isEqualTo("*");
