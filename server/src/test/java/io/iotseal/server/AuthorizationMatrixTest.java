@@ -216,6 +216,12 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(401, 200, 200, 200, 200, 404, 200)));
         // Labels (ADR 0050): read like their products; status changes by the operator; keys and lists public.
         String label = "/api/v1/labels/" + labelOf(acceptedSource(fixtures));
+        // The public label registry (issue 13, ADR 0080): the same answer for everyone.
+        m.put("GET /api/v1/labels", new Row(w -> get("/api/v1/labels"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /api/v1/labels/export", new Row(w -> get("/api/v1/labels/export").param("format", "csv"),
+                expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /api/v1/labels/check", new Row(w -> withJson(post("/api/v1/labels/check"),
+                Map.of("modelNumbers", List.of("WORLD-ROUTER-A"))), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /api/v1/labels/{id}", new Row(w -> get(label), expect(404, 200, 200, 200, 200, 404, 200)));
         m.put("GET /api/v1/assessments/{id}/label", new Row(w -> get("/api/v1/assessments/" + acceptedSource(fixtures)
                 + "/label"), expect(401, 200, 200, 200, 200, 404, 200)));

@@ -64,10 +64,12 @@ public class ProductRepository {
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<UUID, List<String>> models = modelNumbers(rows.stream().map(ProductSummary::id).toList());
+        List<UUID> ids = rows.stream().map(ProductSummary::id).toList();
+        Map<UUID, List<String>> models = modelNumbers(ids);
+        Map<UUID, List<String>> labels = labelIds(ids);
         return rows.stream().map(s -> new ProductSummary(s.id(), s.vendorId(), s.vendorName(), s.nameEn(), s.nameJa(),
-                models.getOrDefault(s.id(), List.of()), s.category(), s.inScope(), s.published(), s.supportEndDate()))
-                .toList();
+                models.getOrDefault(s.id(), List.of()), s.category(), s.inScope(), s.published(), s.supportEndDate(),
+                labels.getOrDefault(s.id(), List.of()))).toList();
     }
 
     public long count(Visibility visibility, ProductQuery query) {
@@ -79,7 +81,7 @@ public class ProductRepository {
     private static final RowMapper<ProductSummary> SUMMARY = (rs, n) -> new ProductSummary(rs.getObject("id", UUID.class),
             rs.getObject("vendor_id", UUID.class), rs.getString("vendor_name"), rs.getString("name_en"),
             rs.getString("name_ja"), List.of(), Category.valueOf(rs.getString("category")), rs.getBoolean("in_scope"),
-            rs.getBoolean("published"), rs.getObject("support_end_date", LocalDate.class));
+            rs.getBoolean("published"), rs.getObject("support_end_date", LocalDate.class), List.of());
 
     /** The WHERE clause for a search: what the caller may see, then the filters; values are bound, never spliced. */
     private static String where(Visibility v, ProductQuery q, Map<String, Object> params) {
@@ -118,12 +120,25 @@ public class ProductRepository {
     // --- children ---------------------------------------------------------------------------------
 
     private Map<UUID, List<String>> modelNumbers(Collection<UUID> ids) {
+        return byProduct("select product_id, model_number from product_model where product_id in (:ids)"
+                + " order by product_id, pos", ids);
+    }
+
+    /**
+     * The public ids of each product's labels, oldest first (issue 13): the label search and the label
+     * JSON tell their status. The label table is read directly, so products need nothing of labels.
+     */
+    private Map<UUID, List<String>> labelIds(Collection<UUID> ids) {
+        return byProduct("select product_id, label_id from label where product_id in (:ids)"
+                + " order by product_id, issued, label_id", ids);
+    }
+
+    /** The second column of {@code sql}'s rows grouped by the first (a product id), in the query's order. */
+    private Map<UUID, List<String>> byProduct(String sql, Collection<UUID> ids) {
         Map<UUID, List<String>> out = new LinkedHashMap<>();
-        jdbc.sql("select product_id, model_number from product_model where product_id in (:ids) order by product_id, pos")
-                .param("ids", ids)
-                .query(rs -> {
-                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
-                });
+        jdbc.sql(sql).param("ids", ids).query(rs -> {
+            out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+        });
         return out;
     }
 
@@ -135,11 +150,11 @@ public class ProductRepository {
     }
 
     public List<ProductVersion> versions(UUID id) {
-        return jdbc.sql("select id, version, release_date, notes, created_at from product_version where product_id = ?"
+        return jdbc.sql("select id, version, release_date, notes, created_at, gtin from product_version where product_id = ?"
                         + " order by release_date nulls last, created_at, id")
                 .param(id)
                 .query((rs, n) -> new ProductVersion(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getString(6)))
                 .list();
     }
 
@@ -196,8 +211,9 @@ public class ProductRepository {
     }
 
     public void insertVersion(UUID productId, ProductVersion v) {
-        jdbc.sql("insert into product_version (id, product_id, version, release_date, notes, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(v.id(), productId, v.version(), v.releaseDate(), v.notes(), v.createdAt()).update();
+        jdbc.sql("insert into product_version (id, product_id, version, release_date, notes, created_at, gtin)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(v.id(), productId, v.version(), v.releaseDate(), v.notes(), v.createdAt(), v.gtin()).update();
     }
 
     /** Bumps the product's version, so its ETag changes when a child record (a version) is added. */

@@ -119,8 +119,9 @@ public class ProductService {
             throw ApiException.conflict("version " + name + " already exists for this product");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        String gtin = input.gtin() == null || input.gtin().isBlank() ? null : Gtin.normalize("gtin", input.gtin());
         ProductVersion version = new ProductVersion(UUID.randomUUID(), name, input.releaseDate(),
-                blankToNull(input.notes()), now);
+                blankToNull(input.notes()), now, gtin);
         products.insertVersion(productId, version);
         products.touch(productId, now);
         audit.record(actor, "product.version.create", "product", productId, null, version);

@@ -67,6 +67,10 @@ public class SecurityConfig {
                                 "/api/v1/labels/*/artwork.png", "/l/*").permitAll()
                         // The pages' style sheets (static files under resources/static/assets).
                         .requestMatchers(HttpMethod.GET, "/assets/**").permitAll()
+                        // The label registry's search and export (issue 13, ADR 0080): labels of public products.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/labels", "/api/v1/labels/export").permitAll()
+                        // The retailers' bulk check answers only what the search does, from memory: public too.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/labels/check").permitAll()
                         // The audit chain's signed checkpoint (ADR 0066), for anyone to keep copies of.
                         .requestMatchers(HttpMethod.GET, "/audit/checkpoint").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
