@@ -130,7 +130,7 @@ public final class AdminCommand implements Runnable {
             String base = url != null && !url.isBlank() ? url
                     : "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("iotseal")
                             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-            return base.startsWith("jdbc:h2:") && !base.contains("IFEXISTS") ? base + ";IFEXISTS=TRUE" : base;
+            return DatabaseUrls.existingOnly(base);
         }
     }
 }

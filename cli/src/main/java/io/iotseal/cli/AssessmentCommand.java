@@ -136,21 +136,27 @@ final class AssessmentCommand implements Runnable {
             AssessmentFile a = load(file);
             AssessmentScope scope = scope(standards.load(), a);
             List<Completeness.Problem> problems = Completeness.check(scope, a.answersIn(scope));
+            // As the server refuses it (issue 10): answers would cover only the included levels' criteria.
+            List<String> missingCriteria = scope.missingCriteria().stream().map(m -> "the criteria of " + m.level()
+                    + " are not in the standards data, so no assessment can claim it: " + m.part().note().en()).toList();
+            boolean ready = problems.isEmpty() && missingCriteria.isEmpty();
             PrintWriter out = spec.commandLine().getOut();
             if (standards.json) {
                 ArrayNode list = Json.array();
                 problems.forEach(p -> list.add(Json.object().put("requirement", p.requirement().toString())
                         .put("message", p.message())));
                 ObjectNode node = Json.object().put("target", a.target()).put("route", scope.route().code())
-                        .put("ready", problems.isEmpty());
+                        .put("ready", ready);
                 node.set("problems", list);
+                missingCriteria.forEach(node.putArray("missingCriteria")::add);
                 out.println(Json.write(node));
             } else {
                 problems.forEach(p -> out.println(p));
-                out.println(problems.isEmpty() ? "ready to submit: every requirement of " + a.target() + " answered"
-                        : problems.size() + " problem(s); not ready to submit");
+                missingCriteria.forEach(out::println);
+                out.println(ready ? "ready to submit: every requirement of " + a.target() + " answered"
+                        : problems.size() + missingCriteria.size() + " problem(s); not ready to submit");
             }
-            return problems.isEmpty() ? 0 : EXIT_INCOMPLETE;
+            return ready ? 0 : EXIT_INCOMPLETE;
         }
     }
 

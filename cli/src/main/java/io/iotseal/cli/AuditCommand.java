@@ -78,8 +78,7 @@ public final class AuditCommand implements Runnable {
                 return 2;
             }
             String password = System.getenv().getOrDefault(passwordEnv, "");
-            // H2 would create an empty database for a missing file; refuse to "verify" nothing.
-            String jdbcUrl = url.startsWith("jdbc:h2:") && !url.contains("IFEXISTS") ? url + ";IFEXISTS=TRUE" : url;
+            String jdbcUrl = DatabaseUrls.existingOnly(url);
             try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
                 c.setReadOnly(true);
                 AuditChainVerifier.Result result = JdbcAuditLog.verify(c, checkpoint);

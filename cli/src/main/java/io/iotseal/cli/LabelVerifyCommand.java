@@ -138,10 +138,8 @@ final class LabelVerifyCommand implements Callable<Integer> {
             ObjectNode node = Json.object().put("verdict", result.verdict().name()).put("reason", result.reason())
                     .put("statusChecked", result.statusChecked()).put("at", when.toString());
             // Which status lists the verdict rests on: statusChecked is true only when both were.
-            result.statusesChecked().forEach(p -> node.withArray("statusesChecked").add(p.code()));
-            if (result.statusesChecked().isEmpty()) {
-                node.putArray("statusesChecked");
-            }
+            var statusesChecked = node.putArray("statusesChecked");
+            result.statusesChecked().forEach(p -> statusesChecked.add(p.code()));
             result.facts().ifPresent(f -> node.set("label", factsJson(f)));
             out.println(Json.write(node));
             return;

@@ -72,6 +72,27 @@ class AssessmentCommandTest {
     }
 
     @Test
+    void aLevelWhoseCriteriaAreNotInTheDataIsNeverReadyToSubmit() {
+        // ★3 includes ★1, whose 16 criteria are in the data, but not its own: every answer given still
+        // checks only ★1, and the server refuses the assessment (issue 10), so validate must not say "ready".
+        Path file = dir.resolve("star3.yaml");
+        CliTest.Run init = run("assessment", "init", "--target", "jc-star:star-3", "--product", "Router HR-100",
+                "--version", "2.0.0", "--out", file.toString());
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        for (int i = 1; i <= 16; i++) {
+            String id = String.format("jc-star-star1#S1.1-%02d", i);
+            assertThat(run("assessment", "set", file.toString(), id, "pass", "--justification", "tested").exitCode()).isZero();
+        }
+        CliTest.Run validate = run("assessment", "validate", file.toString());
+        assertThat(validate.exitCode()).as(validate.out()).isEqualTo(AssessmentCommand.EXIT_INCOMPLETE);
+        assertThat(validate.out()).contains("the criteria of jc-star:star-3 are not in the standards data")
+                .contains("not ready to submit").doesNotContain("every requirement of");
+        CliTest.Run json = run("assessment", "validate", file.toString(), "--json");
+        assertThat(json.exitCode()).isEqualTo(AssessmentCommand.EXIT_INCOMPLETE);
+        assertThat(json.out()).contains("\"ready\" : false", "jc-star:star-3");
+    }
+
+    @Test
     void submitCreatesAnswersAndSubmitsWithTheTokenAndETags() throws Exception {
         Path file = filledStarOne();
         List<String> seen = new ArrayList<>();

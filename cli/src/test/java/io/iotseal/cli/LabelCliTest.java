@@ -99,6 +99,8 @@ class LabelCliTest {
         assertThat(json.out().replaceAll("\\s", "")).contains("\"statusesChecked\":[\"suspension\"]");
         Run text = verify("--credential", out.resolve("L7K3M9Q2.vc.jwt").toString(), "--status-list", suspension.toString());
         assertThat(text.out()).contains("not suspended; revocation not checked");
+        Run none = verify("--credential", out.resolve("L7K3M9Q2.vc.jwt").toString(), "--json");
+        assertThat(none.out().replaceAll("\\s", "")).contains("\"statusesChecked\":[]");
     }
 
     @Test

@@ -16,10 +16,12 @@ public record ScopedRequirement(RequirementRef requirement, String title, Applic
         reasons = List.copyOf(reasons);
     }
 
-    /** Requirements that do not apply need no answer; applying and undetermined ones do. */
+    /** What outputs say, in place of the text, for a requirement whose text is not in the data ({@code textInData} false). */
     public static final String TEXT_NOT_IN_DATA_EN = "the criterion's text is not in IoTSeal's standards data (id only)";
+    /** The Japanese of {@link #TEXT_NOT_IN_DATA_EN}, for the Japanese Declaration. */
     public static final String TEXT_NOT_IN_DATA_JA = "基準の本文は IoTSeal の規格データにありません（番号のみ）";
 
+    /** Requirements that do not apply need no answer; applying and undetermined ones do. */
     public boolean needsAnswer() {
         return applicability != Applicability.NOT_APPLICABLE;
     }

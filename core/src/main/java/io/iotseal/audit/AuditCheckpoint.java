@@ -9,8 +9,8 @@ import io.iotseal.label.jose.VerificationException;
 import io.iotseal.label.keys.SigningKey;
 import io.iotseal.label.keys.TrustedKeys;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * A signed statement of how long the audit chain was and what its last hash was (ADR 0066): the
@@ -66,12 +66,14 @@ public record AuditCheckpoint(String issuer, Instant issuedAt, long size, String
                 || !claims.path("headHash").isTextual()) {
             throw new VerificationException("a checkpoint needs iss, iat, size and headHash");
         }
-        Instant issuedAt = Instant.ofEpochSecond(claims.get("iat").asLong());
-        Optional<Instant> retired = verified.key().retired();
-        if (retired.isPresent() && issuedAt.isAfter(retired.get())) {
-            throw new VerificationException("key " + verified.key().kid() + " was retired at " + retired.get()
-                    + ", before this checkpoint's time " + issuedAt);
+        Instant issuedAt;
+        try {
+            issuedAt = Instant.ofEpochSecond(claims.get("iat").asLong());
+        } catch (DateTimeException outOfRange) {
+            throw new VerificationException("a checkpoint's iat must be a time in seconds; "
+                    + claims.get("iat").asText() + " is not one", outOfRange);
         }
+        verified.key().requireActiveAt(issuedAt, "an audit checkpoint");
         try {
             return new AuditCheckpoint(claims.get("iss").asText(), issuedAt, claims.get("size").asLong(),
                     claims.get("headHash").asText());

@@ -22,6 +22,12 @@ public record Validity(Period maximum, Period regularTerm, Boolean capAtSupportP
         sources = listOrEmpty(sources);
         positive(maximum, "maximum");
         positive(regularTerm, "regularTerm");
+        // term() prefers the regular term, so one longer than the maximum would issue labels past it.
+        // Periods mix units (P24M, P2Y): compared by where they end from one day.
+        LocalDate from = LocalDate.of(2000, 1, 1);
+        if (maximum != null && regularTerm != null && from.plus(regularTerm).isAfter(from.plus(maximum))) {
+            throw new IllegalArgumentException("regularTerm " + regularTerm + " must not be longer than maximum " + maximum);
+        }
     }
 
     private static void positive(Period period, String field) {

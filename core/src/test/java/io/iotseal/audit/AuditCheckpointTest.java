@@ -1,5 +1,7 @@
 package io.iotseal.audit;
 
+import io.iotseal.json.JsonMappers;
+import io.iotseal.label.jose.CompactJws;
 import io.iotseal.label.jose.VerificationException;
 import io.iotseal.label.keys.SigningKey;
 import io.iotseal.label.keys.TrustedKeys;
@@ -38,5 +40,15 @@ class AuditCheckpointTest {
         assertThatThrownBy(() -> new AuditCheckpoint("x", T0, 0, head)).hasMessageContaining("genesis");
         assertThatThrownBy(() -> new AuditCheckpoint("x", T0, 3, "AB".repeat(32))).hasMessageContaining("headHash");
         assertThatThrownBy(() -> new AuditCheckpoint("x", T0, -1, head)).hasMessageContaining("size");
+    }
+
+    @Test
+    void aTimeOutsideJavasRangeIsRefusedAsABadCheckpoint() {
+        // Signed by a trusted key, but iat is beyond what Instant holds: a verification failure (exit 2 in
+        // the CLI, naming the checkpoint), not an unexpected DateTimeException.
+        String jws = CompactJws.sign(JsonMappers.plain().createObjectNode().put("iss", "https://registry.example")
+                .put("iat", Long.MAX_VALUE).put("size", 42).put("headHash", head), AuditCheckpoint.TYP, key);
+        assertThatThrownBy(() -> AuditCheckpoint.verify(jws, new TrustedKeys(List.of(key.verificationKey()))))
+                .isInstanceOf(VerificationException.class).hasMessageContaining("iat");
     }
 }
