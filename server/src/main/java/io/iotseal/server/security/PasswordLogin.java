@@ -51,12 +51,13 @@ public class PasswordLogin implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String name = attempt.getName();
         String source = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        Duration wait = throttle.waitBefore(name, source);
-        if (!wait.isZero()) {
-            throw new TooManyAttempts(wait);
-        }
+        // The slot first, then the throttle: an attempt that queued behind others sees their failures.
         acquireSlot();
         try {
+            Duration wait = throttle.waitBefore(name, source);
+            if (!wait.isZero()) {
+                throw new TooManyAttempts(wait);
+            }
             Authentication ok = passwords.authenticate(attempt);
             throttle.succeeded(name, source);
             return ok;

@@ -104,4 +104,53 @@ class PasswordLoginTest {
         }
         assertThat(most.get()).isBetween(1, PasswordLogin.CONCURRENT_CHECKS);
     }
+
+    /**
+     * Concurrent guesses at one account: those that waited for a slot see the failures counted meanwhile,
+     * so a burst gets no more checks than there are slots (before, every request of the burst had passed
+     * the throttle before any failure was counted).
+     */
+    @Test
+    void aBurstOfGuessesSeesTheFailuresCountedMeanwhile() throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        LoginThrottle strict = new LoginThrottle(null, Clock.systemUTC()) {
+            @Override
+            public Duration waitBefore(String username, String source) {
+                return failures.get() > 0 ? Duration.ofSeconds(1) : Duration.ZERO;
+            }
+
+            @Override
+            public void failed(String username, String source) {
+                failures.incrementAndGet();
+            }
+
+            @Override
+            public void succeeded(String username, String source) {
+            }
+        };
+        PasswordLogin login = new PasswordLogin(accounts, slow, strict, Clock.systemUTC());
+        int attempts = 6 * PasswordLogin.CONCURRENT_CHECKS;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            CyclicBarrier start = new CyclicBarrier(attempts);
+            List<Future<?>> outcomes = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try {
+                        login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("victim", "guess"));
+                    } catch (BadCredentialsException | PasswordLogin.TooManyAttempts expected) {
+                        // a wrong guess, or refused unchecked
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> outcome : outcomes) {
+                outcome.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(failures.get()).isBetween(1, PasswordLogin.CONCURRENT_CHECKS);
+    }
 }
