@@ -151,11 +151,6 @@ public class AccountRepository {
         return tokens(userId).stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    /** Revokes every token of the user; answers how many there were. */
-    public int deleteTokens(UUID userId) {
-        return jdbc.sql("delete from api_token where user_id = ?").param(userId).update();
-    }
-
     public boolean deleteToken(UUID id, UUID userId) {
         return jdbc.sql("delete from api_token where id = ? and user_id = ?").params(id, userId).update() == 1;
     }

@@ -233,14 +233,19 @@ public class AccountService {
         audit.record(actor, "user.sessions.end", "user", id, null, null);
     }
 
-    /** Revokes every API token of the user. */
+    /**
+     * Revokes every API token of the user; answers how many this request revoked. Concurrent requests
+     * all read the tokens, but each token is deleted by one of them: a request audits only the tokens it
+     * deleted, and one that deleted none writes no entry (as {@link #revokeToken}).
+     */
     @Transactional
     public int revokeTokens(Actor actor, UUID id) {
         manageable(actor, id, "revoke the tokens of");
-        List<ApiToken> tokens = accounts.tokens(id);
-        accounts.deleteTokens(id);
-        audit.record(actor, "user.tokens.revoke", "user", id, tokens, null);
-        return tokens.size();
+        List<ApiToken> revoked = accounts.tokens(id).stream().filter(t -> accounts.deleteToken(t.id(), id)).toList();
+        if (!revoked.isEmpty()) {
+            audit.record(actor, "user.tokens.revoke", "user", id, revoked, null);
+        }
+        return revoked.size();
     }
 
     /**
