@@ -237,6 +237,11 @@ class RoutesApiTest extends ApiTest {
         JsonNode category = call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls",
                 List.of("level-1"), List.of("SPACESHIP"), "2025-01-01", "2030-01-01")), 400);
         assertThat(category.at("/errors/0/field").asText()).startsWith("productCategories");
+        // A year PostgreSQL cannot store (and no label can carry) is bad input, not a 500.
+        assertThat(call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-1"),
+                null, "2025-01-01", "+999999999-12-31")), 400).at("/errors/0/field").asText()).isEqualTo("validUntil");
+        assertThat(call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-1"),
+                null, "-999999999-01-01", "2030-01-01")), 400).at("/errors/0/field").asText()).isEqualTo("validFrom");
         call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-1"), null,
                 "2025-01-01", "2030-01-01")), 201);
         assertThat(call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-2"), null,
