@@ -167,6 +167,22 @@ class RoutesApiTest extends ApiTest {
     }
 
     @Test
+    void aResubmittedDeclarationNeedsANewReviewReportNotTheOneOfTheRoundBefore() throws Exception {
+        JsonNode a = act(Who.VENDOR_ADMIN, passAll(newAssessment("sg-cls:level-2")), "submit", null, 200);
+        a = call(Who.OPERATOR_ADMIN, transition(a, "assign-lab", null, world.lab), 200);
+        upload(Who.LAB_EVALUATOR, read(Who.LAB_EVALUATOR, a), "first-review.txt", "lab-report");
+        a = act(Who.LAB_EVALUATOR, read(Who.LAB_EVALUATOR, a), "lab-request-changes", "Describe the update mechanism", 200);
+        a = act(Who.VENDOR_ADMIN, read(Who.VENDOR_ADMIN, a), "submit", "Described", 200);
+        a = call(Who.OPERATOR_ADMIN, transition(a, "assign-lab", null, world.lab), 200);
+
+        JsonNode refused = act(Who.LAB_EVALUATOR, read(Who.LAB_EVALUATOR, a), "lab-submit", "Reviewed", 422);
+        assertThat(refused.at("/errors/0/field").asText()).isEqualTo("evidence");
+        upload(Who.LAB_EVALUATOR, read(Who.LAB_EVALUATOR, a), "second-review.txt", "lab-report");
+        a = act(Who.LAB_EVALUATOR, read(Who.LAB_EVALUATOR, a), "lab-submit", "Reviewed", 200);
+        assertThat(a.get("state").asText()).isEqualTo("lab-submitted");
+    }
+
+    @Test
     void aLabOutsideItsAccreditationsScopeOrValidityCannotBeAssigned() throws Exception {
         JsonNode a = act(Who.VENDOR_ADMIN, passAll(newAssessment("sg-cls:level-2")), "submit", null, 200);
 
@@ -221,6 +237,11 @@ class RoutesApiTest extends ApiTest {
         JsonNode category = call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls",
                 List.of("level-1"), List.of("SPACESHIP"), "2025-01-01", "2030-01-01")), 400);
         assertThat(category.at("/errors/0/field").asText()).startsWith("productCategories");
+        // A year PostgreSQL cannot store (and no label can carry) is bad input, not a 500.
+        assertThat(call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-1"),
+                null, "2025-01-01", "+999999999-12-31")), 400).at("/errors/0/field").asText()).isEqualTo("validUntil");
+        assertThat(call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-1"),
+                null, "-999999999-01-01", "2030-01-01")), 400).at("/errors/0/field").asText()).isEqualTo("validFrom");
         call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-1"), null,
                 "2025-01-01", "2030-01-01")), 201);
         assertThat(call(Who.OPERATOR_ADMIN, withJson(post(path), accreditation("B-1", "sg-cls", List.of("level-2"), null,

@@ -393,8 +393,16 @@ public class AssessmentService {
         List<Completeness.Problem> problems = Completeness.check(scope(a, null), answers(a));
         List<FieldError> errors = new ArrayList<>(problems.stream()
                 .map(p -> new FieldError("answers[" + p.requirement() + "]", p.message())).toList());
-        if (action == Action.LAB_SUBMIT && repository.evidence(a.id()).stream().noneMatch(e -> e.kind() == EvidenceKind.LAB_REPORT)) {
-            errors.add(new FieldError("evidence", "attach the lab's evaluation report (kind lab-report) before submitting"));
+        if (action == Action.LAB_SUBMIT) {
+            // The report of this assignment: after a lab-reviewed declaration comes back and a lab is assigned
+            // again, the report of the round before (perhaps by another lab) does not review what was resubmitted.
+            OffsetDateTime assigned = repository.transitions(a.id()).stream().filter(t -> t.action() == Action.ASSIGN_LAB)
+                    .map(TransitionView::at).reduce((first, last) -> last).orElse(OffsetDateTime.MIN);
+            if (repository.evidence(a.id()).stream().noneMatch(e -> e.kind() == EvidenceKind.LAB_REPORT
+                    && !e.uploadedAt().isBefore(assigned))) {
+                errors.add(new FieldError("evidence", "attach the lab's evaluation report (kind lab-report) of this"
+                        + " assignment before submitting"));
+            }
         }
         if (!errors.isEmpty()) {
             throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content", errors);

@@ -75,17 +75,20 @@ final class StatusListCache {
             }
             long epoch = invalidations.get();
             Cached previous = c; // null after a change made here: those lists are no longer true
+            boolean changeSeen = false; // a change another instance made: the old lists are no longer true either
             try {
                 Object seen = freshness.get();
-                if (c == null || !Objects.equals(c.freshness(), seen) || !now.isBefore(c.signedAt().plus(resignAfter))) {
+                changeSeen = c != null && !Objects.equals(c.freshness(), seen);
+                if (c == null || changeSeen || !now.isBefore(c.signedAt().plus(resignAfter))) {
                     c = checked(signer.apply(now), seen, now, now);
                 } else {
                     c = checked(c.lists(), c.freshness(), c.signedAt(), now);
                 }
             } catch (RuntimeException e) {
-                // The database (or the key lock) cannot be reached: the lists signed last are still true
-                // statements until they expire, so serve them, and try again one interval later.
-                Instant expiry = previous == null ? now : previous.signedAt().plus(validity);
+                // The database (or the key lock) cannot be reached: unless a change is known, the lists
+                // signed last are still true statements until they expire, so serve them, and try again
+                // one interval later.
+                Instant expiry = previous == null || changeSeen ? now : previous.signedAt().plus(validity);
                 if (!now.isBefore(expiry)) {
                     throw e;
                 }

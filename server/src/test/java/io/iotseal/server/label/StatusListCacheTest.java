@@ -49,6 +49,8 @@ class StatusListCacheTest {
     private volatile String lastChange = "t0";
 
     private volatile boolean databaseDown;
+    /** The database answered the check, but signing fails (the key lock, or the database gone in between). */
+    private volatile boolean signingFails;
 
     private final StatusListCache cache = new StatusListCache(() -> {
         checks.incrementAndGet();
@@ -57,6 +59,9 @@ class StatusListCacheTest {
         }
         return lastChange;
     }, at -> {
+        if (signingFails) {
+            throw new CannotGetJdbcConnectionException("connection lost while signing");
+        }
         int n = signatures.incrementAndGet();
         Map<StatusPurpose, SignedStatusList> lists = new EnumMap<>(StatusPurpose.class);
         for (StatusPurpose p : StatusPurpose.values()) {
@@ -127,5 +132,19 @@ class StatusListCacheTest {
         cache.invalidate();
         databaseDown = true;
         assertThatThrownBy(() -> cache.get(StatusPurpose.REVOCATION)).isInstanceOf(CannotGetJdbcConnectionException.class);
+    }
+
+    @Test
+    void whenAnotherInstancesChangeIsSeenButCannotBeSignedTheOldListsAreNotServed() {
+        assertThat(cache.get(StatusPurpose.REVOCATION).jwt()).isEqualTo("jwt1");
+        lastChange = "t1"; // a label revoked through another instance
+        signingFails = true;
+        clock.advance(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> cache.get(StatusPurpose.REVOCATION))
+                .as("the old list is known to be untrue: it no longer shows the revocation")
+                .isInstanceOf(CannotGetJdbcConnectionException.class);
+
+        signingFails = false;
+        assertThat(cache.get(StatusPurpose.REVOCATION).jwt()).isEqualTo("jwt2");
     }
 }
