@@ -26,8 +26,10 @@ final class OutputFiles {
             }
             Files.write(file, bytes);
         } catch (IOException e) {
-            throw new UserInputException(option + ": cannot write " + file + " (" + e.getClass().getSimpleName()
-                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + ")", e);
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getMessage();
+            throw new UserInputException(option + ": cannot write " + file + " (" + why + ")", e);
         }
     }
 }
