@@ -1,6 +1,5 @@
 package io.iotseal.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -28,14 +27,7 @@ public final class Rfc8785Json {
 
     /** The canonical text of a JSON document given as text; {@code null} stays {@code null}. */
     public static String canonicalize(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return write(MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return json == null ? null : write(JsonDocuments.parse(MAPPER, json));
     }
 
     /** The canonical text of a JSON tree. */

@@ -2,7 +2,6 @@ package io.iotseal.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotseal.json.JsonMappers;
@@ -32,14 +31,7 @@ public final class SortedKeysJson {
 
     /** The canonical text of a JSON document given as text; {@code null} stays {@code null}. */
     public static String canonicalize(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return write(MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return json == null ? null : write(JsonDocuments.parse(MAPPER, json));
     }
 
     /** The canonical text of a JSON tree. */
