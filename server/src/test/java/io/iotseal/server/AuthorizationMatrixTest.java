@@ -272,6 +272,11 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/label-keys/reissue", new Row(w -> withJson(post("/api/v1/label-keys/reissue"),
                 Map.of("reason", "Matrix")).header(HttpHeaders.IF_MATCH, etag("/api/v1/label-keys")),
                 expect(401, 200, 403, 403, 403, 403, 403)));
+        // Web pages (issue 14, ADR 0074): the home and sign-in pages are public; the dashboard needs a sign-in
+        // (anonymous browsers are sent to /login, without a session: ADR 0075).
+        m.put("GET /", new Row(w -> get("/"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /login", new Row(w -> get("/login"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /dashboard", new Row(w -> get("/dashboard"), expect(302, 200, 200, 200, 200, 200, 200)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
