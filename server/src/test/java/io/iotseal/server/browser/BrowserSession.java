@@ -57,7 +57,8 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     /**
-     * A new browser whose Accept-Language asks for {@code acceptLanguage} (e.g. "ja", "en-GB,en"), as a
+     * A new browser whose Accept-Language asks for {@code acceptLanguage} (Chromium's list: "ja", "ja,en"; it
+     * adds the q-values itself), as a
      * visitor's browser would, against the server at {@code baseUrl} (http://127.0.0.1:port).
      */
     public static BrowserSession open(String baseUrl, String acceptLanguage) {
