@@ -28,10 +28,12 @@ class PageController {
     /** Sign-in; {@code ?error} after a failed script login, {@code ?logout} after signing out. */
     @GetMapping("/login")
     String login(Page page, Model model, HttpServletResponse response,
-                 @RequestParam(required = false) String error, @RequestParam(required = false) String logout) {
+                 @RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+                 @RequestParam(required = false) String next) {
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("page", page);
         model.addAttribute("username", null);
+        model.addAttribute("next", ReturnPath.safe(next));
         model.addAttribute("error", error != null ? page.t("login.error.link") : null);
         model.addAttribute("notice", logout != null ? page.t("login.notice.signedOut") : null);
         return "page/login";

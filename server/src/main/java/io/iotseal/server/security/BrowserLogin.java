@@ -5,12 +5,14 @@ import gg.jte.output.PrintWriterOutput;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.page.Languages;
 import io.iotseal.server.page.Page;
+import io.iotseal.server.page.ReturnPath;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -18,12 +20,14 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where sign-in and sign-out lead (ADR 0074, 0075). A browser (it asks for text/html) lands on its
- * dashboard; a failed attempt gets the sign-in page again at once, with the message next to the form
+ * Where sign-in and sign-out lead (ADR 0074, 0075). A browser (it asks for text/html) lands on the page
+ * it asked for before the sign-in wall ({@code ?next=}, {@link ReturnPath}) or else on its dashboard; a failed attempt gets the sign-in page again at once, with the message next to the form
  * and the name it typed, and no session and no redirect; sign-out goes back to the sign-in page.
  * Scripts keep the API's answers: their own record, a redirect to /login?error, 204 on sign-out.
  */
@@ -47,9 +51,26 @@ public class BrowserLogin {
         return accept != null && accept.contains("text/html");
     }
 
+    /**
+     * A browser that meets the sign-in wall goes to the sign-in page with the page it asked for as
+     * {@code ?next=}, so that it lands there after signing in, without a session to remember it.
+     */
+    static AuthenticationEntryPoint entryPoint() {
+        return (request, response, e) -> {
+            String asked = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            String next = "GET".equals(request.getMethod()) ? ReturnPath.safe(asked) : null;
+            response.sendRedirect(request.getContextPath() + "/login"
+                    + (next == null || next.equals("/dashboard") ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+        };
+    }
+
     AuthenticationSuccessHandler success() {
-        return (request, response, authentication) -> response.sendRedirect(
-                request.getContextPath() + (browser(request) ? "/dashboard" : "/api/v1/users/me"));
+        return (request, response, authentication) -> {
+            String next = ReturnPath.safe(request.getParameter("next"));
+            response.sendRedirect(request.getContextPath()
+                    + (!browser(request) ? "/api/v1/users/me" : next != null ? next : "/dashboard"));
+        };
     }
 
     AuthenticationFailureHandler failure() {
@@ -85,6 +106,7 @@ public class BrowserLogin {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", page);
         model.put("username", request.getParameter("username"));
+        model.put("next", ReturnPath.safe(request.getParameter("next")));
         model.put("error", error);
         model.put("notice", null);
         response.setStatus(retryAfter != null ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.OK.value());

@@ -20,7 +20,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -78,9 +77,9 @@ public class SecurityConfig {
                 // Ahead of the CSRF check, which skips only requests this filter signed in (ADR 0064).
                 .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, mapper, clock), CsrfFilter.class)
                 .addFilterBefore(new SessionCheckFilter(accounts, mapper), AnonymousAuthenticationFilter.class)
-                // No session for anonymous callers (ADR 0064, 0075): sign-in always lands on the dashboard (a
-                // browser) or /api/v1/users/me (a script), so the request that met the login wall is not kept,
-                // and a failed login keeps no message: the page is rendered with it at once.
+                // No session for anonymous callers (ADR 0064, 0075): the page that met the login wall travels as
+                // /login?next=... (BrowserLogin), not in a saved request, and a failed login keeps no message: the
+                // page is rendered with it at once.
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .formLogin(form -> form.loginPage("/login").successHandler(browserLogin.success())
                         .failureHandler(browserLogin.failure()))
@@ -106,7 +105,7 @@ public class SecurityConfig {
                             Problems.write(request, response, mapper, HttpStatus.UNAUTHORIZED, "Unauthorized",
                                     "sign in, or send an API token as 'Authorization: Bearer ...'");
                         }, apiPaths)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        .defaultAuthenticationEntryPointFor(BrowserLogin.entryPoint(),
                                 request -> !apiPaths.matches(request))
                         .accessDeniedHandler((request, response, e) -> {
                             if (PageRequests.wantsPage(request, PageRequests.path(request))) {

@@ -67,6 +67,24 @@ class AccountPagesBrowserTest extends BrowserTestSupport {
         assertThat(b.path()).isEqualTo("/login");
     }
 
+    /** A deep link behind the sign-in wall leads back to itself after sign-in, with no session before it. */
+    @Test
+    void signingInFromADeepLinkLandsOnThePageAskedFor() {
+        String user = userWithRole(Role.VENDOR_ADMIN, world.vendorA);
+        BrowserSession b = browser("en");
+        b.go("/account/tokens");
+        assertThat(b.path()).isEqualTo("/login?next=%2Faccount%2Ftokens");
+        assertThat(b.cookies()).doesNotContainKey("JSESSIONID");
+        b.signInOnThisPage(user, "wrong");           // a failed attempt keeps where to go
+        b.signInOnThisPage(user, PASSWORD);
+        assertThat(b.path()).isEqualTo("/account/tokens");
+
+        BrowserSession away = browser("en");
+        away.go("/login?next=%2F%2Fevil.example%2Fx");  // an address off this site is not followed
+        away.signInOnThisPage(user, PASSWORD);
+        assertThat(away.path()).isEqualTo("/dashboard");
+    }
+
     @Test
     void dashboardsOfTheOperatorAndTheLabInJapanese() {
         BrowserSession operator = browser("ja").signIn(userWithRole(Role.OPERATOR_ADMIN, world.operator), PASSWORD);

@@ -96,6 +96,11 @@ public final class BrowserSession implements AutoCloseable {
     /** Signs in through the sign-in page's form; lands wherever the server sends the user (the dashboard). */
     public BrowserSession signIn(String username, String password) {
         go("/login");
+        return signInOnThisPage(username, password);
+    }
+
+    /** Fills and sends the sign-in form already shown (the wall's, which carries the page asked for). */
+    public BrowserSession signInOnThisPage(String username, String password) {
         WebElement name = driver.findElement(By.id("username"));
         name.clear();
         name.sendKeys(username);
