@@ -39,9 +39,12 @@ import java.util.concurrent.Callable;
         description = {"Probes devices you are authorised to test: open ports, default credentials, anonymous access,",
                 "cleartext logins, TLS, brute-force resistance, UPnP/SSDP and version disclosure, with findings",
                 "mapped to EN 303 645, JC-STAR, NISTIR 8425 and ISO/IEC 27402.",
-                "Exit codes: 0 no FAIL, 4 at least one FAIL, 2 invalid input, 1 error."})
+                "Exit codes: 0 every device reached and no FAIL, 4 at least one FAIL, 5 no FAIL but at least one",
+                "device not reached (no port answered: it gets no verdicts), 2 invalid input, 1 error."})
 public final class ProbeCommand implements Callable<Integer> {
     static final int EXIT_FAIL_FOUND = 4;
+    /** A device answered on no port: nothing about it was observed (ADR 0076). Same code as label verify's. */
+    static final int EXIT_NOT_REACHED = 5;
 
     @Spec
     CommandSpec spec;
@@ -155,8 +158,8 @@ public final class ProbeCommand implements Callable<Integer> {
             out.print(TextReport.render(result));
         }
         out.flush();
-        if (results != null) {
-            writeRequirementVerdicts(result);
+        if (results != null && !writeRequirementVerdicts(result)) {
+            return EXIT_NOT_REACHED;
         }
         if (oscal != null) {
             Files.writeString(oscal, new OscalResults().json(result, assessmentPlan));
@@ -164,13 +167,28 @@ public final class ProbeCommand implements Callable<Integer> {
                 System.err.println("OSCAL assessment results written to " + oscal);
             }
         }
-        return result.count(Verdict.FAIL) > 0 ? EXIT_FAIL_FOUND : 0;
+        return exitCode(result);
     }
 
-    private void writeRequirementVerdicts(CampaignResult result) throws IOException {
+    /** A FAIL is what a lab acts on, so it wins; a device not reached makes the run incomplete. */
+    static int exitCode(CampaignResult result) {
+        if (result.count(Verdict.FAIL) > 0) {
+            return EXIT_FAIL_FOUND;
+        }
+        return result.notReached() > 0 ? EXIT_NOT_REACHED : 0;
+    }
+
+    /** Writes the per-requirement verdicts; false (and no file) when the device was not reached. */
+    private boolean writeRequirementVerdicts(CampaignResult result) throws IOException {
         if (result.devices().size() != 1) {
             throw new ParameterException(spec.commandLine(), "results: verdicts are per product, so --results needs "
                     + "exactly one device; this run has " + result.devices().size());
+        }
+        var device = result.devices().getFirst();
+        if (!device.reached()) {
+            System.err.println("results: " + device.target() + " was not reached (" + device.reachability().detail()
+                    + "); nothing written to " + results);
+            return false;
         }
         try {
             var document = new RequirementVerdicts().document(result.devices().getFirst(), resultsCatalog);
@@ -178,6 +196,7 @@ public final class ProbeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        return true;
     }
 
     private ProbeSettings settings() {

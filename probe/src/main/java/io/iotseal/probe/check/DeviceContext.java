@@ -8,6 +8,7 @@ import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.mapping.RequirementMappings;
 import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.report.ProgressListener;
+import io.iotseal.probe.scan.PortInventory;
 import io.iotseal.probe.scan.Service;
 import io.iotseal.probe.target.Target;
 import org.apache.sshd.client.SshClient;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeviceContext {
     private final Target target;
+    private final PortInventory inventory;
     private final Dialer dialer;
     private final List<Service> services;
     private final ProbeSettings settings;
@@ -34,6 +36,14 @@ public final class DeviceContext {
 
     public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
                          RequirementMappings mappings, SshClient sshClient, ProgressListener progress) {
+        this(target, dialer, new PortInventory(services.stream().map(Service::port).toList(), 0, 0), services,
+                settings, mappings, sshClient, progress);
+    }
+
+    public DeviceContext(Target target, Dialer dialer, PortInventory inventory, List<Service> services,
+                         ProbeSettings settings, RequirementMappings mappings, SshClient sshClient,
+                         ProgressListener progress) {
+        this.inventory = inventory;
         this.target = target;
         this.dialer = dialer;
         this.services = List.copyOf(services);
@@ -49,6 +59,11 @@ public final class DeviceContext {
 
     public Dialer dialer() {
         return dialer;
+    }
+
+    /** What the port scan saw, including the ports that did not answer. */
+    public PortInventory inventory() {
+        return inventory;
     }
 
     public List<Service> services() {
