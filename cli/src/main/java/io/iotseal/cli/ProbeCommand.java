@@ -55,8 +55,10 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--targets-file", paramLabel = "FILE", description = "One target per line ('#' comments).")
     Path targetsFile;
 
-    @Option(names = "--authorized", description = "Confirm you may probe every host; needed for more than 16 hosts.")
-    boolean authorized;
+    @Option(names = "--authorized", paramLabel = "STATEMENT",
+            description = {"Who authorised this probe and for what (recorded in every output). Needed for more than 16",
+                    "hosts and for any address outside loopback, private, link-local and documentation ranges."})
+    String authorized;
 
     @Option(names = "--ports", paramLabel = "LIST", description = "TCP ports, e.g. 22,80,8000-8100 (default: common IoT ports).")
     String ports;
