@@ -8,6 +8,7 @@ import io.iotseal.probe.check.DeviceContext;
 import io.iotseal.probe.check.InformationDisclosureCheck;
 import io.iotseal.probe.check.OpenServicesCheck;
 import io.iotseal.probe.check.PlaintextManagementCheck;
+import io.iotseal.probe.check.SshAlgorithmsCheck;
 import io.iotseal.probe.check.SsdpExposureCheck;
 import io.iotseal.probe.check.TlsCertificateCheck;
 import io.iotseal.probe.check.TlsProtocolCheck;
@@ -70,7 +71,7 @@ public final class DeviceProbe {
     public static List<Check> allChecks(Clock clock) {
         return List.of(new OpenServicesCheck(), new InformationDisclosureCheck(), new AnonymousAccessCheck(),
                 new PlaintextManagementCheck(), new TlsProtocolCheck(), new TlsCertificateCheck(clock),
-                new SsdpExposureCheck(), new DefaultCredentialCheck(), new BruteForceCheck());
+                new SshAlgorithmsCheck(), new SsdpExposureCheck(), new DefaultCredentialCheck(), new BruteForceCheck());
     }
 
     public DeviceReport probe(Target target) {
