@@ -60,11 +60,7 @@ public final class SimulatedSshDevice implements AutoCloseable {
             keys.setAlgorithm(legacyOnly ? "RSA" : "EC");
             // Generate the key now: generated on the first connection, an RSA key can take longer than a
             // test's timeout on a busy machine.
-            try {
-                keys.loadKeys(null);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IOException("cannot generate a host key", e);
-            }
+            keys.loadKeys(null);
             server.setKeyPairProvider(keys);
         }
         if (legacyOnly) {
