@@ -39,9 +39,12 @@ import java.util.concurrent.Callable;
         description = {"Probes devices you are authorised to test: open ports, default credentials, anonymous access,",
                 "cleartext logins, TLS, brute-force resistance, UPnP/SSDP and version disclosure, with findings",
                 "mapped to EN 303 645, JC-STAR, NISTIR 8425 and ISO/IEC 27402.",
-                "Exit codes: 0 no FAIL, 4 at least one FAIL, 2 invalid input, 1 error."})
+                "Exit codes: 0 every device reached and no FAIL, 4 at least one FAIL, 5 no FAIL but at least one",
+                "device not reached (no port answered: it gets no verdicts), 2 invalid input, 1 error."})
 public final class ProbeCommand implements Callable<Integer> {
     static final int EXIT_FAIL_FOUND = 4;
+    /** A device answered on no port: nothing about it was observed (ADR 0076). Same code as label verify's. */
+    static final int EXIT_NOT_REACHED = 5;
 
     @Spec
     CommandSpec spec;
@@ -52,8 +55,10 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--targets-file", paramLabel = "FILE", description = "One target per line ('#' comments).")
     Path targetsFile;
 
-    @Option(names = "--authorized", description = "Confirm you may probe every host; needed for more than 16 hosts.")
-    boolean authorized;
+    @Option(names = "--authorized", paramLabel = "STATEMENT",
+            description = {"Who authorised this probe and for what (recorded in every output). Needed for more than 16",
+                    "hosts and for any address outside loopback, private, link-local and documentation ranges."})
+    String authorized;
 
     @Option(names = "--ports", paramLabel = "LIST", description = "TCP ports, e.g. 22,80,8000-8100 (default: common IoT ports).")
     String ports;
@@ -122,6 +127,14 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "Catalog of the --results verdicts (default ${DEFAULT-VALUE}).")
     String resultsCatalog;
 
+    @Option(names = "--override", paramLabel = "FILE",
+            description = "Assessor overrides (YAML: check, target, port, verdict, justification, assessor); each report keeps the probe's verdict next to the assessor's.")
+    Path override;
+
+    @Option(names = "--brute-force-known-accounts",
+            description = "Also send wrong passwords to an account the default-credential check just logged into (off: that check is N/A).")
+    boolean bruteForceKnownAccounts;
+
     @Option(names = "--quiet", description = "No progress display on standard error.")
     boolean quiet;
 
@@ -129,7 +142,11 @@ public final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TargetList targetList;
         ProbeSettings settings;
+        io.iotseal.probe.report.Overrides overrides = null;
         try {
+            if (override != null) {
+                overrides = io.iotseal.probe.report.Overrides.load(override);
+            }
             targetList = TargetList.of(targets, targetsFile, authorized);
             if (results != null && targetList.hostCount() != 1) {
                 throw new IllegalArgumentException("results: verdicts are per product, so --results needs exactly one "
@@ -145,6 +162,9 @@ public final class ProbeCommand implements Callable<Integer> {
         CampaignResult result;
         try {
             result = campaign.run(targetList);
+            if (overrides != null) {
+                result = overrides.apply(result);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -155,8 +175,8 @@ public final class ProbeCommand implements Callable<Integer> {
             out.print(TextReport.render(result));
         }
         out.flush();
-        if (results != null) {
-            writeRequirementVerdicts(result);
+        if (results != null && !writeRequirementVerdicts(result)) {
+            return EXIT_NOT_REACHED;
         }
         if (oscal != null) {
             Files.writeString(oscal, new OscalResults().json(result, assessmentPlan));
@@ -164,13 +184,28 @@ public final class ProbeCommand implements Callable<Integer> {
                 System.err.println("OSCAL assessment results written to " + oscal);
             }
         }
-        return result.count(Verdict.FAIL) > 0 ? EXIT_FAIL_FOUND : 0;
+        return exitCode(result);
     }
 
-    private void writeRequirementVerdicts(CampaignResult result) throws IOException {
+    /** A FAIL is what a lab acts on, so it wins; a device not reached makes the run incomplete. */
+    static int exitCode(CampaignResult result) {
+        if (result.count(Verdict.FAIL) > 0) {
+            return EXIT_FAIL_FOUND;
+        }
+        return result.notReached() > 0 ? EXIT_NOT_REACHED : 0;
+    }
+
+    /** Writes the per-requirement verdicts; false (and no file) when the device was not reached. */
+    private boolean writeRequirementVerdicts(CampaignResult result) throws IOException {
         if (result.devices().size() != 1) {
             throw new ParameterException(spec.commandLine(), "results: verdicts are per product, so --results needs "
                     + "exactly one device; this run has " + result.devices().size());
+        }
+        var device = result.devices().getFirst();
+        if (!device.reached()) {
+            System.err.println("results: " + device.target() + " was not reached (" + device.reachability().detail()
+                    + "); nothing written to " + results);
+            return false;
         }
         try {
             var document = new RequirementVerdicts().document(result.devices().getFirst(), resultsCatalog);
@@ -178,6 +213,7 @@ public final class ProbeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        return true;
     }
 
     private ProbeSettings settings() {
@@ -199,7 +235,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 : Optional.of(new LinkedHashSet<>(PortList.parse("expected-ports", expectedPorts)));
         return new ProbeSettings(portList, expected, millis("timeout", timeoutMillis), millis("banner-wait", bannerWaitMillis),
                 maxConnections, rate, parallelTargets, credentials, bruteForceAttempts,
-                Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks));
+                Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks), bruteForceKnownAccounts);
     }
 
     private static Duration millis(String option, long value) {

@@ -24,11 +24,23 @@ import java.util.Set;
  * @param ssdpPort               UDP port for the unicast SSDP probe (1900 on real devices)
  * @param httpPath               page requested for HTTP authentication
  * @param checks                 ids of the checks to run (empty = all)
+ * @param bruteForceKnownAccounts send wrong passwords also to an account the default-credential check just
+ *                               logged into (off by default: ADR 0076)
  */
 public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
                             Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
                             int parallelTargets, CredentialList credentials, int bruteForceAttempts,
-                            Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks) {
+                            Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks,
+                            boolean bruteForceKnownAccounts) {
+    /** Settings with the defaults of options added later (no brute force on working accounts). */
+    public ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
+                         Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
+                         int parallelTargets, CredentialList credentials, int bruteForceAttempts,
+                         Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks) {
+        this(ports, expectedPorts, timeout, bannerWait, maxConnectionsPerTarget, connectionsPerSecond, parallelTargets,
+                credentials, bruteForceAttempts, lockoutWait, ssdpPort, httpPath, checks, false);
+    }
+
     public ProbeSettings {
         Objects.requireNonNull(credentials, "credentials");
         ports = List.copyOf(ports);
@@ -72,6 +84,27 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
         if (d == null || d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException(option + ": must be a positive duration");
         }
+    }
+
+    /** The settings as option name to value, for the run facts of every report (ADR 0077). */
+    public java.util.Map<String, String> describe() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("ports", ports.size() <= 40 ? ports.toString() : ports.size() + " ports from " + ports.getFirst()
+                + " to " + ports.getLast());
+        m.put("expected-ports", expectedPorts.map(p -> new java.util.TreeSet<>(p).toString()).orElse("(not given)"));
+        m.put("timeout", timeout.toMillis() + " ms");
+        m.put("banner-wait", bannerWait.toMillis() + " ms");
+        m.put("max-connections", String.valueOf(maxConnectionsPerTarget));
+        m.put("rate", connectionsPerSecond == 0 ? "unlimited" : connectionsPerSecond + "/s");
+        m.put("parallel-targets", String.valueOf(parallelTargets));
+        m.put("credentials", credentials.size() + " pairs");
+        m.put("brute-force-attempts", String.valueOf(bruteForceAttempts));
+        m.put("brute-force-known-accounts", String.valueOf(bruteForceKnownAccounts));
+        m.put("lockout-wait", lockoutWait.toMillis() + " ms");
+        m.put("ssdp-port", String.valueOf(ssdpPort));
+        m.put("http-path", httpPath);
+        m.put("checks", checks.isEmpty() ? "all" : new java.util.TreeSet<>(checks).toString());
+        return m;
     }
 
     public boolean runs(String checkId) {

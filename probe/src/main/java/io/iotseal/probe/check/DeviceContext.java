@@ -8,6 +8,7 @@ import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.mapping.RequirementMappings;
 import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.report.ProgressListener;
+import io.iotseal.probe.scan.PortInventory;
 import io.iotseal.probe.scan.Service;
 import io.iotseal.probe.target.Target;
 import org.apache.sshd.client.SshClient;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeviceContext {
     private final Target target;
+    private final PortInventory inventory;
     private final Dialer dialer;
     private final List<Service> services;
     private final ProbeSettings settings;
@@ -29,11 +31,21 @@ public final class DeviceContext {
     private final SshClient sshClient;
     private final ProgressListener progress;
     private List<io.iotseal.probe.credential.LoginClient> loginClients;
+    /** Service port to its login client with the wait it learned; shared by the credential checks. */
+    private final Map<Integer, PatientLogin> patient = new ConcurrentHashMap<>();
     /** Service port to the credential that logged in there. */
     private final Map<Integer, Credential> workingCredentials = new ConcurrentHashMap<>();
 
     public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
                          RequirementMappings mappings, SshClient sshClient, ProgressListener progress) {
+        this(target, dialer, new PortInventory(services.stream().map(Service::port).toList(), 0, 0), services,
+                settings, mappings, sshClient, progress);
+    }
+
+    public DeviceContext(Target target, Dialer dialer, PortInventory inventory, List<Service> services,
+                         ProbeSettings settings, RequirementMappings mappings, SshClient sshClient,
+                         ProgressListener progress) {
+        this.inventory = inventory;
         this.target = target;
         this.dialer = dialer;
         this.services = List.copyOf(services);
@@ -49,6 +61,11 @@ public final class DeviceContext {
 
     public Dialer dialer() {
         return dialer;
+    }
+
+    /** What the port scan saw, including the ports that did not answer. */
+    public PortInventory inventory() {
+        return inventory;
     }
 
     public List<Service> services() {
@@ -80,8 +97,14 @@ public final class DeviceContext {
     /** A finding about a port that is not a scanned TCP service (e.g. SSDP on UDP). */
     public Finding finding(String checkId, int port, String serviceName, Verdict verdict, String summary,
                            List<Exchange> evidence) {
-        return new Finding(checkId, target.name(), port, serviceName, verdict, summary,
-                mappings.forCheck(checkId).refs(), evidence);
+        var mapping = mappings.forCheck(checkId);
+        return new Finding(checkId, target.name(), port, serviceName, verdict, summary, mapping.refs(), evidence,
+                mapping.testCases(), null);
+    }
+
+    /** The login client with the waits it learned from earlier attempts on the same service. */
+    PatientLogin patient(io.iotseal.probe.credential.LoginClient client) {
+        return patient.computeIfAbsent(client.port(), p -> new PatientLogin(client, settings.timeout()));
     }
 
     /** The services that take a password, found once and shared by the credential checks. */

@@ -32,17 +32,22 @@ public final class PortScanner {
     /** Ports per selector lane; smaller lists use one lane. */
     private static final int PORTS_PER_LANE = 4096;
 
-    /**
-     * The open ports among {@code ports}, in ascending order. Large lists are split over a few selector
-     * lanes (at most one per CPU) that share the per-target connection cap.
-     */
+    /** The open ports among {@code ports}, in ascending order (see {@link #inventory}). */
     public static List<Integer> openPorts(Dialer dialer, List<Integer> ports) {
+        return inventory(dialer, ports).open();
+    }
+
+    /**
+     * Which of {@code ports} are open, closed or silent. Large lists are split over a few selector lanes
+     * (at most one per CPU) that share the per-target connection cap.
+     */
+    public static PortInventory inventory(Dialer dialer, List<Integer> ports) {
         int lanes = Math.max(1, Math.min(Math.min(Runtime.getRuntime().availableProcessors(), 4),
                 Math.min(dialer.maxConnections(), ports.size() / PORTS_PER_LANE)));
         if (lanes == 1) {
-            return openPorts(dialer, ports, dialer.maxConnections());
+            return scan(dialer, ports, dialer.maxConnections());
         }
-        List<java.util.concurrent.Future<List<Integer>>> parts = new ArrayList<>();
+        List<java.util.concurrent.Future<PortInventory>> parts = new ArrayList<>();
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (int lane = 0; lane < lanes; lane++) {
                 List<Integer> share = new ArrayList<>();
@@ -50,17 +55,24 @@ public final class PortScanner {
                     share.add(ports.get(i));
                 }
                 int window = dialer.maxConnections() / lanes;
-                parts.add(pool.submit(() -> openPorts(dialer, share, window)));
+                parts.add(pool.submit(() -> scan(dialer, share, window)));
             }
         }
         List<Integer> open = new ArrayList<>();
-        parts.forEach(f -> open.addAll(f.resultNow()));
+        int closed = 0;
+        int unanswered = 0;
+        for (var part : parts) {
+            open.addAll(part.resultNow().open());
+            closed += part.resultNow().closed();
+            unanswered += part.resultNow().unanswered();
+        }
         Collections.sort(open);
-        return open;
+        return new PortInventory(open, closed, unanswered);
     }
 
-    private static List<Integer> openPorts(Dialer dialer, List<Integer> ports, int window) {
+    private static PortInventory scan(Dialer dialer, List<Integer> ports, int window) {
         List<Integer> open = new ArrayList<>();
+        int[] closed = {0};
         long timeoutNanos = dialer.timeout().toNanos();
         Map<SelectionKey, Long> deadlines = new HashMap<>();
         int next = 0;
@@ -68,11 +80,11 @@ public final class PortScanner {
             while (next < ports.size() || !deadlines.isEmpty()) {
                 while (next < ports.size() && deadlines.size() < window) {
                     int port = ports.get(next++);
-                    start(dialer, selector, port, open, deadlines, timeoutNanos);
+                    start(dialer, selector, port, open, closed, deadlines, timeoutNanos);
                 }
                 selector.select(Math.max(1, nearestDeadlineMillis(deadlines)));
                 for (SelectionKey key : selector.selectedKeys()) {
-                    finish(key, open);
+                    finish(key, open, closed);
                     deadlines.remove(key);
                 }
                 selector.selectedKeys().clear();
@@ -82,10 +94,10 @@ public final class PortScanner {
             throw new java.io.UncheckedIOException("port scan of " + dialer.target() + " failed", e);
         }
         Collections.sort(open);
-        return open;
+        return new PortInventory(open, closed[0], ports.size() - open.size() - closed[0]);
     }
 
-    private static void start(Dialer dialer, Selector selector, int port, List<Integer> open,
+    private static void start(Dialer dialer, Selector selector, int port, List<Integer> open, int[] closed,
                               Map<SelectionKey, Long> deadlines, long timeoutNanos) throws IOException {
         dialer.paceNewConnection();
         SocketChannel channel = SocketChannel.open();
@@ -98,22 +110,33 @@ public final class PortScanner {
             }
             SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT, port);
             deadlines.put(key, System.nanoTime() + timeoutNanos);
-        } catch (IOException refused) {
+        } catch (IOException e) {
+            countIfRefused(e, closed);
             channel.close();
         }
     }
 
-    private static void finish(SelectionKey key, List<Integer> open) throws IOException {
+    private static void finish(SelectionKey key, List<Integer> open, int[] closed) throws IOException {
         SocketChannel channel = (SocketChannel) key.channel();
         try {
             if (channel.finishConnect()) {
                 open.add((Integer) key.attachment());
             }
-        } catch (IOException refused) {
-            // RST: the port is closed.
+        } catch (IOException e) {
+            countIfRefused(e, closed);
         } finally {
             key.cancel();
             channel.close();
+        }
+    }
+
+    /**
+     * A refused connect (RST) is an answer from the host: the port is closed. "No route to host", "host
+     * unreachable" and the like are not answers from the device, so the port stays unanswered.
+     */
+    private static void countIfRefused(IOException e, int[] closed) {
+        if (e instanceof java.net.ConnectException) {
+            closed[0]++;
         }
     }
 
