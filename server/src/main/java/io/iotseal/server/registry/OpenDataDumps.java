@@ -59,7 +59,7 @@ public class OpenDataDumps {
     static final String CHECKSUM = DATA + ".sha256";
     private static final String METADATA = "dump.json";
     private static final String TEMPORARY = ".partial-";
-    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     /** A partial folder older than this was left by a crash (of any instance sharing the folder). */
     private static final Duration ABANDONED = Duration.ofHours(6);
     private static final Logger log = LoggerFactory.getLogger(OpenDataDumps.class);
@@ -159,7 +159,9 @@ public class OpenDataDumps {
                     "labels", dump.labels(), "firstIssued", String.valueOf(dump.firstIssued()),
                     "lastExpiry", String.valueOf(dump.lastExpiry()), "bytes", dump.bytes(), "sha256", sha256,
                     "kid", dump.kid()));
-            Path complete = dir.resolve(FOLDER.format(now) + "-" + sha256.substring(0, 12));
+            // Named by the time (sortable, to the millisecond) and made unique: two dumps within one millisecond,
+            // here or by another instance sharing the folder, never collide.
+            Path complete = dir.resolve(FOLDER.format(clock.instant()) + "-" + UUID.randomUUID().toString().substring(0, 8));
             move(partial, complete);
             Dump served = new Dump(complete, now, dump.labels(), dump.firstIssued(), dump.lastExpiry(), dump.bytes(),
                     sha256, dump.kid());
