@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -53,7 +54,7 @@ final class AtomFeed {
             text(xml, "title", format(messages, page.titleKey(), base, page.subject()));
             text(xml, "subtitle", messages.getString("feed.subtitle"));
             Instant updated = page.entries().isEmpty() ? now : page.entries().get(0).at();
-            text(xml, "updated", updated.toString());
+            text(xml, "updated", rfc3339(updated));
             xml.writeStartElement("author");
             text(xml, "name", author);
             text(xml, "uri", base);
@@ -86,7 +87,7 @@ final class AtomFeed {
         xml.writeStartElement("entry");
         text(xml, "id", "urn:uuid:" + uuid(base + "#" + c.key()));
         text(xml, "title", format(messages, "entry." + c.kind().word(), c.labelId()));
-        text(xml, "updated", c.at().toString());
+        text(xml, "updated", rfc3339(c.at()));
         link(xml, "alternate", base + "/l/" + c.labelId() + "?lang=" + lang, "text/html");
         link(xml, "related", base + "/api/v1/labels/" + c.labelId(), "application/json");
         xml.writeStartElement("category");
@@ -117,6 +118,11 @@ final class AtomFeed {
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("href", href);
         xml.writeAttribute("type", type);
+    }
+
+    /** RFC 3339 in UTC, to the millisecond (what Atom readers parse; the database may hold microseconds). */
+    private static String rfc3339(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     static UUID uuid(String name) {

@@ -124,7 +124,8 @@ class StatusFeedRepository {
         return (rs, n) -> {
             StatusChange.Kind kind = StatusChange.Kind.ofAction(rs.getString("action"));
             String reason = kind == StatusChange.Kind.ISSUED ? null : reason(rs.getString("after_json"));
-            return change("audit:" + rs.getLong("seq"), kind, rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            // Zero-padded, so that keys sort as the sequence does (ties of time are broken by the key).
+            return change("audit:" + String.format(java.util.Locale.ROOT, "%019d", rs.getLong("seq")), kind, rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                     rs, reason);
         };
     }
