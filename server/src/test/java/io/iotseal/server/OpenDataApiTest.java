@@ -10,6 +10,7 @@ import io.iotseal.server.access.Actor;
 import io.iotseal.server.access.Membership;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.product.ProductService;
+import io.iotseal.server.product.VersionInput;
 import io.iotseal.server.registry.OpenDataDumps;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
@@ -66,6 +67,7 @@ class OpenDataApiTest extends ApiTest {
         Actor operator = new Actor(UUID.randomUUID(), "open-data-test", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
         UUID product = context.getBean(ProductService.class)
                 .create(operator, World.product(world.vendorA, name, true, LocalDate.of(2030, 12, 31))).id();
+        context.getBean(ProductService.class).addVersion(operator, product, new VersionInput("1.0.0", null, null, null));
         var accepted = new AssessmentFixtures(context, world).accepted("jc-star:star-1", product, "1.0.0");
         return jdbc.sql("select label_id from label where assessment_id = ?").param(accepted.id()).query(String.class).single();
     }

@@ -9,6 +9,7 @@ import io.iotseal.server.access.Actor;
 import io.iotseal.server.access.Membership;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.product.ProductService;
+import io.iotseal.server.product.VersionInput;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -49,6 +50,7 @@ class StatusFeedApiTest extends ApiTest {
         Actor operator = new Actor(UUID.randomUUID(), "feed-test", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
         UUID product = context.getBean(ProductService.class)
                 .create(operator, World.product(world.vendorA, name, true, LocalDate.of(2030, 12, 31))).id();
+        context.getBean(ProductService.class).addVersion(operator, product, new VersionInput("1.0.0", null, null, null));
         var accepted = new AssessmentFixtures(context, world).accepted("jc-star:star-1", product, "1.0.0");
         return jdbc.sql("select id, label_id, expiry from label where assessment_id = ?").param(accepted.id())
                 .query((rs, n) -> new Labelled(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class)))
@@ -125,7 +127,13 @@ class StatusFeedApiTest extends ApiTest {
         assertThat(registry.getEntries().get(0).getId()).isEqualTo(feed.getEntries().get(0).getId());
 
         Feed ja = feed("label=" + label.labelId() + "&lang=ja");
-        assertThat(ja.getLanguage()).isEqualTo("ja");
+        // Rome does not read xml:lang on the feed element; the JDK's namespace-aware DOM does.
+        String raw = mvc.perform(get("/api/v1/labels/feed?label=" + label.labelId() + "&lang=ja")).andReturn().getResponse()
+                .getContentAsString();
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(raw))).getDocumentElement();
+        assertThat(root.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo("ja");
         assertThat(ja.getEntries().get(2).getTitleEx().getValue()).isEqualTo("ラベル " + label.labelId() + " が一時停止されました");
         assertThat(ja.getEntries().get(0).getSummary().getValue()).contains("理由: Feed test revoke");
 
