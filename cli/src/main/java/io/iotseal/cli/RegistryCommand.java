@@ -89,8 +89,8 @@ public final class RegistryCommand implements Runnable {
                 out.println("signature OK, but the content is not gzip JSON Lines: " + e.getMessage());
                 return 1;
             }
-            out.println("GENUINE: " + lines + " labels, signed by key " + verified.key().kid() + " at "
-                    + verified.signedAt());
+            out.println("GENUINE: " + lines + (lines == 1 ? " label" : " labels") + ", signed by key "
+                    + verified.key().kid() + " at " + verified.signedAt());
             err.flush();
             return 0;
         }

@@ -60,6 +60,8 @@ class OpenDataApiTest extends ApiTest {
     private ApplicationContext context;
     @Autowired
     private OpenDataDumps dumps;
+    @Autowired
+    private TestClock clock;
 
     /** A published product of vendor A with a ★1 label; returns the label's public id. */
     private String labelled() {
@@ -155,6 +157,20 @@ class OpenDataApiTest extends ApiTest {
                     .containsExactlyInAnyOrder(second.folder(), third.folder());
         }
         deleteTree(half);
+    }
+
+    @Test
+    void theScheduledCheckMakesADumpOnlyWhenTheServedOneIsAnIntervalOld() {
+        OpenDataDumps.Dump served = dumps.produce();
+        dumps.refreshIfDue();
+        assertThat(dumps.current()).isEqualTo(served);
+        try {
+            clock.advance(java.time.Duration.ofHours(1)); // the default interval
+            dumps.refreshIfDue();
+            assertThat(dumps.current().generated()).isAfter(served.generated());
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -123,7 +123,7 @@ public class OpenDataDumps {
      * comes at start, which serves a dump left by the last run when it is recent enough.
      */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT0S")
-    void refreshIfDue() {
+    public void refreshIfDue() {
         Dump d = current();
         if (d == null || !clock.instant().isBefore(d.generated().plus(interval))) {
             try {
