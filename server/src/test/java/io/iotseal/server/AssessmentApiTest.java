@@ -386,6 +386,23 @@ class AssessmentApiTest extends ApiTest {
         assertThat(typo.at("/errors/0/field").asText()).isEqualTo("features.zz");
     }
 
+    /** A product in no scheme's scope, or outside the target scheme's own scope, cannot be assessed for it. */
+    @Test
+    void aProductOutsideTheTargetSchemesScopeCannotBeAssessedAgainstIt() throws Exception {
+        ObjectNode phone = json.valueToTree(World.product(world.vendorA, "Phone P" + COUNTER.incrementAndGet(), false));
+        phone.put("category", "SMARTPHONE");
+        String id = call(Who.VENDOR_ADMIN, withJson(post("/api/v1/products"), phone), 201).get("id").asText();
+        call(Who.VENDOR_ADMIN, withJson(post("/api/v1/products/" + id + "/versions"),
+                Map.of("version", "2.0.0", "releaseDate", "2026-10-01")), 201);
+
+        JsonNode refused = call(Who.VENDOR_ADMIN, withJson(post("/api/v1/assessments"),
+                Map.of("productId", id, "productVersion", "2.0.0", "target", "jc-star:star-1")), 422);
+        assertThat(refused.at("/errors/0/field").asText()).isEqualTo("target");
+        assertThat(refused.at("/errors/0/message").asText()).contains("outside this scheme's scope", "smartphone");
+        // A catalog is not a scheme: assessing the phone against ETSI EN 303 645 alone stays possible.
+        newAssessment(id, "etsi-en-303-645");
+    }
+
     @Test
     void aLabNotAssignedGetsTheSameAnswerAsForAMissingAssessment() throws Exception {
         JsonNode a = newAssessment(newProduct(), AssessmentFixtures.THIRD_PARTY_TARGET);

@@ -31,6 +31,7 @@ import io.iotseal.server.organization.OrganizationRepository;
 import io.iotseal.server.product.Product;
 import io.iotseal.server.product.ProductRepository;
 import io.iotseal.server.product.ProductService;
+import io.iotseal.server.product.ScopePolicy;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
@@ -145,6 +146,7 @@ public class AssessmentService {
             throw ApiException.invalid("productVersion", "the product has no version '" + version + "'; add it first");
         }
         Target target = Target.parse(input.target());
+        requireInSchemeScope(product, target);
         Profile profile = new Profile(input.features(), input.conditions());
         OffsetDateTime now = OffsetDateTime.now(clock);
         AssessmentScope scope = resolve(target, profile.toCore(product.nameEn()), startedOn(now));
@@ -169,6 +171,23 @@ public class AssessmentService {
                     ? message.substring(0, message.indexOf(':')) : "target";
             throw ApiException.invalid(field, message.substring(message.indexOf(':') + 1).strip());
         }
+    }
+
+    /**
+     * A product outside the target scheme's own product scope cannot be assessed (and so labelled) against
+     * it, even when another scheme covers it: a smartphone is in scope of some schemes, not of JC-STAR.
+     */
+    private void requireInSchemeScope(Product product, Target target) {
+        if (!target.isLevel()) {
+            return;
+        }
+        library.scheme(target.level().scheme()).ifPresent(scheme -> {
+            ScopePolicy.Decision d = ScopePolicy.decideFor(product.category(), product.ipCapable(), scheme);
+            if (!d.inScope()) {
+                throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content",
+                        List.of(new FieldError("target", "the product is outside this scheme's scope, " + d.reason())));
+            }
+        });
     }
 
     /**

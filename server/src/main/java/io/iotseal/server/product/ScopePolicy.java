@@ -22,12 +22,7 @@ public final class ScopePolicy {
     }
 
     public static Decision decide(Category category, boolean ipCapable, List<Scheme> schemes) {
-        DeviceClass deviceClass = switch (category) {
-            case GENERAL_PURPOSE_COMPUTER -> DeviceClass.GENERAL_PURPOSE_COMPUTER;
-            case SMARTPHONE -> DeviceClass.SMARTPHONE;
-            case TABLET -> DeviceClass.TABLET;
-            default -> null;
-        };
+        DeviceClass deviceClass = deviceClass(category);
         boolean inScope = false;
         List<String> reasons = new ArrayList<>();
         for (Scheme scheme : schemes) {
@@ -44,5 +39,26 @@ public final class ScopePolicy {
         }
         return new Decision(inScope, (inScope ? "In scope" : "Out of scope") + " (category " + category + "): "
                 + String.join("; ", reasons) + ".");
+    }
+
+    /**
+     * Whether one scheme covers the product. A product in scope of some scheme is not thereby in scope of
+     * every scheme: an assessment against a scheme level asks this, not {@link #decide}. A scheme that
+     * records no scope excludes nothing.
+     */
+    public static Decision decideFor(Category category, boolean ipCapable, Scheme scheme) {
+        return scheme.productScopeIfKnown()
+                .map(scope -> scope.decide(deviceClass(category), ipCapable))
+                .map(d -> new Decision(d.inScope(), scheme.id() + ": " + d.reason()))
+                .orElse(new Decision(true, scheme.id() + ": the standards data records no product scope"));
+    }
+
+    private static DeviceClass deviceClass(Category category) {
+        return switch (category) {
+            case GENERAL_PURPOSE_COMPUTER -> DeviceClass.GENERAL_PURPOSE_COMPUTER;
+            case SMARTPHONE -> DeviceClass.SMARTPHONE;
+            case TABLET -> DeviceClass.TABLET;
+            default -> null;
+        };
     }
 }
