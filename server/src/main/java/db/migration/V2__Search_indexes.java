@@ -68,7 +68,7 @@ public class V2__Search_indexes extends BaseJavaMigration {
     }
 
     /** The schema pg_trgm is installed in, or null when it is not installed. */
-    private static String trgmSchema(Connection c) throws SQLException {
+    static String trgmSchema(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select n.nspname from pg_extension e join pg_namespace n"
                      + " on n.oid = e.extnamespace where e.extname = 'pg_trgm'")) {

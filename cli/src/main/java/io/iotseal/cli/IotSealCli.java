@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 AdminCommand.class,
                 AssessmentCommand.class,
                 LabelCommand.class,
+                RegistryCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class,
         })

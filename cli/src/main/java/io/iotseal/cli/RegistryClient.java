@@ -46,21 +46,43 @@ final class RegistryClient {
 
     /** @param url the registry's origin, e.g. {@code https://registry.example.org} */
     static RegistryClient of(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new UserInputException("--online: '" + url + "' is not a URL: " + e.getReason());
-        }
-        boolean loopback = uri.getHost() != null && LOOPBACK.contains(uri.getHost());
-        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))) {
-            throw new UserInputException("--online: '" + url + "' must be an https URL (http only to this machine)");
-        }
+        URI uri = checked(url, "--online");
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new UserInputException("--online: '" + url + "' must not have a query, fragment or user name");
         }
         String origin = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return new RegistryClient(origin);
+    }
+
+    /**
+     * The JWKS at a full address, e.g. {@code https://registry.example.org/.well-known/jwks.json}, under the
+     * same rules (https, http only to this machine, size cap, time-out); errors name {@code option}.
+     */
+    static String jwksAt(String url, String option) {
+        URI uri = checked(url, option);
+        if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new UserInputException(option + ": '" + url + "' must not have a fragment or user name");
+        }
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        RegistryClient client = new RegistryClient(uri.getScheme() + "://" + uri.getRawAuthority());
+        return client.fetch(path, "application/jwk-set+json, application/json", TrustedKeys.MAX_JWKS_CHARS)
+                .orElseThrow(() -> new UnreachableException(url + ": not found", null));
+    }
+
+    /** {@code url} as a URI, if it is https, or http to this machine. */
+    private static URI checked(String url, String option) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new UserInputException(option + ": '" + url + "' is not a URL: " + e.getReason());
+        }
+        boolean loopback = uri.getHost() != null && LOOPBACK.contains(uri.getHost());
+        if (uri.getHost() == null || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))) {
+            throw new UserInputException(option + ": '" + url + "' must be an https URL (http only to this machine)");
+        }
+        return uri;
     }
 
     String origin() {

@@ -8,6 +8,7 @@ import io.iotseal.server.account.UserInput;
 import io.iotseal.server.organization.OrganizationInput;
 import io.iotseal.server.access.OrganizationKind;
 import io.iotseal.server.product.ProductService;
+import io.iotseal.server.registry.OpenDataDumps;
 import io.iotseal.server.access.Actor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class AuthorizationMatrixTest extends ApiTest {
 
+    @Autowired
+    private OpenDataDumps openData;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping routes;
@@ -258,6 +261,16 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("GET /status/revocation", new Row(w -> get("/status/revocation"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/suspension", new Row(w -> get("/status/suspension"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /audit/checkpoint", new Row(w -> get("/audit/checkpoint"), expect(200, 200, 200, 200, 200, 200, 200)));
+        // Open data and the status feed (issue 13, ADR 0083): public, like the label search.
+        for (String file : List.of("labels.jsonl.gz", "labels.jsonl.gz.jws", "labels.jsonl.gz.sha256", "dcat.jsonld")) {
+            m.put("GET /api/v1/open-data/" + file, new Row(w -> {
+                if (openData.current() == null) {
+                    openData.produce();
+                }
+                return get("/api/v1/open-data/" + file);
+            }, expect(200, 200, 200, 200, 200, 200, 200)));
+        }
+        m.put("GET /api/v1/labels/feed", new Row(w -> get("/api/v1/labels/feed"), expect(200, 200, 200, 200, 200, 200, 200)));
         // Label signing keys (ADR 0051): the operator's admins only. The removal row removes, for the admin, a
         // key retired at once by a second rotation, so no label of another test loses its key.
         m.put("GET /api/v1/label-keys", new Row(w -> get("/api/v1/label-keys"), expect(401, 200, 403, 403, 403, 403, 403)));

@@ -49,6 +49,12 @@ record LabelFilter(String scheme, String level, LabelStatus status, UUID vendorI
                 LabelSort.parse("sort", text(params, "sort")));
     }
 
+    /** The same filter in the default order: what a count depends on. */
+    LabelFilter unsorted() {
+        return new LabelFilter(scheme, level, status, vendorId, vendor, modelNumber, gtin, category, validUntilBefore,
+                validUntilAfter, supportEndBefore, supportEndAfter, LabelSort.DEFAULT);
+    }
+
     /** A parameter's value, stripped; null when absent or blank. Over-long values cannot match anything we store. */
     private static String text(MultiValueMap<String, String> params, String name) {
         String v = params.getFirst(name);

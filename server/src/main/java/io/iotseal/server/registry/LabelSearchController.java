@@ -34,12 +34,15 @@ import java.util.Set;
 class LabelSearchController {
 
     private final RegistryRepository repository;
+    private final SearchCounts counts;
     private final BulkCheck bulkCheck;
     private final ObjectMapper json;
     private final Clock clock;
 
-    LabelSearchController(RegistryRepository repository, BulkCheck bulkCheck, ObjectMapper json, Clock clock) {
+    LabelSearchController(RegistryRepository repository, SearchCounts counts, BulkCheck bulkCheck, ObjectMapper json,
+                          Clock clock) {
         this.repository = repository;
+        this.counts = counts;
         this.bulkCheck = bulkCheck;
         this.json = json;
         this.clock = clock;
@@ -61,7 +64,7 @@ class LabelSearchController {
         PageRequest page = new PageRequest(integer(params, "page", 0), integer(params, "size", 20));
         LocalDate today = today();
         return PageResult.of(repository.search(filter, today, page.size(), page.offset()), page,
-                repository.count(filter, today));
+                counts.count(filter, today));
     }
 
     @Operation(summary = "The same search, every match streamed as CSV or JSON Lines (format=csv|jsonl)")

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * CORS for what anyone may read (issue 13, ADR 0080): the status lists, the JWKS, the JSON-LD context, a
- * label's JSON (and its page's JSON, the live status) and the label search, so a verifier running in a browser on another origin can fetch them.
+ * label's JSON (and its page's JSON, the live status), the label search, the open data and the status feed, so a verifier running in a browser on another origin can fetch them.
  * Any origin, GET and HEAD only, and never with credentials: a browser sends no cookie or Authorization
  * header cross-origin under these rules, so a signed-in user's page cannot be read by another site. Every
  * other path gets no CORS header at all. Ahead of every other filter, since the status lists are answered
@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
 final class PublicReadCors extends OncePerRequestFilter {
 
     private static final Set<String> PATHS = Set.of("/status/revocation", "/status/suspension",
-            "/.well-known/jwks.json", LabelContext.PATH, "/api/v1/labels", "/api/v1/labels/export");
+            "/.well-known/jwks.json", LabelContext.PATH, "/api/v1/labels", "/api/v1/labels/export",
+            "/api/v1/labels/feed", "/api/v1/open-data/labels.jsonl.gz", "/api/v1/open-data/labels.jsonl.gz.jws",
+            "/api/v1/open-data/labels.jsonl.gz.sha256", "/api/v1/open-data/dcat.jsonld");
     /**
      * A label by id, and its public page whose JSON form is the live status verifiers ask for; not a label's
      * sub-resources (the status change is a signed-in POST).

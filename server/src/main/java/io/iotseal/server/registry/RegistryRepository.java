@@ -152,6 +152,16 @@ class RegistryRepository {
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
     }
 
+    /** The scheme operator, who publishes the registry's open data (the earliest recorded, if several). */
+    record Operator(String name, String nameJa, String country) {
+    }
+
+    Operator operator() {
+        return jdbc.sql("select name, name_ja, country from organization where kind = 'SCHEME_OPERATOR'"
+                        + " order by created_at, id limit 1")
+                .query((rs, n) -> new Operator(rs.getString(1), rs.getString(2), rs.getString(3))).optional().orElse(null);
+    }
+
     // --- the bulk check's in-memory index -----------------------------------------------------------
 
     /**

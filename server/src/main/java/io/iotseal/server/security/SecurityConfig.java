@@ -68,6 +68,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
                         // The label registry's search and export (issue 13, ADR 0080): labels of public products.
                         .requestMatchers(HttpMethod.GET, "/api/v1/labels", "/api/v1/labels/export").permitAll()
+                        // Open data and the Atom feed of label status changes (issue 13, ADR 0083).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/open-data/*", "/api/v1/labels/feed").permitAll()
                         // The retailers' bulk check answers only what the search does, from memory: public too.
                         .requestMatchers(HttpMethod.POST, "/api/v1/labels/check").permitAll()
                         // The audit chain's signed checkpoint (ADR 0066), for anyone to keep copies of.
