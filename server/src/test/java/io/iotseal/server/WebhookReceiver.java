@@ -39,6 +39,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     public volatile int status = 204;
+    /** How long each answer takes (a receiver with some work to do). */
+    public volatile int delayMillis;
     private volatile CountDownLatch hold;
 
     public WebhookReceiver() throws IOException {
@@ -58,6 +60,13 @@ public final class WebhookReceiver implements AutoCloseable {
                         Thread.currentThread().interrupt();
                     } finally {
                         waiting.decrementAndGet();
+                    }
+                }
+                if (delayMillis > 0) {
+                    try {
+                        Thread.sleep(delayMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
                 int answer = status;

@@ -20,10 +20,11 @@ import java.util.UUID;
  * opened, its product's support period ends in 180, 90 or 30 days. Nothing in the label row changes at
  * those moments, so the job records each event once, keyed by label and occasion (the outbox's dedupe
  * key): a second run, or a second instance running at the same time, records nothing new. A label whose
- * support ends in 20 days when first seen gets the 30-day event only, not all three at once.
+ * support ends in 20 days when first seen gets the 30-day event only, not all three at once. Public so
+ * that tests run it on their own clock.
  */
 @Service
-class LabelCalendar {
+public class LabelCalendar {
 
     static final int[] SUPPORT_WARNINGS = {180, 90, 30};
     /** How far ahead of expiry a renewal window may open: no scheme's data states more than a year. */
@@ -48,7 +49,7 @@ class LabelCalendar {
     }
 
     /** Records the calendar's due events, one transaction per batch of labels; answers how many were new. */
-    int recordDue() {
+    public int recordDue() {
         LocalDate today = lifecycles.today();
         int recorded = 0;
         UUID after = null;
