@@ -28,8 +28,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outbox's promises across processes (issue 13, ADR 0081), on PostgreSQL (server/pom.xml runs this
- * class only in the PostgreSQL execution: instances in separate processes share a database only there).
+ * The outbox's promises across processes (issue 13, ADR 0081), always on PostgreSQL, where instances in
+ * separate processes share a database (server/pom.xml runs this class only in the PostgreSQL execution).
  * A server in a child JVM is killed (SIGKILL) while delivering 1,000 committed events; after a restart
  * every event has been delivered, and every copy a receiver got carries the event's own id, so a
  * receiver that de-duplicates by {@code webhook-id} sees each event once. Two instances on one schema
@@ -120,8 +120,7 @@ class DeliveryReliabilityTest {
 
     @Test
     void aServerKilledMidDeliveryDeliversEveryCommittedEventAfterRestartUnderTheEventsOwnId(@TempDir Path dir) throws Exception {
-        assertThat(TestDatabase.postgres()).as("this test runs on PostgreSQL (server/pom.xml)").isTrue();
-        String url = TestDatabase.freshUrl();
+        String url = TestDatabase.freshPostgresUrl();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.delayMillis = 10; // 8 in flight at 10 ms each: about 800 a second, so the kill lands mid-way
             prepare(url, receiver.url("/reliability"));
@@ -170,8 +169,7 @@ class DeliveryReliabilityTest {
 
     @Test
     void twoInstancesOnOneDatabaseDeliverEachEventOnce(@TempDir Path dir) throws Exception {
-        assertThat(TestDatabase.postgres()).as("this test runs on PostgreSQL (server/pom.xml)").isTrue();
-        String url = TestDatabase.freshUrl();
+        String url = TestDatabase.freshPostgresUrl();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.delayMillis = 2;
             prepare(url, receiver.url("/two"));
