@@ -23,7 +23,7 @@ done | sort -n | tail -n1 | cut -d' ' -f2)
 psql "${pg[@]}" -d postgres -q -c "drop database if exists $db" -c "create database $db"
 data=$(mktemp -d)
 IOTSEAL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" IOTSEAL_DB_USER=postgres IOTSEAL_PORT=$port \
-  IOTSEAL_DATA_DIR="$data" IOTSEAL_DEMO_DATA=false IOTSEAL_NOTIFICATIONS_CONCURRENCY="$concurrency" \
+  IOTSEAL_DATA_DIR="$data" IOTSEAL_DEMO_DATA=false IOTSEAL_NOTIFICATIONS_CONCURRENCY="$concurrency" IOTSEAL_NOTIFICATIONS_BATCH_SIZE="$concurrency" \
   "$java_bin" -jar "$root/server/target/iotseal-server.jar" >"$data/log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; kill ${sink:-} 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -33,6 +33,10 @@ class Dispatcher implements SmartLifecycle {
     private final Semaphore wake = new Semaphore(0);
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
+    /** Set when a transaction on this instance recorded events: fan out at once rather than at the next poll. */
+    private volatile boolean eventsCommitted;
+    private boolean fanOutFull;
+    private long lastFanOut;
     private Thread loop;
 
     Dispatcher(DeliveryQueue queue, WebhookSender webhooks, EmailSender mail, NotificationProperties properties,
@@ -42,7 +46,10 @@ class Dispatcher implements SmartLifecycle {
         this.mail = mail;
         this.properties = properties;
         this.slots = new Semaphore(properties.concurrency());
-        outbox.afterCommit(this::wakeUp);
+        outbox.afterCommit(() -> {
+            eventsCommitted = true;
+            wakeUp();
+        });
     }
 
     void wakeUp() {
@@ -108,15 +115,25 @@ class Dispatcher implements SmartLifecycle {
         recordOutcomes();
     }
 
-    /** One round; true when there was work, so the loop goes on at once. */
+    /**
+     * One round; true when there was work, so the loop goes on at once. Claims and outcomes go in
+     * batches: while more than half the slots are busy the loop waits for answers rather than claiming
+     * one delivery per freed slot, since each claim and each record is a commit of its own.
+     */
     boolean step() throws InterruptedException {
-        boolean busy = recordOutcomes() > 0;
-        busy |= queue.fanOut(properties.batchSize()) > 0;
-        int free = slots.availablePermits();
-        if (free == 0) {
-            wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS); // an outcome frees a slot
+        if (slots.availablePermits() < (properties.concurrency() + 1) / 2) {
+            wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
             return true;
         }
+        boolean busy = recordOutcomes() > 0;
+        long now = System.nanoTime();
+        if (eventsCommitted || fanOutFull || now - lastFanOut > properties.pollInterval().toNanos()) {
+            eventsCommitted = false;
+            lastFanOut = now;
+            fanOutFull = queue.fanOut(properties.batchSize()) >= properties.batchSize();
+            busy |= fanOutFull;
+        }
+        int free = slots.availablePermits();
         List<Claimed> claimed = queue.claim(Math.min(free, properties.batchSize()));
         for (Claimed c : claimed) {
             slots.acquire();
