@@ -43,7 +43,7 @@ public class LabelCalendar {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Scheduled(fixedDelayString = "${iotseal.notifications.calendar-check:PT1H}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${iotseal.notifications.calendar-check:PT1H}", initialDelayString = "${iotseal.notifications.calendar-first-check:PT30S}")
     public void scheduled() {
         recordDue();
     }
