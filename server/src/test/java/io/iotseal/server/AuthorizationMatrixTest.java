@@ -300,6 +300,23 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 200, 200, 200, 200, 200, 200)));
         m.put("POST /account/tokens/{id}/revoke", new Row(w -> post("/account/tokens/" + UUID.randomUUID() + "/revoke"),
                 expect(302, 404, 404, 404, 404, 404, 404)));
+        // Notifications (ADRs 0081, 0082): each organization's admins subscribe for it (the operator's admins
+        // for anything); members and the operator read; the operator sees dead letters, its admins redeliver.
+        // The webhook URL is a closed loopback port: deliveries fail there and never leave the machine.
+        m.put("GET /api/v1/subscriptions", new Row(w -> get("/api/v1/subscriptions"), expect(401, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /api/v1/subscriptions", new Row(w -> withJson(post("/api/v1/subscriptions"), matrixWebhook()),
+                expect(401, 201, 403, 201, 403, 201, 201)));
+        m.put("GET /api/v1/subscriptions/{id}", new Row(w -> get("/api/v1/subscriptions/" + vendorSubscription()),
+                expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("DELETE /api/v1/subscriptions/{id}", new Row(w -> delete("/api/v1/subscriptions/" + vendorSubscription()),
+                expect(401, 204, 403, 204, 403, 404, 404)));
+        m.put("POST /api/v1/subscriptions/{id}/secret", new Row(w -> post("/api/v1/subscriptions/" + vendorSubscription()
+                + "/secret").header(HttpHeaders.IF_MATCH, "\"1\""), expect(401, 200, 403, 200, 403, 404, 404)));
+        m.put("GET /api/v1/subscriptions/dead-letters", new Row(w -> get("/api/v1/subscriptions/dead-letters"),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /api/v1/subscriptions/dead-letters/{deliveryId}/redelivery", new Row(w -> post(
+                "/api/v1/subscriptions/dead-letters/" + UUID.randomUUID() + "/redelivery"),
+                expect(401, 404, 403, 403, 403, 403, 403)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
@@ -405,6 +422,17 @@ class AuthorizationMatrixTest extends ApiTest {
     /** A fresh BSI label inside its renewal window, of a vendor A product no lab is assigned to. */
     private UUID renewableLabel(AssessmentFixtures fixtures) {
         return labelOf(fixtures.renewableBsi("Matrix Cam " + counter.incrementAndGet()).id());
+    }
+
+    private static Map<String, Object> matrixWebhook() {
+        return Map.of("channel", "webhook", "url", "http://127.0.0.1:9/matrix", "types", List.of("label.expired"));
+    }
+
+    /** A fresh webhook subscription of vendor A, made by its admin. */
+    private String vendorSubscription() throws Exception {
+        MvcResult made = mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/subscriptions"), matrixWebhook()))).andReturn();
+        assertThat(made.getResponse().getStatus()).isEqualTo(201);
+        return body(made).get("id").asText();
     }
 
     private UUID labelOf(Object assessmentId) {

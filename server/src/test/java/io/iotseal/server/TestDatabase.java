@@ -62,6 +62,11 @@ public final class TestDatabase {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
+    /** A fresh PostgreSQL schema whatever {@code iotseal.test.db} says, for tests that need PostgreSQL itself. */
+    public static String freshPostgresUrl() {
+        return freshPostgresSchema();
+    }
+
     private static String keystore;
 
     /**

@@ -8,7 +8,9 @@ public enum Role {
     OPERATOR_REVIEWER(OrganizationKind.SCHEME_OPERATOR),
     VENDOR_ADMIN(OrganizationKind.VENDOR),
     VENDOR_MEMBER(OrganizationKind.VENDOR),
-    LAB_EVALUATOR(OrganizationKind.TEST_LAB);
+    LAB_EVALUATOR(OrganizationKind.TEST_LAB),
+    /** Subscribes, usually with an API token, to public label events (ADR 0082). */
+    SUBSCRIBER(OrganizationKind.SUBSCRIBER);
 
     private final OrganizationKind organizationKind;
 

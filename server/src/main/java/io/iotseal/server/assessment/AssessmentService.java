@@ -25,6 +25,7 @@ import io.iotseal.library.UnknownReferenceException;
 import io.iotseal.scheme.Recognition;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.event.Outbox;
 import io.iotseal.server.lab.AccreditationService;
 import io.iotseal.server.access.OrganizationKind;
 import io.iotseal.server.organization.OrganizationRepository;
@@ -75,11 +76,12 @@ public class AssessmentService {
     private final ApplicationEventPublisher events;
     private final AccreditationService accreditations;
     private final Clock clock;
+    private final Outbox outbox;
 
     AssessmentService(AssessmentRepository repository, AssessmentAccess access, ProductService productService,
                       ProductRepository products, OrganizationRepository organizations, StandardsLibrary library,
                       AuditLog audit, ObjectMapper mapper, ApplicationEventPublisher events,
-                      AccreditationService accreditations, Clock clock) {
+                      AccreditationService accreditations, Clock clock, Outbox outbox) {
         this.repository = repository;
         this.access = access;
         this.productService = productService;
@@ -91,6 +93,7 @@ public class AssessmentService {
         this.events = events;
         this.accreditations = accreditations;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** The declared features and conditions as stored with the assessment. */
@@ -388,6 +391,7 @@ public class AssessmentService {
         record StateAudit(AssessmentState state, UUID labId) {
         }
         audit.record(actor, "assessment." + action.code(), "assessment", id, new StateAudit(a.state(), a.labId()), t);
+        outbox.assessmentStateChanged(id, action.code(), a.state().code(), next.code()); // same transaction (ADR 0081)
         if (next == AssessmentState.ACCEPTED) {
             events.publishEvent(new AssessmentAccepted(id, a.productId(), a.productVersion(), a.target(), now,
                     actor.auditName()));

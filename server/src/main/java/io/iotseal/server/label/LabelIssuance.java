@@ -12,6 +12,8 @@ import io.iotseal.scheme.Scheme;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.assessment.AssessmentAccepted;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.event.EventType;
+import io.iotseal.server.event.Outbox;
 import io.iotseal.server.product.Product;
 import io.iotseal.server.product.ProductRepository;
 import io.iotseal.server.web.ApiException;
@@ -48,10 +50,11 @@ class LabelIssuance {
     private final RegistryUrls urls;
     private final AuditLog audit;
     private final Clock clock;
+    private final Outbox outbox;
     private final SecureRandom random = new SecureRandom();
 
     LabelIssuance(LabelRepository repository, ProductRepository products, StandardsLibrary library, RegistryKeys keys,
-                  LabelProperties properties, AuditLog audit, Clock clock) {
+                  LabelProperties properties, AuditLog audit, Clock clock, Outbox outbox) {
         this.repository = repository;
         this.products = products;
         this.library = library;
@@ -60,6 +63,7 @@ class LabelIssuance {
         this.urls = properties.urls(); // a bad public URL stops the start, not the first signature
         this.audit = audit;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** Issues the label of an accepted assessment, in the accepting transaction: no acceptance without its label. */
@@ -100,6 +104,7 @@ class LabelIssuance {
         repository.insert(row);
         audit.record(new Actor(null, event.acceptedBy(), List.of()), "label.issue", "label", row.id(), null,
                 LabelAudit.of(row));
+        outbox.label(EventType.LABEL_ISSUED, row.id(), Map.of("cause", "accepted"));
     }
 
     /**

@@ -75,6 +75,17 @@ class LabelRepository {
     }
 
     /** Labels of a level issued before {@code day}, not revoked, and not expired by that day. */
+    /**
+     * Active labels the calendar job looks at (ADR 0081): expiring by {@code expiryBy} or whose support
+     * period ends by {@code supportEndBy}, in id order, from {@code after} (null: the first) at most {@code limit}.
+     */
+    List<LabelRow> activeForCalendar(LocalDate expiryBy, LocalDate supportEndBy, UUID after, int limit) {
+        return jdbc.sql("select * from label where status = 'ACTIVE' and (expiry <= ? or support_end <= ?)"
+                        + (after == null ? "" : " and id > ?") + " order by id limit " + limit)
+                .params(after == null ? List.of(expiryBy, supportEndBy) : List.of(expiryBy, supportEndBy, after))
+                .query(ROW).list();
+    }
+
     List<LabelRow> issuedBefore(String scheme, String level, LocalDate day) {
         return jdbc.sql("select * from label where scheme = ? and level = ? and issued < ? and expiry >= ?"
                         + " and status <> 'REVOKED' order by id")

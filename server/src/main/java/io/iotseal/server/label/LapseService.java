@@ -3,6 +3,8 @@ package io.iotseal.server.label;
 import io.iotseal.label.status.LabelState;
 import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.access.Actor;
+import io.iotseal.server.event.EventType;
+import io.iotseal.server.event.Outbox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,6 +41,7 @@ class LapseService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final Outbox outbox;
     private volatile Earliest earliest;
 
     /** The earliest pending lapse (null: none) as of the label table's last change {@code lastChange}. */
@@ -46,11 +49,12 @@ class LapseService {
     }
 
     LapseService(LabelRepository labels, LifecycleRepository lifecycle, AuditLog audit, Clock clock,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, Outbox outbox) {
         this.labels = labels;
         this.lifecycle = lifecycle;
         this.audit = audit;
         this.clock = clock;
+        this.outbox = outbox;
         // One transaction per label, never the caller's, so a lapse never holds one label's lock while
         // waiting for another's or for the audit head.
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -120,6 +124,7 @@ class LapseService {
         }
         audit.record(LAPSE_RULE, "label.lapse", "label", id, LabelAudit.of(row),
                 LabelAudit.of(labels.find(id).orElseThrow()));
+        outbox.label(EventType.LABEL_REVOKED, id, java.util.Map.of("cause", "lapse"));
         return true;
     }
 }

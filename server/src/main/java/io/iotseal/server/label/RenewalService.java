@@ -10,6 +10,8 @@ import io.iotseal.scheme.Renewal;
 import io.iotseal.scheme.Scheme;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.event.EventType;
+import io.iotseal.server.event.Outbox;
 import io.iotseal.server.label.LifecycleRepository.Kind;
 import io.iotseal.server.label.LifecycleRepository.Request;
 import io.iotseal.server.label.LifecycleRepository.RequestState;
@@ -54,10 +56,12 @@ class RenewalService {
     private final StandardsLibrary library;
     private final AuditLog audit;
     private final Clock clock;
+    private final Outbox outbox;
 
     RenewalService(LabelLookup lookup, LabelIssuance issuance, StatusListService statusLists, LabelRepository repository,
                    LifecycleRepository lifecycle, Lifecycles lifecycles,
-                   ProductRepository products, StandardsLibrary library, AuditLog audit, Clock clock) {
+                   ProductRepository products, StandardsLibrary library, AuditLog audit, Clock clock,
+                   Outbox outbox) {
         this.lookup = lookup;
         this.issuance = issuance;
         this.statusLists = statusLists;
@@ -68,6 +72,7 @@ class RenewalService {
         this.library = library;
         this.audit = audit;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -181,6 +186,8 @@ class RenewalService {
         audit.record(actor, "label.issue", "label", renewed.id(), null, issuedAudit);
         audit.record(actor, "label.supersede", "label", old.id(), LabelAudit.of(old),
                 LabelAudit.of(repository.find(old.id()).orElseThrow()));
+        outbox.label(EventType.LABEL_REVOKED, old.id(), Map.of("cause", "superseded", "renewedBy", renewed.labelId()));
+        outbox.label(EventType.LABEL_ISSUED, renewed.id(), Map.of("cause", "renewal", "renewalOf", old.labelId()));
         statusLists.statusListsChanged();
         return renewed.id();
     }

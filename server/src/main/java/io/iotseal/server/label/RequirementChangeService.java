@@ -6,6 +6,8 @@ import io.iotseal.scheme.Renewal;
 import io.iotseal.scheme.SchemeLevel;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.event.EventType;
+import io.iotseal.server.event.Outbox;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.FieldError;
@@ -39,9 +41,11 @@ class RequirementChangeService {
     private final AuditLog audit;
     private final Clock clock;
     private final LapseService lapses;
+    private final Outbox outbox;
 
     RequirementChangeService(LabelRepository labels, LifecycleRepository lifecycle, Lifecycles lifecycles,
-                             StandardsLibrary library, AuditLog audit, Clock clock, LapseService lapses) {
+                             StandardsLibrary library, AuditLog audit, Clock clock, LapseService lapses,
+                             Outbox outbox) {
         this.labels = labels;
         this.lifecycle = lifecycle;
         this.lifecycles = lifecycles;
@@ -49,6 +53,7 @@ class RequirementChangeService {
         this.audit = audit;
         this.clock = clock;
         this.lapses = lapses;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -90,6 +95,8 @@ class RequirementChangeService {
                 lapsing.add(new RequirementChangeView.Lapsing(row.id(), row.labelId(), row.registrationNumber(), lapseOn));
                 audit.record(actor, "label.lapse.set", "label", row.id(), lapseAudit(before, null),
                         lapseAudit(lapseOn, change.id()));
+                outbox.label(EventType.LABEL_LAPSE_PENDING, row.id(), Map.of("lapseOn", lapseOn.toString(),
+                        "requirementsChangedOn", change.changedOn().toString(), "note", change.note()));
             }
         }
         var view = new RequirementChangeView(change.id(), schemeId, levelId, change.changedOn(), change.lapseAfter(),

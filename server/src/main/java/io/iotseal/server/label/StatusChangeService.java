@@ -3,6 +3,8 @@ package io.iotseal.server.label;
 import io.iotseal.label.status.LabelState;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.event.EventType;
+import io.iotseal.server.event.Outbox;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.ETags;
 import io.iotseal.server.web.FieldError;
@@ -25,14 +27,16 @@ class StatusChangeService {
     private final AuditLog audit;
     private final Clock clock;
     private final StatusListService statusLists;
+    private final Outbox outbox;
 
     StatusChangeService(LabelLookup lookup, LabelRepository repository, AuditLog audit, Clock clock,
-                        StatusListService statusLists) {
+                        StatusListService statusLists, Outbox outbox) {
         this.lookup = lookup;
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
         this.statusLists = statusLists;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -62,6 +66,12 @@ class StatusChangeService {
         }
         LabelRow updated = repository.find(id).orElseThrow();
         audit.record(actor, "label." + input.action(), "label", id, LabelAudit.of(row), LabelAudit.of(updated));
+        EventType type = switch (input.action()) {
+            case "suspend" -> EventType.LABEL_SUSPENDED;
+            case "reinstate" -> EventType.LABEL_REINSTATED;
+            default -> EventType.LABEL_REVOKED;
+        };
+        outbox.label(type, id, java.util.Map.of("cause", input.action())); // same transaction (ADR 0081)
         statusLists.statusListsChanged();
         return lookup.view(updated);
     }

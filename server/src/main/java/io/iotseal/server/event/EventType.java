@@ -1,0 +1,48 @@
+package io.iotseal.server.event;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What can happen that someone may want to be told (issue 13 item 4). The code is the API's and the
+ * subscription filters' name; the CloudEvents type is {@code io.iotseal.} followed by it (ADR 0082).
+ */
+public enum EventType {
+    LABEL_ISSUED("label.issued", true),
+    LABEL_SUSPENDED("label.suspended", true),
+    LABEL_REINSTATED("label.reinstated", true),
+    LABEL_REVOKED("label.revoked", true),
+    LABEL_EXPIRED("label.expired", true),
+    LABEL_LAPSE_PENDING("label.lapse-pending", true),
+    LABEL_RENEWAL_WINDOW_OPENED("label.renewal-window-opened", true),
+    /** The product's support period ends in 180, 90 or 30 days (the data's {@code daysLeft} says which). */
+    LABEL_SUPPORT_ENDING("label.support-ending", true),
+    /** Never public: told to the assessment's vendor, its lab and the operator. */
+    ASSESSMENT_STATE_CHANGED("assessment.state-changed", false);
+
+    private final String code;
+    private final boolean aboutLabel;
+
+    EventType(String code, boolean aboutLabel) {
+        this.code = code;
+        this.aboutLabel = aboutLabel;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The CloudEvents {@code type} attribute, reverse-DNS prefixed as the specification recommends. */
+    public String cloudEventType() {
+        return "io.iotseal." + code;
+    }
+
+    /** Label events are public when the label's product is; assessment events never are. */
+    public boolean aboutLabel() {
+        return aboutLabel;
+    }
+
+    public static Optional<EventType> ofCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    }
+}
