@@ -42,6 +42,8 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 no FAIL, 4 at least one FAIL, 2 invalid input, 1 error."})
 public final class ProbeCommand implements Callable<Integer> {
     static final int EXIT_FAIL_FOUND = 4;
+    /** Runs of up to this many hosts are lab runs: every TCP port is scanned unless --ports says otherwise (ADR 0079). */
+    static final int LAB_RUN_HOSTS = 16;
 
     @Spec
     CommandSpec spec;
@@ -55,7 +57,8 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--authorized", description = "Confirm you may probe every host; needed for more than 16 hosts.")
     boolean authorized;
 
-    @Option(names = "--ports", paramLabel = "LIST", description = "TCP ports, e.g. 22,80,8000-8100 (default: common IoT ports).")
+    @Option(names = "--ports", paramLabel = "LIST", description = {"TCP ports, e.g. 22,80,8000-8100, or 'all' (1-65535) or 'iot' "
+            + "(27 common IoT ports).", "Default: all for a lab run of up to " + LAB_RUN_HOSTS + " hosts, iot for larger campaigns."})
     String ports;
 
     @Option(names = "--expected-ports", paramLabel = "LIST",
@@ -135,7 +138,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("results: verdicts are per product, so --results needs exactly one "
                         + "target host; " + targetList.hostCount() + " were named");
             }
-            settings = settings();
+            settings = settings(targetList.hostCount());
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -180,7 +183,7 @@ public final class ProbeCommand implements Callable<Integer> {
         }
     }
 
-    private ProbeSettings settings() {
+    private ProbeSettings settings(long hosts) {
         CredentialList credentials = noBuiltinCredentials ? CredentialList.of(List.of()) : CredentialList.builtIn();
         for (Path file : credentialFiles) {
             credentials = credentials.plus(CredentialList.load(file));
@@ -194,12 +197,22 @@ public final class ProbeCommand implements Callable<Integer> {
         if (lockoutWaitMillis < 0) {
             throw new IllegalArgumentException("lockout-wait: must not be negative, was " + lockoutWaitMillis);
         }
-        List<Integer> portList = ports == null ? PortScanner.IOT_PORTS : PortList.parse("ports", ports);
+        List<Integer> portList = portList(hosts);
         Optional<Set<Integer>> expected = expectedPorts == null ? Optional.empty()
                 : Optional.of(new LinkedHashSet<>(PortList.parse("expected-ports", expectedPorts)));
         return new ProbeSettings(portList, expected, millis("timeout", timeoutMillis), millis("banner-wait", bannerWaitMillis),
                 maxConnections, rate, parallelTargets, credentials, bruteForceAttempts,
                 Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks));
+    }
+
+    /** The ports to scan: --ports as given ('all', 'iot' or a list), else all for a lab run and iot beyond. */
+    private List<Integer> portList(long hosts) {
+        String chosen = ports != null ? ports.strip() : hosts <= LAB_RUN_HOSTS ? "all" : "iot";
+        return switch (chosen) {
+            case "all" -> PortScanner.ALL_PORTS;
+            case "iot" -> PortScanner.IOT_PORTS;
+            default -> PortList.parse("ports", chosen);
+        };
     }
 
     private static Duration millis(String option, long value) {

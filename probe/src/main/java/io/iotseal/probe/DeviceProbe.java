@@ -8,6 +8,7 @@ import io.iotseal.probe.check.DeviceContext;
 import io.iotseal.probe.check.InformationDisclosureCheck;
 import io.iotseal.probe.check.OpenServicesCheck;
 import io.iotseal.probe.check.PlaintextManagementCheck;
+import io.iotseal.probe.check.SnmpCommunityCheck;
 import io.iotseal.probe.check.SsdpExposureCheck;
 import io.iotseal.probe.check.TlsCertificateCheck;
 import io.iotseal.probe.check.TlsProtocolCheck;
@@ -18,6 +19,7 @@ import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.net.RateLimiter;
 import io.iotseal.probe.report.DeviceReport;
 import io.iotseal.probe.report.ProgressListener;
+import io.iotseal.probe.scan.PortScan;
 import io.iotseal.probe.scan.PortScanner;
 import io.iotseal.probe.scan.Service;
 import io.iotseal.probe.scan.ServiceIdentifier;
@@ -68,7 +70,7 @@ public final class DeviceProbe {
     public static List<Check> allChecks(Clock clock) {
         return List.of(new OpenServicesCheck(), new InformationDisclosureCheck(), new AnonymousAccessCheck(),
                 new PlaintextManagementCheck(), new TlsProtocolCheck(), new TlsCertificateCheck(clock),
-                new SsdpExposureCheck(), new DefaultCredentialCheck(), new BruteForceCheck());
+                new SsdpExposureCheck(), new SnmpCommunityCheck(), new DefaultCredentialCheck(), new BruteForceCheck());
     }
 
     public DeviceReport probe(Target target) {
@@ -76,10 +78,11 @@ public final class DeviceProbe {
         progress.targetStarted(target);
         Dialer dialer = new Dialer(target, rate, settings.maxConnectionsPerTarget(), settings.timeout());
         progress.step(target, "port inventory (" + settings.ports().size() + " ports)");
-        List<Integer> open = PortScanner.openPorts(dialer, settings.ports());
+        PortScan scan = PortScanner.scan(dialer, settings.ports());
+        List<Integer> open = scan.open();
         progress.step(target, "identifying " + open.size() + " open ports");
         List<Service> services = identify(dialer, open);
-        DeviceContext context = new DeviceContext(target, dialer, services, settings, mappings, sshClient, progress);
+        DeviceContext context = new DeviceContext(target, dialer, services, settings, mappings, sshClient, progress, scan);
         List<Finding> findings = new ArrayList<>();
         for (Check check : checks) {
             progress.step(target, check.id());

@@ -8,6 +8,7 @@ import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.mapping.RequirementMappings;
 import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.report.ProgressListener;
+import io.iotseal.probe.scan.PortScan;
 import io.iotseal.probe.scan.Service;
 import io.iotseal.probe.target.Target;
 import org.apache.sshd.client.SshClient;
@@ -28,12 +29,20 @@ public final class DeviceContext {
     private final RequirementMappings mappings;
     private final SshClient sshClient;
     private final ProgressListener progress;
+    private final PortScan portScan;
     private List<io.iotseal.probe.credential.LoginClient> loginClients;
     /** Service port to the credential that logged in there. */
     private final Map<Integer, Credential> workingCredentials = new ConcurrentHashMap<>();
 
     public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
                          RequirementMappings mappings, SshClient sshClient, ProgressListener progress) {
+        this(target, dialer, services, settings, mappings, sshClient, progress, null);
+    }
+
+    /** @param portScan what the TCP scan saw (null when the services were given without a scan) */
+    public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
+                         RequirementMappings mappings, SshClient sshClient, ProgressListener progress, PortScan portScan) {
+        this.portScan = portScan;
         this.target = target;
         this.dialer = dialer;
         this.services = List.copyOf(services);
@@ -45,6 +54,11 @@ public final class DeviceContext {
 
     public Target target() {
         return target;
+    }
+
+    /** What the TCP port scan saw: counts, timing, whether the device answered at all. */
+    public java.util.Optional<PortScan> portScan() {
+        return java.util.Optional.ofNullable(portScan);
     }
 
     public Dialer dialer() {

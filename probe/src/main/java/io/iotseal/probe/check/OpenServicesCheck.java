@@ -26,8 +26,9 @@ public final class OpenServicesCheck implements Check {
     public List<Finding> run(DeviceContext device) {
         List<Service> services = device.services();
         String inventory = services.stream().map(s -> s.port() + "/" + s.name()).collect(Collectors.joining(", "));
-        List<Exchange> evidence = List.of(new Exchange("", "TCP connect to " + device.settings().ports().size()
-                + " ports", services.isEmpty() ? "no open port" : "open: " + inventory));
+        List<Exchange> evidence = List.of(new Exchange("", device.portScan().map(s -> "TCP connect scan: " + s.describe())
+                .orElse("TCP connect to " + device.settings().ports().size() + " ports"),
+                services.isEmpty() ? "no open port" : "open: " + inventory));
         if (services.isEmpty()) {
             return List.of(device.finding(ID, null, Verdict.PASS, "no open TCP port among the "
                     + device.settings().ports().size() + " scanned", evidence));
