@@ -92,7 +92,7 @@ public final class LabDevices {
                 write_enable=NO
                 anon_root=%s
                 secure_chroot_dir=%s
-                ftp_username=nobody
+                ftp_username=ftp
                 seccomp_sandbox=NO
                 """.formatted(ns.deviceAddress().getHostAddress(), ns.workDir().resolve("ftp"), ns.workDir().resolve("empty")));
         ns.startDaemon("vsftpd.log", 21, false, "/usr/sbin/vsftpd", config.toString());
@@ -161,8 +161,8 @@ public final class LabDevices {
                 root:x:0:0:root:/root:/bin/sh
                 sshd:x:100:65534::/run/sshd:/usr/sbin/nologin
                 nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
-                """);
-        StringBuilder shadow = new StringBuilder("root:*:19000:0:99999:7:::\nsshd:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n");
+                """ + "ftp:x:101:65534::" + ns.workDir().resolve("ftp") + ":/usr/sbin/nologin\n");
+        StringBuilder shadow = new StringBuilder("root:*:19000:0:99999:7:::\nsshd:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\nftp:*:19000:0:99999:7:::\n");
         StringBuilder group = new StringBuilder("root:x:0:\nnogroup:x:65534:\n");
         int uid = 1000;
         for (var login : logins.entrySet()) {
