@@ -39,11 +39,14 @@ import java.util.concurrent.Callable;
         description = {"Probes devices you are authorised to test: open ports, default credentials, anonymous access,",
                 "cleartext logins, TLS, brute-force resistance, UPnP/SSDP and version disclosure, with findings",
                 "mapped to EN 303 645, JC-STAR, NISTIR 8425 and ISO/IEC 27402.",
-                "Exit codes: 0 no FAIL, 4 at least one FAIL, 2 invalid input, 1 error."})
+                "Exit codes: 0 every device reached and no FAIL, 4 at least one FAIL, 5 no FAIL but at least one",
+                "device not reached (no port answered: it gets no verdicts), 2 invalid input, 1 error."})
 public final class ProbeCommand implements Callable<Integer> {
     static final int EXIT_FAIL_FOUND = 4;
     /** Runs of up to this many hosts are lab runs: every TCP port is scanned unless --ports says otherwise (ADR 0079). */
     static final int LAB_RUN_HOSTS = 16;
+    /** A device answered on no port: nothing about it was observed (ADR 0076). Same code as label verify's. */
+    static final int EXIT_NOT_REACHED = 5;
 
     @Spec
     CommandSpec spec;
@@ -54,8 +57,10 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--targets-file", paramLabel = "FILE", description = "One target per line ('#' comments).")
     Path targetsFile;
 
-    @Option(names = "--authorized", description = "Confirm you may probe every host; needed for more than 16 hosts.")
-    boolean authorized;
+    @Option(names = "--authorized", paramLabel = "STATEMENT",
+            description = {"Who authorised this probe and for what (recorded in every output). Needed for more than 16",
+                    "hosts and for any address outside loopback, private, link-local and documentation ranges."})
+    String authorized;
 
     @Option(names = "--ports", paramLabel = "LIST", description = {"TCP ports, e.g. 22,80,8000-8100, or 'all' (1-65535) or 'iot' "
             + "(27 common IoT ports).", "Default: all for a lab run of up to " + LAB_RUN_HOSTS + " hosts, iot for larger campaigns."})
@@ -158,8 +163,8 @@ public final class ProbeCommand implements Callable<Integer> {
             out.print(TextReport.render(result));
         }
         out.flush();
-        if (results != null) {
-            writeRequirementVerdicts(result);
+        if (results != null && !writeRequirementVerdicts(result)) {
+            return EXIT_NOT_REACHED;
         }
         if (oscal != null) {
             Files.writeString(oscal, new OscalResults().json(result, assessmentPlan));
@@ -167,13 +172,28 @@ public final class ProbeCommand implements Callable<Integer> {
                 System.err.println("OSCAL assessment results written to " + oscal);
             }
         }
-        return result.count(Verdict.FAIL) > 0 ? EXIT_FAIL_FOUND : 0;
+        return exitCode(result);
     }
 
-    private void writeRequirementVerdicts(CampaignResult result) throws IOException {
+    /** A FAIL is what a lab acts on, so it wins; a device not reached makes the run incomplete. */
+    static int exitCode(CampaignResult result) {
+        if (result.count(Verdict.FAIL) > 0) {
+            return EXIT_FAIL_FOUND;
+        }
+        return result.notReached() > 0 ? EXIT_NOT_REACHED : 0;
+    }
+
+    /** Writes the per-requirement verdicts; false (and no file) when the device was not reached. */
+    private boolean writeRequirementVerdicts(CampaignResult result) throws IOException {
         if (result.devices().size() != 1) {
             throw new ParameterException(spec.commandLine(), "results: verdicts are per product, so --results needs "
                     + "exactly one device; this run has " + result.devices().size());
+        }
+        var device = result.devices().getFirst();
+        if (!device.reached()) {
+            System.err.println("results: " + device.target() + " was not reached (" + device.reachability().detail()
+                    + "); nothing written to " + results);
+            return false;
         }
         try {
             var document = new RequirementVerdicts().document(result.devices().getFirst(), resultsCatalog);
@@ -181,6 +201,7 @@ public final class ProbeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        return true;
     }
 
     private ProbeSettings settings(long hosts) {

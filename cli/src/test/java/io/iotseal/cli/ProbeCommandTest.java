@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +83,45 @@ class ProbeCommandTest {
                 "--timeout", "500", "--quiet");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("IoTSeal device probe: 1 device(s), 0 FAIL").contains("no open port");
+    }
+
+    /** Issue 15: a device that answered nothing exited 0 with PASS verdicts; now exit 5 and no --results. */
+    @Test
+    void deviceThatAnswersNothingIsNotReachedExitsWithFiveAndWritesNoResults(@TempDir Path dir) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = fillAcceptQueue(server);
+            try {
+                Path verdicts = dir.resolve("verdicts.json");
+                int code = run("probe", "127.0.0.1", "--ports", String.valueOf(server.getLocalPort()), "--timeout", "400",
+                        "--quiet", "--results", verdicts.toString());
+                assertThat(code).as(err.toString()).isEqualTo(ProbeCommand.EXIT_NOT_REACHED);
+                assertThat(out.toString()).contains("0 PASS").contains("1 not reached").contains("NOT REACHED");
+                assertThat(verdicts).doesNotExist();
+            } finally {
+                for (Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * A listener that never accepts, its accept queue full: Linux drops further SYNs, so the port answers
+     * nothing, like one behind a dropping firewall.
+     */
+    private static List<Socket> fillAcceptQueue(ServerSocket server) throws IOException {
+        List<Socket> fillers = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Socket s = new Socket();
+            try {
+                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 300);
+                fillers.add(s);
+            } catch (java.net.SocketTimeoutException full) {
+                s.close();
+                return fillers;
+            }
+        }
+        throw new IllegalStateException("accept queue never filled");
     }
 
     private static void serveShell(ServerSocket server) {

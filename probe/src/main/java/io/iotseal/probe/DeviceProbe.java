@@ -18,8 +18,9 @@ import io.iotseal.probe.mapping.RequirementMappings;
 import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.net.RateLimiter;
 import io.iotseal.probe.report.DeviceReport;
+import io.iotseal.probe.report.Reachability;
 import io.iotseal.probe.report.ProgressListener;
-import io.iotseal.probe.scan.PortScan;
+import io.iotseal.probe.scan.PortInventory;
 import io.iotseal.probe.scan.PortScanner;
 import io.iotseal.probe.scan.Service;
 import io.iotseal.probe.scan.ServiceIdentifier;
@@ -78,11 +79,19 @@ public final class DeviceProbe {
         progress.targetStarted(target);
         Dialer dialer = new Dialer(target, rate, settings.maxConnectionsPerTarget(), settings.timeout());
         progress.step(target, "port inventory (" + settings.ports().size() + " ports)");
-        PortScan scan = PortScanner.scan(dialer, settings.ports());
-        List<Integer> open = scan.open();
+        PortInventory inventory = PortScanner.inventory(dialer, settings.ports());
+        if (!inventory.reached()) {
+            // Silence on every port is no evidence of anything: no checks, no verdicts (ADR 0076).
+            DeviceReport report = new DeviceReport(target.name(), target.host(), started, clock.instant(), List.of(),
+                    List.of(), new Reachability(false, "no scanned TCP port answered (" + inventory.summary()
+                    + " within " + settings.timeout().toMillis() + " ms): filtered, dropped or absent"));
+            progress.targetFinished(target, 0, 0);
+            return report;
+        }
+        List<Integer> open = inventory.open();
         progress.step(target, "identifying " + open.size() + " open ports");
         List<Service> services = identify(dialer, open);
-        DeviceContext context = new DeviceContext(target, dialer, services, settings, mappings, sshClient, progress, scan);
+        DeviceContext context = new DeviceContext(target, dialer, inventory, services, settings, mappings, sshClient, progress);
         List<Finding> findings = new ArrayList<>();
         for (Check check : checks) {
             progress.step(target, check.id());
@@ -96,7 +105,7 @@ public final class DeviceProbe {
         }
         DeviceReport report = new DeviceReport(target.name(), target.host(), started, clock.instant(),
                 services.stream().map(s -> new DeviceReport.OpenService(s.port(), s.name(), s.banner())).toList(),
-                findings);
+                findings, new Reachability(true, inventory.summary()));
         progress.targetFinished(target, report.count(Verdict.FAIL), findings.size());
         return report;
     }

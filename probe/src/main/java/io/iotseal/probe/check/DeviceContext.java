@@ -8,7 +8,7 @@ import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.mapping.RequirementMappings;
 import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.report.ProgressListener;
-import io.iotseal.probe.scan.PortScan;
+import io.iotseal.probe.scan.PortInventory;
 import io.iotseal.probe.scan.Service;
 import io.iotseal.probe.target.Target;
 import org.apache.sshd.client.SshClient;
@@ -23,26 +23,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeviceContext {
     private final Target target;
+    private final PortInventory inventory;
     private final Dialer dialer;
     private final List<Service> services;
     private final ProbeSettings settings;
     private final RequirementMappings mappings;
     private final SshClient sshClient;
     private final ProgressListener progress;
-    private final PortScan portScan;
     private List<io.iotseal.probe.credential.LoginClient> loginClients;
     /** Service port to the credential that logged in there. */
     private final Map<Integer, Credential> workingCredentials = new ConcurrentHashMap<>();
 
     public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
                          RequirementMappings mappings, SshClient sshClient, ProgressListener progress) {
-        this(target, dialer, services, settings, mappings, sshClient, progress, null);
+        this(target, dialer, new PortInventory(services.stream().map(Service::port).toList(), 0, 0), services,
+                settings, mappings, sshClient, progress);
     }
 
-    /** @param portScan what the TCP scan saw (null when the services were given without a scan) */
-    public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
-                         RequirementMappings mappings, SshClient sshClient, ProgressListener progress, PortScan portScan) {
-        this.portScan = portScan;
+    public DeviceContext(Target target, Dialer dialer, PortInventory inventory, List<Service> services,
+                         ProbeSettings settings, RequirementMappings mappings, SshClient sshClient,
+                         ProgressListener progress) {
+        this.inventory = inventory;
         this.target = target;
         this.dialer = dialer;
         this.services = List.copyOf(services);
@@ -56,13 +57,13 @@ public final class DeviceContext {
         return target;
     }
 
-    /** What the TCP port scan saw: counts, timing, whether the device answered at all. */
-    public java.util.Optional<PortScan> portScan() {
-        return java.util.Optional.ofNullable(portScan);
-    }
-
     public Dialer dialer() {
         return dialer;
+    }
+
+    /** What the port scan saw, including the ports that did not answer. */
+    public PortInventory inventory() {
+        return inventory;
     }
 
     public List<Service> services() {

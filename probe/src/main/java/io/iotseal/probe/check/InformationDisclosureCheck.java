@@ -10,8 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Software names with version numbers shown before authentication: SSH software versions, FTP and Telnet
- * greetings, HTTP Server and X-Powered-By headers. They tell an attacker which known vulnerabilities to try.
+ * Software names with version numbers shown before authentication: FTP and Telnet greetings, HTTP Server
+ * and X-Powered-By headers. They tell an attacker which known vulnerabilities to try. The SSH
+ * identification string is different: RFC 4253 section 4.2 requires every server to send its software
+ * version, so showing it is recorded as information, never as a failure (ADR 0076).
  */
 public final class InformationDisclosureCheck extends PerServiceCheck {
     public static final String ID = "information-disclosure";
@@ -32,6 +34,11 @@ public final class InformationDisclosureCheck extends PerServiceCheck {
     private Finding judge(DeviceContext device, Service s) {
         List<Exchange> evidence = List.of(new Exchange(s.name(), "(unauthenticated connection)", s.banner()));
         Matcher m = VERSIONED_PRODUCT.matcher(s.banner());
+        if (s.kind() == io.iotseal.probe.scan.ServiceKind.SSH) {
+            return device.finding(ID, s, Verdict.NOT_APPLICABLE, "information: ssh identifies as '" + s.banner()
+                    + "'; RFC 4253 section 4.2 requires the software version in the identification string, so it "
+                    + "is not judged as a disclosure", evidence);
+        }
         if (m.find()) {
             return device.finding(ID, s, Verdict.FAIL, s.name() + " discloses '" + m.group() + "' before authentication", evidence);
         }

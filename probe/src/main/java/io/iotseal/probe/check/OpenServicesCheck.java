@@ -26,23 +26,27 @@ public final class OpenServicesCheck implements Check {
     public List<Finding> run(DeviceContext device) {
         List<Service> services = device.services();
         String inventory = services.stream().map(s -> s.port() + "/" + s.name()).collect(Collectors.joining(", "));
-        List<Exchange> evidence = List.of(new Exchange("", device.portScan().map(s -> "TCP connect scan: " + s.describe())
-                .orElse("TCP connect to " + device.settings().ports().size() + " ports"),
-                services.isEmpty() ? "no open port" : "open: " + inventory));
+        int silent = device.inventory().unanswered();
+        List<Exchange> evidence = List.of(new Exchange("", "TCP connect to " + device.settings().ports().size()
+                + " ports", (services.isEmpty() ? "no open port" : "open: " + inventory) + "; "
+                + device.inventory().summary()));
+        // Ports that did not answer were not reached: the verdict speaks only of the ports that answered.
+        String notReached = silent == 0 ? "" : "; " + silent + " port(s) did not answer and were not reached";
         if (services.isEmpty()) {
             return List.of(device.finding(ID, null, Verdict.PASS, "no open TCP port among the "
-                    + device.settings().ports().size() + " scanned", evidence));
+                    + (device.settings().ports().size() - silent) + " that answered" + notReached, evidence));
         }
         var expected = device.settings().expectedPorts();
         if (expected.isEmpty()) {
             return List.of(device.finding(ID, null, Verdict.INCONCLUSIVE, "open: " + inventory
-                    + "; compare with the documented interfaces (or pass --expected-ports)", evidence));
+                    + "; compare with the documented interfaces (or pass --expected-ports)" + notReached, evidence));
         }
         Set<Integer> allowed = expected.get();
         List<String> unexpected = services.stream().filter(s -> !allowed.contains(s.port()))
                 .map(s -> s.port() + "/" + s.name()).toList();
         if (unexpected.isEmpty()) {
-            return List.of(device.finding(ID, null, Verdict.PASS, "only documented ports are open: " + inventory, evidence));
+            return List.of(device.finding(ID, null, Verdict.PASS, "only documented ports are open: " + inventory
+                    + notReached, evidence));
         }
         return List.of(device.finding(ID, null, Verdict.FAIL, "undocumented open ports: " + String.join(", ", unexpected), evidence));
     }

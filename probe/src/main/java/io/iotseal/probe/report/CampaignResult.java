@@ -17,6 +17,11 @@ public record CampaignResult(Instant started, Instant finished, int mappingVersi
         devices = List.copyOf(devices);
     }
 
+    /** Devices that answered on no port: no verdicts, and a distinct exit code in the CLI. */
+    public long notReached() {
+        return devices.stream().filter(d -> !d.reached()).count();
+    }
+
     public long count(Verdict verdict) {
         return devices.stream().mapToLong(d -> d.count(verdict)).sum();
     }

@@ -13,10 +13,25 @@ import java.util.List;
  * @param address the address probed
  */
 public record DeviceReport(String target, String address, Instant started, Instant finished,
-                           List<OpenService> services, List<Finding> findings) {
+                           List<OpenService> services, List<Finding> findings, Reachability reachability) {
     public DeviceReport {
         services = List.copyOf(services);
         findings = List.copyOf(findings);
+        reachability = reachability == null ? Reachability.UNRECORDED : reachability;
+        if (!reachability.reached() && !findings.isEmpty()) {
+            throw new IllegalArgumentException("a device that was not reached has no findings");
+        }
+    }
+
+    /** A device that was reached (the form used before reachability was recorded). */
+    public DeviceReport(String target, String address, Instant started, Instant finished,
+                        List<OpenService> services, List<Finding> findings) {
+        this(target, address, started, finished, services, findings, Reachability.UNRECORDED);
+    }
+
+    /** Whether the device answered on any port; when not, it has no findings and no verdicts. */
+    public boolean reached() {
+        return reachability.reached();
     }
 
     /** An open port and what answers there. */

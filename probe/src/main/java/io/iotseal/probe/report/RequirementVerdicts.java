@@ -25,6 +25,11 @@ public final class RequirementVerdicts {
     private final ObjectMapper mapper = Json.mapper();
 
     public ObjectNode document(DeviceReport device, String catalogId) {
+        if (!device.reached()) {
+            // Nothing was observed, so nothing may be claimed, not even "not assessed" rows (ADR 0076).
+            throw new IllegalArgumentException("results: device " + device.target() + " was not reached ("
+                    + device.reachability().detail() + "); no requirement verdict can be claimed from it");
+        }
         Map<String, List<Finding>> byRequirement = new LinkedHashMap<>();
         for (Finding f : device.findings()) {
             for (RequirementRef ref : f.requirements()) {

@@ -23,7 +23,8 @@ public final class TextReport {
         out.append("IoTSeal device probe: ").append(result.devices().size()).append(" device(s), ")
                 .append(result.count(Verdict.FAIL)).append(" FAIL, ").append(result.count(Verdict.PASS)).append(" PASS, ")
                 .append(result.count(Verdict.INCONCLUSIVE)).append(" INCONCLUSIVE, ")
-                .append(result.count(Verdict.NOT_APPLICABLE)).append(" N/A (requirement mapping v")
+                .append(result.count(Verdict.NOT_APPLICABLE)).append(" N/A, ").append(result.notReached())
+                .append(" not reached (requirement mapping v")
                 .append(result.mappingVersion()).append(")\n");
         if (result.resumed() > 0) {
             out.append("(").append(result.resumed()).append(" device(s) taken from the journal of an earlier run)\n");
@@ -34,6 +35,11 @@ public final class TextReport {
                 out.append(" (").append(device.address()).append(')');
             }
             out.append(" ==\n");
+            if (!device.reached()) {
+                out.append("  NOT REACHED: ").append(device.reachability().detail())
+                        .append("; no verdicts for this device\n");
+                continue;
+            }
             if (device.services().isEmpty()) {
                 out.append("  no open port among those scanned\n");
             }

@@ -50,14 +50,16 @@ public final class PortScanner {
     private PortScanner() {
     }
 
-    /** The open ports among {@code ports}, in ascending order. */
+    /** The open ports among {@code ports}, in ascending order (see {@link #inventory}). */
     public static List<Integer> openPorts(Dialer dialer, List<Integer> ports) {
-        return scan(dialer, ports).open();
+        return inventory(dialer, ports).open();
     }
 
-    /** Scans {@code ports} (IoT ports first) and says what answered. */
-    public static PortScan scan(Dialer dialer, List<Integer> ports) {
-        long started = System.nanoTime();
+    /**
+     * Which of {@code ports} are open, closed or silent; IoT ports are tried first. Ports not tried because
+     * discovery found the device silent count as without answer.
+     */
+    public static PortInventory inventory(Dialer dialer, List<Integer> ports) {
         Lane lane = new Lane(dialer);
         Set<Integer> wanted = new LinkedHashSet<>();
         IOT_PORTS.stream().filter(ports::contains).forEach(wanted::add);
@@ -68,8 +70,7 @@ public final class PortScanner {
             if (lane.answered() > 0 && !silent.isEmpty()) {
                 silent = lane.run(silent, false);
             }
-            return new PortScan(lane.sortedOpen(), lane.closed, silent.size(), lane.probed, order.size(),
-                    lane.answered() > 0, (System.nanoTime() - started) / 1_000_000);
+            return new PortInventory(lane.sortedOpen(), lane.closed, silent.size());
         } catch (IOException e) {
             throw new UncheckedIOException("port scan of " + dialer.target() + " failed", e);
         }
@@ -80,7 +81,6 @@ public final class PortScanner {
         private final Dialer dialer;
         private final List<Integer> open = new ArrayList<>();
         private int closed;
-        private int probed;
         private long slowestAnswerNanos;
 
         Lane(Dialer dialer) {
@@ -139,7 +139,6 @@ public final class PortScanner {
         }
 
         private void start(Selector selector, int port, Map<SelectionKey, long[]> inFlight) throws IOException {
-            probed++;
             SocketChannel channel = SocketChannel.open();
             long now = System.nanoTime();
             try {

@@ -9,8 +9,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Every target of a run, from the command line and a targets file. Enforces the scope rule: more than
- * {@link #UNAUTHORISED_HOST_LIMIT} hosts need the user's explicit statement that they are authorised.
+ * Every target of a run, from the command line and a targets file. Enforces the scope rules (ADR 0077):
+ * more than {@link #UNAUTHORISED_HOST_LIMIT} hosts, or any address outside loopback, private, link-local
+ * and documentation ranges, need the operator's written statement that they are authorised, which the
+ * reports record.
  */
 public final class TargetList implements Iterable<Target> {
     /** A handful of devices on a bench; anything more looks like a network sweep. */
@@ -18,19 +20,32 @@ public final class TargetList implements Iterable<Target> {
 
     private final List<TargetSpec> specs;
     private final long hostCount;
+    private final String authorization;
 
-    private TargetList(List<TargetSpec> specs) {
+    private TargetList(List<TargetSpec> specs, String authorization) {
         this.specs = List.copyOf(specs);
         this.hostCount = specs.stream().mapToLong(TargetSpec::hostCount).sum();
+        this.authorization = authorization;
+    }
+
+    /** The form without a statement; {@code authorized} stands for an unstated authorisation. */
+    public static TargetList of(List<String> targets, Path targetFile, boolean authorized) {
+        return of(targets, targetFile, authorized ? "authorised (no statement given)" : null);
     }
 
     /**
-     * @param targets    targets from the command line
-     * @param targetFile a file with one target per line ('#' starts a comment), or null
-     * @param authorized whether the user stated they may probe every one of these hosts
-     * @throws InvalidTargetException for a bad target, an empty list or a large list without authorisation
+     * @param targets       targets from the command line
+     * @param targetFile    a file with one target per line ('#' starts a comment), or null
+     * @param authorization the operator's statement that they may probe every one of these hosts, or null
+     * @throws InvalidTargetException for a bad target, an empty list, or a large list or a public address
+     *                                without authorisation
      */
-    public static TargetList of(List<String> targets, Path targetFile, boolean authorized) {
+    public static TargetList of(List<String> targets, Path targetFile, String authorization) {
+        if (authorization != null && authorization.isBlank()) {
+            throw new InvalidTargetException("authorized: state who authorised the probe and for what, e.g. "
+                    + "--authorized \"Lab order 42, device owner Acme, 2026-12-01\"");
+        }
+        String statement = authorization == null ? null : authorization.strip();
         List<TargetSpec> specs = new ArrayList<>();
         for (String t : targets) {
             specs.add(TargetSpec.parse(t));
@@ -41,10 +56,17 @@ public final class TargetList implements Iterable<Target> {
         if (specs.isEmpty()) {
             throw new InvalidTargetException("targets: name at least one target (address, host name or CIDR range)");
         }
-        TargetList list = new TargetList(specs);
-        if (list.hostCount > UNAUTHORISED_HOST_LIMIT && !authorized) {
+        TargetList list = new TargetList(specs, statement);
+        if (statement == null && list.hostCount > UNAUTHORISED_HOST_LIMIT) {
             throw new InvalidTargetException("targets: " + list.hostCount + " hosts is more than "
-                    + UNAUTHORISED_HOST_LIMIT + "; pass --authorized to confirm you are allowed to probe all of them");
+                    + UNAUTHORISED_HOST_LIMIT + "; pass --authorized \"statement\" to confirm you are allowed to probe "
+                    + "all of them");
+        }
+        var outside = specs.stream().filter(s -> !s.local()).map(TargetSpec::text).toList();
+        if (statement == null && !outside.isEmpty()) {
+            throw new InvalidTargetException("targets: " + String.join(", ", outside) + " lies outside loopback, "
+                    + "private, link-local and documentation ranges; pass --authorized \"statement\" naming who "
+                    + "authorised the probe");
         }
         return list;
     }
@@ -69,6 +91,11 @@ public final class TargetList implements Iterable<Target> {
             }
         }
         return specs;
+    }
+
+    /** The operator's authorisation statement, recorded in every report; empty when none was needed. */
+    public java.util.Optional<String> authorization() {
+        return java.util.Optional.ofNullable(authorization);
     }
 
     public long hostCount() {

@@ -26,6 +26,17 @@ public final class TargetSpec implements Iterable<Target> {
         this.hostCount = hostCount;
     }
 
+    /** The last address of this spec (the only one for a single target). */
+    InetAddress last() {
+        return toAddress(new BigInteger(1, first.getAddress()).add(BigInteger.valueOf(hostCount - 1)),
+                first.getAddress().length);
+    }
+
+    /** Whether the spec stays inside loopback, private, link-local or documentation addresses. */
+    public boolean local() {
+        return AddressScope.local(first, last());
+    }
+
     /**
      * Parses one target. Host names are resolved here (to their first address) so that a typo fails before
      * any probing starts.
@@ -63,6 +74,11 @@ public final class TargetSpec implements Iterable<Target> {
         }
         BigInteger mask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
         BigInteger network = new BigInteger(1, address.getAddress()).andNot(mask);
+        if (bits == 32 && prefix <= 30) {
+            // The network and the directed-broadcast address of an IPv4 subnet are never probed: a packet to
+            // the broadcast address reaches every host of the subnet, not just the one the user named.
+            return new TargetSpec(text, toAddress(network.add(BigInteger.ONE), 4), (1L << (bits - prefix)) - 2);
+        }
         return new TargetSpec(text, toAddress(network, bits / 8), 1L << (bits - prefix));
     }
 

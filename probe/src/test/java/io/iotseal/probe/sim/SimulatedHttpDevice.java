@@ -39,6 +39,10 @@ public final class SimulatedHttpDevice implements AutoCloseable {
     private final Lockout lockout;
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
+    /** Status of the page after a correct login: 403 is lighttpd's answer when the directory has no index. */
+    private volatile int statusAfterLogin = 200;
+    /** Pause before answering a wrong credential, per request (parallel requests are not serialised). */
+    private volatile long failureDelayMillis;
 
     public SimulatedHttpDevice(Scheme scheme, String user, String password, String serverHeader, Lockout lockout,
                                SSLContext tls, String... tlsProtocols) throws IOException {
@@ -84,6 +88,18 @@ public final class SimulatedHttpDevice implements AutoCloseable {
         server.start();
     }
 
+    /** Answers {@code status} (e.g. 403 or 404) instead of 200 once the credential is right. */
+    public SimulatedHttpDevice statusAfterLogin(int status) {
+        this.statusAfterLogin = status;
+        return this;
+    }
+
+    /** Delays every answer to a wrong credential, like a server that sleeps after each failure. */
+    public SimulatedHttpDevice failureDelay(java.time.Duration delay) {
+        this.failureDelayMillis = delay.toMillis();
+        return this;
+    }
+
     /** Serves a UPnP device description at {@code path}, without authentication. */
     public void describe(String path, String xml) {
         server.createContext(path, exchange -> {
@@ -106,11 +122,18 @@ public final class SimulatedHttpDevice implements AutoCloseable {
             if (valid(auth, exchange.getRequestMethod())) {
                 lockout.succeeded();
                 byte[] body = "<html><title>Camera admin</title></html>".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(statusAfterLogin, body.length);
                 exchange.getResponseBody().write(body);
                 return;
             }
             lockout.failed();
+            if (failureDelayMillis > 0) {
+                try {
+                    Thread.sleep(failureDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         exchange.getResponseHeaders().add("WWW-Authenticate", challenge());
         exchange.sendResponseHeaders(401, -1);
