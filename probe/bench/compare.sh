@@ -39,11 +39,12 @@ done
 [ -n "$java_bin" ] || { echo "compare: no JDK 21+ found" >&2; exit 1; }
 
 echo "building (mvn package, no install) ..."
-mvn -B -q -DskipTests -pl cli -am package dependency:build-classpath -Dmdep.includeScope=test \
+# The probe's test classpath (ProbeBench), then the CLI jar with its libraries in cli/target/lib.
+mvn -B -q -DskipTests -pl probe -am package dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/cp.txt" >/dev/null
-mvn -B -q -DskipTests -pl probe dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/probe-cp.txt" >/dev/null
-cp="probe/target/test-classes:probe/target/classes:core/target/classes:$(cat "$work/probe-cp.txt")"
+mvn -B -q -DskipTests -pl cli -am package >/dev/null
+cp="probe/target/test-classes:probe/target/classes:$(cat "$work/cp.txt")"
+iotseal() { "$java_bin" -jar cli/target/iotseal-cli.jar "$@"; }
 
 # A namespace with a veth pair: host side 10.203.250.(N+1), device side 10.203.250.(N+2).
 make_ns() { # name fourth-octet-base
@@ -104,8 +105,8 @@ for round in 1 2 3; do
   echo "round $round: nmap -sT -n -Pn -p- $(elapsed "$t") s, open=$(grep -o '[0-9]*/open' "$work/nmap.txt" | tr '\n' ' ')"
   "$java_bin" -Dbench.host="$scan_ip" -cp "$cp" io.iotseal.probe.bench.ProbeBench scan 1 65535 256 \
     | sed "s/^/round $round: iotseal PortScanner (window 256): /"
-  t=$(now); ./iotseal probe "$scan_ip" --checks open-services --quiet --json > "$work/probe.json" || true
-  echo "round $round: ./iotseal probe $scan_ip --checks open-services (JVM start included) $(elapsed "$t") s, open=$(grep -o '"port" : [0-9]*' "$work/probe.json" | sort -u | grep -o '[0-9]*$' | tr '\n' ' ')"
+  t=$(now); iotseal probe "$scan_ip" --checks open-services --quiet --json > "$work/probe.json" || true
+  echo "round $round: iotseal probe $scan_ip --checks open-services (JVM start included) $(elapsed "$t") s, open=$(grep -o '"port" : [0-9]*' "$work/probe.json" | sort -u | grep -o '[0-9]*$' | tr '\n' ' ')"
 done
 
 # The same list for both: wrong passwords, then the right one last, so both must try everything.

@@ -69,9 +69,10 @@ public final class DeviceProbe {
 
     /** Every check, in the order they run: cheap and passive first, login attempts last. */
     public static List<Check> allChecks(Clock clock) {
-        return List.of(new OpenServicesCheck(), new InformationDisclosureCheck(), new AnonymousAccessCheck(),
-                new PlaintextManagementCheck(), new TlsProtocolCheck(), new TlsCertificateCheck(clock),
-                new SsdpExposureCheck(), new SnmpCommunityCheck(), new DefaultCredentialCheck(), new BruteForceCheck());
+        // The UDP checks go before open-services, which lists the UDP services they heard from (ADR 0079).
+        return List.of(new SsdpExposureCheck(), new SnmpCommunityCheck(), new OpenServicesCheck(),
+                new InformationDisclosureCheck(), new AnonymousAccessCheck(), new PlaintextManagementCheck(),
+                new TlsProtocolCheck(), new TlsCertificateCheck(clock), new DefaultCredentialCheck(), new BruteForceCheck());
     }
 
     public DeviceReport probe(Target target) {

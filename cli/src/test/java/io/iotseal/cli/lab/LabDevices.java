@@ -23,6 +23,7 @@ public final class LabDevices {
         DEVICES.put("openssh-key-only", ns -> openSsh(ns, true));
         DEVICES.put("dropbear-ed25519", LabDevices::dropbearEd25519);
         DEVICES.put("vsftpd-anonymous", LabDevices::vsftpdAnonymous);
+        DEVICES.put("vsftpd-ftps", LabDevices::vsftpdFtps);
         DEVICES.put("telnet-login-delay", LabDevices::telnetLogin);
         DEVICES.put("lighttpd-basic-digest", LabDevices::lighttpd);
         DEVICES.put("snmpd-communities", LabDevices::snmpd);
@@ -95,6 +96,39 @@ public final class LabDevices {
                 ftp_username=ftp
                 seccomp_sandbox=NO
                 """.formatted(ns.deviceAddress().getHostAddress(), ns.workDir().resolve("ftp"), ns.workDir().resolve("empty")));
+        ns.startDaemon("vsftpd.log", 21, false, "/usr/sbin/vsftpd", config.toString());
+    }
+
+    /**
+     * vsftpd requiring FTP over TLS (RFC 4217 AUTH TLS) for local users, with a self-signed certificate
+     * made for this run; user admin with password admin.
+     */
+    private static void vsftpdFtps(Netns ns) {
+        users(ns, Map.of("admin", "admin"));
+        mkdirs(ns.workDir().resolve("empty"));
+        Path key = ns.workDir().resolve("key.pem");
+        Path cert = ns.workDir().resolve("cert.pem");
+        Netns.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=lab-ftps", "-days", "30",
+                "-keyout", key.toString(), "-out", cert.toString());
+        Path config = ns.file("vsftpd.conf", """
+                listen=YES
+                listen_address=%s
+                listen_port=21
+                background=NO
+                anonymous_enable=NO
+                local_enable=YES
+                write_enable=NO
+                ssl_enable=YES
+                force_local_logins_ssl=YES
+                force_local_data_ssl=YES
+                allow_anon_ssl=NO
+                require_ssl_reuse=NO
+                rsa_cert_file=%s
+                rsa_private_key_file=%s
+                secure_chroot_dir=%s
+                seccomp_sandbox=NO
+                pam_service_name=vsftpd
+                """.formatted(ns.deviceAddress().getHostAddress(), cert, key, ns.workDir().resolve("empty")));
         ns.startDaemon("vsftpd.log", 21, false, "/usr/sbin/vsftpd", config.toString());
     }
 

@@ -33,6 +33,17 @@ public final class SnmpCommunityCheck implements Check {
     /** The communities net-snmp and most vendors ship: read-only and read-write. */
     static final List<String> COMMUNITIES = List.of("public", "private");
     static final String SYS_DESCR = "1.3.6.1.2.1.1.1.0";
+    private final int port;
+
+    /** The check on udp/161, where devices run their agent. */
+    public SnmpCommunityCheck() {
+        this(PORT);
+    }
+
+    /** The check on another UDP port (tests run an agent on a free loopback port). */
+    public SnmpCommunityCheck(int port) {
+        this.port = port;
+    }
 
     @Override
     public String id() {
@@ -44,8 +55,8 @@ public final class SnmpCommunityCheck implements Check {
         List<Exchange> evidence = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
         if (portClosed(device)) {
-            evidence.add(new Exchange("snmp", "empty datagram to udp/" + PORT, "ICMP port unreachable"));
-            return List.of(device.finding(ID, PORT, "snmp", Verdict.PASS, "udp/" + PORT
+            evidence.add(new Exchange("snmp", "one-byte datagram to udp/" + port, "ICMP port unreachable"));
+            return List.of(device.finding(ID, port, "snmp", Verdict.PASS, "udp/" + port
                     + " is closed (ICMP port unreachable): no SNMP agent takes the default communities", evidence));
         }
         try (Dialer.Permit ignored = device.dialer().permit()) {
@@ -68,26 +79,27 @@ public final class SnmpCommunityCheck implements Check {
                 snmp.close();
             }
         } catch (IOException e) {
-            return List.of(device.finding(ID, PORT, "snmp", Verdict.INCONCLUSIVE, "SNMP probe failed: " + e.getMessage(), evidence));
+            return List.of(device.finding(ID, port, "snmp", Verdict.INCONCLUSIVE, "SNMP probe failed: " + e.getMessage(), evidence));
         }
         if (accepted.isEmpty()) {
-            return List.of(device.finding(ID, PORT, "snmp", Verdict.PASS, "no answer on udp/" + PORT
+            return List.of(device.finding(ID, port, "snmp", Verdict.PASS, "no answer on udp/" + port
                     + " to a read-only GET with the default communities public and private (v1, v2c)", evidence));
         }
-        return List.of(device.finding(ID, PORT, "snmp", Verdict.FAIL, "SNMP answers a read-only GET of sysDescr.0 with the "
+        device.udpServiceAnswered(port, "snmp");
+        return List.of(device.finding(ID, port, "snmp", Verdict.FAIL, "SNMP answers a read-only GET of sysDescr.0 with the "
                 + "default " + String.join(", ", accepted) + "; write access was not tried", evidence));
     }
 
     /**
-     * Whether udp/161 is closed: an empty datagram (which an agent discards as unparsable) draws an ICMP port
+     * Whether udp/161 is closed: a one-byte datagram (which an agent discards as unparsable) draws an ICMP port
      * unreachable from a host with no agent, so the four GETs need not each wait out their timeout.
      */
-    private static boolean portClosed(DeviceContext device) {
+    private boolean portClosed(DeviceContext device) {
         try (Dialer.Permit ignored = device.dialer().permit();
              java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
-            socket.connect(new java.net.InetSocketAddress(device.target().address(), PORT));
+            socket.connect(new java.net.InetSocketAddress(device.target().address(), port));
             socket.setSoTimeout((int) Math.min(1000, device.settings().timeout().toMillis()));
-            socket.send(new java.net.DatagramPacket(new byte[0], 0));
+            socket.send(new java.net.DatagramPacket(new byte[1], 1));
             socket.receive(new java.net.DatagramPacket(new byte[512], 512));
             return false;
         } catch (java.net.PortUnreachableException closed) {
@@ -98,8 +110,8 @@ public final class SnmpCommunityCheck implements Check {
     }
 
     /** The sysDescr.0 answer, or null when the agent stays silent. */
-    private static String get(DeviceContext device, Snmp snmp, String community, int version) throws IOException {
-        CommunityTarget<UdpAddress> target = new CommunityTarget<>(new UdpAddress(device.target().address(), PORT),
+    private String get(DeviceContext device, Snmp snmp, String community, int version) throws IOException {
+        CommunityTarget<UdpAddress> target = new CommunityTarget<>(new UdpAddress(device.target().address(), port),
                 new OctetString(community));
         target.setVersion(version);
         target.setTimeout(device.settings().timeout().toMillis());
