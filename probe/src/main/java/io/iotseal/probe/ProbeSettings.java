@@ -24,11 +24,23 @@ import java.util.Set;
  * @param ssdpPort               UDP port for the unicast SSDP probe (1900 on real devices)
  * @param httpPath               page requested for HTTP authentication
  * @param checks                 ids of the checks to run (empty = all)
+ * @param bruteForceKnownAccounts send wrong passwords also to an account the default-credential check just
+ *                               logged into (off by default: ADR 0076)
  */
 public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
                             Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
                             int parallelTargets, CredentialList credentials, int bruteForceAttempts,
-                            Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks) {
+                            Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks,
+                            boolean bruteForceKnownAccounts) {
+    /** Settings with the defaults of options added later (no brute force on working accounts). */
+    public ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
+                         Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
+                         int parallelTargets, CredentialList credentials, int bruteForceAttempts,
+                         Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks) {
+        this(ports, expectedPorts, timeout, bannerWait, maxConnectionsPerTarget, connectionsPerSecond, parallelTargets,
+                credentials, bruteForceAttempts, lockoutWait, ssdpPort, httpPath, checks, false);
+    }
+
     public ProbeSettings {
         Objects.requireNonNull(credentials, "credentials");
         ports = List.copyOf(ports);

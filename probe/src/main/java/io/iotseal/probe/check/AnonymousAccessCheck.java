@@ -49,7 +49,7 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
     private Finding fromAttempt(DeviceContext device, Service s, LoginAttempt attempt, String failText) {
         Verdict verdict = switch (attempt.outcome()) {
             case ACCEPTED -> Verdict.FAIL;
-            case REJECTED -> Verdict.PASS;
+            case REJECTED, NOT_OFFERED -> Verdict.PASS;
             default -> Verdict.INCONCLUSIVE;
         };
         String summary = switch (verdict) {

@@ -23,6 +23,8 @@ public final class DefaultCredentialCheck extends PerServiceCheck {
     /** Unanswered attempts in a row after which the device is considered unreachable for this test. */
     private static final int MAX_UNKNOWN_IN_A_ROW = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The source of the canary pair; a service that accepted it accepts anything. */
+    static final String CANARY_SOURCE = "random canary";
 
     public DefaultCredentialCheck() {
         super(ID, "no Telnet, SSH, FTP, HTTP Basic/Digest or MQTT login service found");
@@ -37,27 +39,39 @@ public final class DefaultCredentialCheck extends PerServiceCheck {
     static Credential canary() {
         byte[] b = new byte[9];
         RANDOM.nextBytes(b);
-        return new Credential("iotseal" + HexFormat.of().formatHex(b, 0, 3), HexFormat.of().formatHex(b), "random canary", true);
+        return new Credential("iotseal" + HexFormat.of().formatHex(b, 0, 3), HexFormat.of().formatHex(b), CANARY_SOURCE, true);
     }
 
     private Finding test(DeviceContext device, LoginClient client) {
         var service = LoginServices.serviceOf(device, client);
-        LoginAttempt canary = client.attempt(canary());
+        PatientLogin login = device.patient(client);
+        LoginAttempt canary = login.attempt(canary());
         if (canary.outcome() == LoginOutcome.ACCEPTED) {
             device.workingCredentials().put(client.port(), canary.credential());
             return device.finding(ID, service, Verdict.FAIL, client.service()
                     + " accepts an arbitrary, random user name and password", evidence(canary));
         }
+        if (canary.outcome() == LoginOutcome.NOT_OFFERED && client.service().equals("ssh")) {
+            // The SSH server's method list holds for every user: no password login at all (key-only).
+            return device.finding(ID, service, Verdict.NOT_APPLICABLE, client.service() + " offers no password login ("
+                    + canary.detail() + "); no password was checked", evidence(canary));
+        }
+        if (canary.outcome() == LoginOutcome.FAULT) {
+            return device.finding(ID, service, Verdict.INCONCLUSIVE, client.service() + ": " + canary.detail()
+                    + "; no credential could be checked", evidence(canary));
+        }
         List<Credential> list = device.settings().credentials().entries();
         int tried = 0;
         int unknownInARow = 0;
+        int notOffered = 0;
+        LoginAttempt lastNotOffered = null;
         for (Credential credential : list) {
             device.progress(client.service() + ":" + client.port() + " credentials " + (tried + 1) + "/" + list.size());
-            LoginAttempt attempt = client.attempt(credential);
+            LoginAttempt attempt = login.attempt(credential);
             if (attempt.outcome() == LoginOutcome.REFUSED) {
                 // A device that locks out after failures: wait once, then try the same pair again.
                 sleep(device.settings().lockoutWait().toMillis());
-                attempt = client.attempt(credential);
+                attempt = login.attempt(credential);
             }
             tried++;
             switch (attempt.outcome()) {
@@ -80,11 +94,28 @@ public final class DefaultCredentialCheck extends PerServiceCheck {
                                 + tried + " of " + list.size() + " pairs", evidence(attempt));
                     }
                 }
+                case FAULT -> {
+                    return device.finding(ID, service, Verdict.INCONCLUSIVE, client.service() + ": " + attempt.detail()
+                            + " (after " + (tried - 1) + " of " + list.size() + " pairs)", evidence(attempt));
+                }
+                case NOT_OFFERED -> {
+                    // No password was checked for this user (e.g. FTP anonymous only): neither pass nor fail.
+                    notOffered++;
+                    lastNotOffered = attempt;
+                    unknownInARow = 0;
+                }
                 case REJECTED -> unknownInARow = 0;
             }
         }
-        return device.finding(ID, service, Verdict.PASS, client.service() + " rejected all " + list.size()
-                + " credentials of the list", evidence(canary));
+        if (notOffered == list.size() && lastNotOffered != null) {
+            return device.finding(ID, service, Verdict.NOT_APPLICABLE, client.service()
+                    + " offers no password login (" + lastNotOffered.detail() + "); no password was checked",
+                    evidence(lastNotOffered));
+        }
+        String skipped = notOffered == 0 ? "" : "; " + notOffered + " pairs were not checked because the service "
+                + "offers no password login for their user (" + lastNotOffered.detail() + ")";
+        return device.finding(ID, service, Verdict.PASS, client.service() + " rejected all " + (list.size() - notOffered)
+                + " credentials of the list it checked" + skipped, evidence(canary));
     }
 
     static List<Exchange> evidence(LoginAttempt attempt) {

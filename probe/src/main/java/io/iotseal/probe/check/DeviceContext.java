@@ -31,6 +31,8 @@ public final class DeviceContext {
     private final SshClient sshClient;
     private final ProgressListener progress;
     private List<io.iotseal.probe.credential.LoginClient> loginClients;
+    /** Service port to its login client with the wait it learned; shared by the credential checks. */
+    private final Map<Integer, PatientLogin> patient = new ConcurrentHashMap<>();
     /** Service port to the credential that logged in there. */
     private final Map<Integer, Credential> workingCredentials = new ConcurrentHashMap<>();
     private final Map<Integer, String> answeringUdp = new ConcurrentHashMap<>();
@@ -108,6 +110,11 @@ public final class DeviceContext {
                            List<Exchange> evidence) {
         return new Finding(checkId, target.name(), port, serviceName, verdict, summary,
                 mappings.forCheck(checkId).refs(), evidence);
+    }
+
+    /** The login client with the waits it learned from earlier attempts on the same service. */
+    PatientLogin patient(io.iotseal.probe.credential.LoginClient client) {
+        return patient.computeIfAbsent(client.port(), p -> new PatientLogin(client, settings.timeout()));
     }
 
     /** The services that take a password, found once and shared by the credential checks. */

@@ -49,10 +49,10 @@ public record FtpLogin(Dialer dialer, int port, boolean authTls) implements Logi
     /** Whether the server refuses USER on a control connection that has not been upgraded to TLS. */
     private boolean tlsRequired() {
         try (Connection c = dialer.connect(port)) {
-            if (code(reply(c)) != 220) {
+            if (code(reply(c, dialer.timeout().toMillis())) != 220) {
                 return false;
             }
-            String user = send(c, "USER iotseal-probe");
+            String user = send(c, "USER iotseal-probe", dialer.timeout().toMillis());
             quit(c);
             int code = code(user);
             return (code == 530 || code == 534 || code == 550) && TLS_REQUIRED.matcher(user).find();
@@ -63,6 +63,19 @@ public record FtpLogin(Dialer dialer, int port, boolean authTls) implements Logi
 
     @Override
     public LoginAttempt attempt(Credential credential) {
+        return attempt(credential, dialer.timeout());
+    }
+
+    /**
+     * One USER/PASS exchange. A 530 to USER, before any password is asked for (vsftpd: "This FTP server is
+     * anonymous only", "Non-anonymous sessions must use encryption"), means no password is checked for
+     * this account: not offered, never a rejection (ADR 0076).
+     *
+     * @param wait how long to wait for each reply (vsftpd delays a failed PASS by a few seconds)
+     */
+    @Override
+    public LoginAttempt attempt(Credential credential, java.time.Duration wait) {
+        long waitMillis = wait.toMillis();
         return Attempts.timed(credential, transcript -> {
             try (Connection c = dialer.connect(port)) {
                 String greeting;
@@ -72,18 +85,23 @@ public record FtpLogin(Dialer dialer, int port, boolean authTls) implements Logi
                     transcript.add(new Exchange(service(), "AUTH TLS", auth));
                     greeting = FtpAuthTls.accepted(auth) ? "220 (after AUTH TLS)\r\n" : auth;
                 } else {
-                    greeting = reply(c);
+                    greeting = reply(c, dialer.timeout().toMillis());
                     transcript.add(new Exchange(service(), "", greeting));
                 }
                 if (code(greeting) != 220) {
                     return new Attempts.Result(code(greeting) == 421 ? LoginOutcome.REFUSED : LoginOutcome.UNKNOWN,
                             "greeting " + code(greeting));
                 }
-                String user = send(c, "USER " + credential.username());
+                String user = send(c, "USER " + credential.username(), waitMillis);
                 transcript.add(new Exchange(service(), "USER " + credential.username(), user));
                 int userCode = code(user);
+                if (userCode == 530) {
+                    quit(c);
+                    return new Attempts.Result(LoginOutcome.NOT_OFFERED, "530 to USER before any password: "
+                            + firstLine(user));
+                }
                 if (userCode == 331 || userCode == 332) {
-                    String pass = send(c, "PASS " + credential.password());
+                    String pass = send(c, "PASS " + credential.password(), waitMillis);
                     transcript.add(new Exchange(service(), "PASS " + Redactor.password(credential.password()),
                             Redactor.transcript(pass, credential.password())));
                     userCode = code(pass);
@@ -93,19 +111,24 @@ public record FtpLogin(Dialer dialer, int port, boolean authTls) implements Logi
                     case 230 -> new Attempts.Result(LoginOutcome.ACCEPTED, "230 logged in");
                     case 530, 430 -> new Attempts.Result(LoginOutcome.REJECTED, userCode + " not logged in");
                     case 421 -> new Attempts.Result(LoginOutcome.REFUSED, "421 service not available");
+                    case 0 -> new Attempts.Result(LoginOutcome.UNKNOWN, "no reply in " + waitMillis + " ms");
                     default -> new Attempts.Result(LoginOutcome.UNKNOWN, "reply " + userCode);
                 };
             }
         });
     }
 
-    private String send(Connection c, String command) throws IOException {
+    private String send(Connection c, String command, long waitMillis) throws IOException {
         c.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
-        return reply(c);
+        return reply(c, waitMillis);
     }
 
-    private String reply(Connection c) throws IOException {
-        return new String(c.readUntil(FINAL_LINE, dialer.timeout().toMillis()), StandardCharsets.UTF_8);
+    private String reply(Connection c, long waitMillis) throws IOException {
+        return new String(c.readUntil(FINAL_LINE, waitMillis), StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String reply) {
+        return reply.lines().findFirst().orElse("").strip();
     }
 
     private static void quit(Connection c) {

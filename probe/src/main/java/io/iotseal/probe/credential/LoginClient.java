@@ -15,4 +15,13 @@ public sealed interface LoginClient permits TelnetLogin, SshLogin, FtpLogin, Htt
     boolean cleartext();
 
     LoginAttempt attempt(Credential credential);
+
+    /**
+     * The same with a longer wait for the answer (a device that delays each failure, like
+     * {@code /bin/login}'s 3 s). Connects still use the dialer's timeout. Clients whose answers cannot be
+     * slow keep the default.
+     */
+    default LoginAttempt attempt(Credential credential, java.time.Duration wait) {
+        return attempt(credential);
+    }
 }

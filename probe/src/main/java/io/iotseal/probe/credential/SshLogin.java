@@ -20,11 +20,16 @@ import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.core.CoreModuleProperties;
 
+import org.apache.sshd.common.kex.KexProposalOption;
+
 import java.io.IOException;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SSH password login (methods {@code password} and {@code keyboard-interactive}, since embedded daemons
@@ -52,8 +57,15 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
         client.setCipherFactories(new ArrayList<>(NamedFactory.setUpBuiltinFactories(true,
                 preferModern(BuiltinCiphers.VALUES.stream().filter(c -> c != BuiltinCiphers.none).toList()))));
         client.setMacFactories(new ArrayList<>(NamedFactory.setUpBuiltinFactories(true, preferModern(BuiltinMacs.VALUES))));
+        // Host keys in OpenSSH's order of preference, Ed25519 first: a dropbear with only an Ed25519 key may
+        // still list RSA, and a client preferring RSA then gets a session the server aborts (issue 15). MINA
+        // signs Ed25519 through Bouncy Castle, a runtime dependency of the probe for that reason.
         client.setSignatureFactories(new ArrayList<>(NamedFactory.setUpBuiltinFactories(true,
-                preferModern(BuiltinSignatures.VALUES))));
+                preferModern(hostKeyPreference(BuiltinSignatures.VALUES)))));
+        client.addSessionListener(SshHandshake.LISTENER);
+        // MINA's two client services, the user-auth one noting the server's list of methods.
+        client.setServiceFactories(List.of(new SshHandshake.RecordingUserAuthFactory(),
+                org.apache.sshd.client.session.ClientConnectionServiceFactory.INSTANCE));
         return client;
     }
 
@@ -69,40 +81,140 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
 
     @Override
     public LoginAttempt attempt(Credential credential) {
+        return attempt(credential, dialer.timeout());
+    }
+
+    /**
+     * One password on a fresh session. The outcome follows what happened where (ADR 0076): the TCP
+     * connection refused, or closed before the server's greeting, is a refusal; a key exchange that breaks
+     * off after the greeting is a FAULT (no credential was checked); a server whose methods include neither
+     * password nor keyboard-interactive does not offer password login; only an answer to our password is
+     * a rejection.
+     *
+     * @param wait how long to wait for the handshake and for the answer to the password
+     */
+    @Override
+    public LoginAttempt attempt(Credential credential, Duration wait) {
         return Attempts.timed(credential, transcript -> {
-            var timeout = dialer.timeout();
             try (Dialer.Permit ignored = dialer.permit()) {
                 ClientSession session;
                 try {
                     session = client.connect(credential.username(), dialer.target().address().getHostAddress(), port)
-                            .verify(timeout).getClientSession();
+                            .verify(dialer.timeout()).getClientSession();
                 } catch (IOException e) {
                     if (causedBy(e, ConnectException.class)) {
                         throw new ConnectException("connection refused");
                     }
+                    if (causedBy(e, java.net.SocketTimeoutException.class)
+                            || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+                        return new Attempts.Result(LoginOutcome.UNKNOWN, "no TCP connection in time: " + e.getMessage());
+                    }
                     return new Attempts.Result(LoginOutcome.REFUSED, "no SSH session: " + e.getMessage());
                 }
                 try (session) {
+                    Attempts.Result handshake = handshake(session, wait, transcript);
+                    if (handshake != null) {
+                        return handshake;
+                    }
                     // addPasswordIdentity refuses "", but an empty password is a real default (root with none).
                     session.setPasswordIdentityProvider(PasswordIdentityProvider.wrapPasswords(credential.password()));
                     String sent = "userauth user=" + credential.username() + " password="
                             + Redactor.password(credential.password());
                     try {
-                        session.auth().verify(timeout);
+                        session.auth().verify(wait);
                         transcript.add(new Exchange(service(), sent, "authentication succeeded; disconnected"));
                         return new Attempts.Result(LoginOutcome.ACCEPTED, "password accepted");
                     } catch (IOException e) {
                         String reply = Redactor.transcript(String.valueOf(e.getMessage()), credential.password());
+                        List<String> methods = session.getAttribute(SshHandshake.SERVER_AUTH_METHODS);
+                        if (methods != null && !methods.contains("password") && !methods.contains("keyboard-interactive")) {
+                            transcript.add(new Exchange(service(), "userauth user=" + credential.username() + " method=none",
+                                    "server offers: " + String.join(",", methods)));
+                            return new Attempts.Result(LoginOutcome.NOT_OFFERED, "password login not offered; the server "
+                                    + "lists only " + String.join(",", methods));
+                        }
                         transcript.add(new Exchange(service(), sent, reply));
-                        if (session.isOpen() || String.valueOf(e.getMessage()).contains("authentication")
-                                || String.valueOf(e.getMessage()).contains("No more")) {
+                        if (session.isOpen() || reply.contains("authentication") || reply.contains("No more")) {
                             return new Attempts.Result(LoginOutcome.REJECTED, "authentication failed");
+                        }
+                        if (reply.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+                            return new Attempts.Result(LoginOutcome.UNKNOWN, "no answer to the password in "
+                                    + wait.toMillis() + " ms");
                         }
                         return new Attempts.Result(LoginOutcome.REFUSED, "session closed: " + reply);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * Waits for the key exchange. Null when it completed; otherwise the outcome: closed before the
+     * server's greeting (a refusal), broken off after it (a fault), or not finished in time (unknown).
+     */
+    private Attempts.Result handshake(ClientSession session, Duration wait, List<Exchange> transcript) {
+        var events = session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH,
+                ClientSession.ClientSessionEvent.CLOSED), wait);
+        if (events.contains(ClientSession.ClientSessionEvent.WAIT_AUTH) && session.isOpen()) {
+            return null;
+        }
+        String greeting = session.getServerVersion();
+        Throwable failure = session.getAttribute(SshHandshake.FAILURE);
+        String offer = offerText(session.getAttribute(SshHandshake.SERVER_PROPOSAL));
+        if (events.contains(ClientSession.ClientSessionEvent.TIMEOUT)) {
+            transcript.add(new Exchange(service(), "(key exchange)", "no completed key exchange in " + wait.toMillis() + " ms"));
+            return new Attempts.Result(LoginOutcome.UNKNOWN, "key exchange did not finish in " + wait.toMillis() + " ms");
+        }
+        if (greeting == null) {
+            transcript.add(new Exchange(service(), "(connect)", "closed before the SSH greeting"));
+            return new Attempts.Result(LoginOutcome.REFUSED, "connection closed before the SSH greeting");
+        }
+        String reason = failure == null ? "the server closed the connection" : failure.getMessage();
+        transcript.add(new Exchange(service(), "(key exchange)", "handshake with " + greeting + " failed: " + reason
+                + (offer.isEmpty() ? "" : "; server offered " + offer)));
+        return new Attempts.Result(LoginOutcome.FAULT, "SSH handshake failed after the server's greeting: " + reason);
+    }
+
+    /**
+     * The algorithms the server offers, from one handshake without authentication (nothing is sent but
+     * the key exchange). Empty when the handshake did not get as far as the server's proposal.
+     */
+    public SshOffer offer() throws IOException {
+        try (Dialer.Permit ignored = dialer.permit();
+             ClientSession session = client.connect("iotseal-probe", dialer.target().address().getHostAddress(), port)
+                     .verify(dialer.timeout()).getClientSession()) {
+            session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH,
+                    ClientSession.ClientSessionEvent.CLOSED), dialer.timeout());
+            Map<KexProposalOption, String> proposal = session.getAttribute(SshHandshake.SERVER_PROPOSAL);
+            Throwable failure = session.getAttribute(SshHandshake.FAILURE);
+            return new SshOffer(String.valueOf(session.getServerVersion()),
+                    SshHandshake.offered(proposal, KexProposalOption.ALGORITHMS),
+                    SshHandshake.offered(proposal, KexProposalOption.SERVERKEYS),
+                    SshHandshake.offered(proposal, KexProposalOption.S2CENC),
+                    SshHandshake.offered(proposal, KexProposalOption.S2CMAC),
+                    failure == null ? "" : String.valueOf(failure.getMessage()));
+        }
+    }
+
+    private static String offerText(Map<KexProposalOption, String> proposal) {
+        if (proposal == null) {
+            return "";
+        }
+        return "host keys " + proposal.getOrDefault(KexProposalOption.SERVERKEYS, "") + ", kex "
+                + proposal.getOrDefault(KexProposalOption.ALGORITHMS, "");
+    }
+
+    /** Ed25519, then ECDSA, then RSA with SHA-2, then the rest; certificates after plain keys. */
+    static List<BuiltinSignatures> hostKeyPreference(java.util.Collection<BuiltinSignatures> all) {
+        List<BuiltinSignatures> ordered = new ArrayList<>(all);
+        ordered.sort(Comparator.comparingInt(s -> hostKeyRank(s.getName())));
+        return ordered;
+    }
+
+    private static int hostKeyRank(String name) {
+        int rank = name.startsWith("ssh-ed25519") ? 0 : name.startsWith("ecdsa-") ? 1 : name.startsWith("rsa-sha2-512") ? 2
+                : name.startsWith("rsa-sha2-256") ? 3 : name.startsWith("sk-") ? 5 : 4;
+        return rank * 2 + (name.contains("cert") ? 1 : 0);
     }
 
     /** Algorithms ordered modern, then legacy, then post-quantum hybrids; stable within each group. */

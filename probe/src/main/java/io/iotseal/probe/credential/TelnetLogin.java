@@ -34,6 +34,12 @@ public record TelnetLogin(Dialer dialer, int port) implements LoginClient {
 
     @Override
     public LoginAttempt attempt(Credential credential) {
+        return attempt(credential, dialer.timeout());
+    }
+
+    /** @param answerWait how long to wait for the answer to the password (/bin/login delays a failure 3 s) */
+    @Override
+    public LoginAttempt attempt(Credential credential, java.time.Duration answerWait) {
         return Attempts.timed(credential, transcript -> {
             long wait = dialer.timeout().toMillis();
             try (Connection c = dialer.connect(port)) {
@@ -54,7 +60,8 @@ public record TelnetLogin(Dialer dialer, int port) implements LoginClient {
                     return new Attempts.Result(LoginOutcome.UNKNOWN, "no password prompt");
                 }
                 telnet.sendLine(credential.password());
-                String answer = telnet.readUntil(Pattern.compile(FAILURE.pattern() + "|" + SHELL_PROMPT.pattern()), wait);
+                String answer = telnet.readUntil(Pattern.compile(FAILURE.pattern() + "|" + SHELL_PROMPT.pattern()),
+                        answerWait.toMillis());
                 transcript.add(new Exchange(service(), Redactor.password(credential.password()),
                         Redactor.transcript(answer, credential.password())));
                 if (FAILURE.matcher(answer).find()) {
@@ -64,7 +71,8 @@ public record TelnetLogin(Dialer dialer, int port) implements LoginClient {
                     telnet.sendLine("exit");
                     return new Attempts.Result(LoginOutcome.ACCEPTED, "shell prompt after login");
                 }
-                return new Attempts.Result(LoginOutcome.UNKNOWN, answer.isEmpty() ? "no answer" : "unrecognised answer");
+                return new Attempts.Result(LoginOutcome.UNKNOWN, answer.isEmpty()
+                        ? "no answer to the password in " + answerWait.toMillis() + " ms" : "unrecognised answer");
             }
         });
     }

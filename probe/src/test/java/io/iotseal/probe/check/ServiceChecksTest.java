@@ -124,7 +124,8 @@ class ServiceChecksTest {
             Finding fail = only(TestProbe.run(BruteForceCheck.ID, open.port()));
             assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(fail.summary()).contains("without lockout or slowdown");
-            assertThat(fail.evidence()).hasSize(5);
+            assertThat(fail.evidence()).hasSize(6); // 5 one at a time, then the parallel burst
+            assertThat(fail.evidence().getLast().sent()).contains("parallel sessions");
             Finding pass = only(TestProbe.run(BruteForceCheck.ID, guarded.port()));
             assertThat(pass.verdict()).as(pass.summary()).isEqualTo(Verdict.PASS);
             assertThat(pass.summary()).contains("refused further attempts after 3 failed logins");

@@ -14,6 +14,8 @@ public final class SimulatedFtpDevice extends LineServer {
     private final boolean anonymous;
     private final String greeting;
     private final javax.net.ssl.SSLContext tls;
+    /** When set, USER for anyone but "anonymous" gets this 530 line at once (vsftpd anonymous-only or TLS-required). */
+    private volatile String refuseUserWith;
 
     public SimulatedFtpDevice(String user, String password, boolean anonymous, String greeting) throws IOException {
         this(user, password, anonymous, greeting, null);
@@ -27,6 +29,17 @@ public final class SimulatedFtpDevice extends LineServer {
         this.anonymous = anonymous;
         this.greeting = greeting;
         this.tls = tls;
+    }
+
+    /**
+     * Answers USER for every account but "anonymous" with {@code reply} (a 530 line) before asking for a
+     * password, as vsftpd does with {@code anonymous_enable=YES, local_enable=NO} ("530 This FTP server is
+     * anonymous only.") or with {@code force_local_logins_ssl=YES} ("530 Non-anonymous sessions must use
+     * encryption.").
+     */
+    public SimulatedFtpDevice refuseUsers(String reply) {
+        this.refuseUserWith = reply;
+        return this;
     }
 
     @Override
@@ -55,6 +68,10 @@ public final class SimulatedFtpDevice extends LineServer {
                 send(client, "530 Non-anonymous sessions must use encryption.\r\n");
             } else if (line.startsWith("USER ")) {
                 u = line.substring(5);
+                if (refuseUserWith != null && !"anonymous".equals(u)) {
+                    send(client, refuseUserWith + "\r\n");
+                    continue;
+                }
                 send(client, "331 Please specify the password.\r\n");
             } else if (line.startsWith("PASS ")) {
                 String p = line.substring(5);

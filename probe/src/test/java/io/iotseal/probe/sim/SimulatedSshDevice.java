@@ -30,12 +30,36 @@ public final class SimulatedSshDevice implements AutoCloseable {
      */
     public SimulatedSshDevice(String user, String password, String identification, Lockout lockout, boolean legacyOnly)
             throws IOException {
+        this(user, password, identification, lockout, legacyOnly ? HostKey.LEGACY_RSA : HostKey.EC, true);
+    }
+
+    /** The host key a simulated daemon has, and what it offers for it. */
+    public enum HostKey {
+        /** ECDSA P-256, MINA's default algorithms. */
+        EC,
+        /** Only what an old embedded Dropbear offers: group1-sha1, aes128-cbc, hmac-sha1, ssh-rsa. */
+        LEGACY_RSA,
+        /** Only an Ed25519 key and ssh-ed25519, like a dropbear set up with {@code dropbearkey -t ed25519}. */
+        ED25519_ONLY
+    }
+
+    /**
+     * @param passwordLogin false for a key-only server: its only authentication method is publickey
+     */
+    public SimulatedSshDevice(String user, String password, String identification, Lockout lockout, HostKey hostKey,
+                              boolean passwordLogin) throws IOException {
+        boolean legacyOnly = hostKey == HostKey.LEGACY_RSA;
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider();
-        keys.setAlgorithm(legacyOnly ? "RSA" : "EC");
-        server.setKeyPairProvider(keys);
+        if (hostKey == HostKey.ED25519_ONLY) {
+            server.setKeyPairProvider(org.apache.sshd.common.keyprovider.KeyPairProvider.wrap(ed25519()));
+            server.setSignatureFactories(List.of(BuiltinSignatures.ed25519));
+        } else {
+            SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider();
+            keys.setAlgorithm(legacyOnly ? "RSA" : "EC");
+            server.setKeyPairProvider(keys);
+        }
         if (legacyOnly) {
             server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
                     List.of(BuiltinDHFactories.dhg1), ServerBuilder.DH2KEX));
@@ -45,6 +69,13 @@ public final class SimulatedSshDevice implements AutoCloseable {
         }
         if (identification != null) {
             CoreModuleProperties.SERVER_IDENTIFICATION.set(server, identification);
+        }
+        if (!passwordLogin) {
+            server.setPasswordAuthenticator(null);
+            server.setKeyboardInteractiveAuthenticator(null);
+            server.setPublickeyAuthenticator((u, key, session) -> false);
+            server.start();
+            return;
         }
         server.setPasswordAuthenticator((u, p, session) -> {
             if (lockout.locked()) {
@@ -61,6 +92,16 @@ public final class SimulatedSshDevice implements AutoCloseable {
         });
         server.setKeyboardInteractiveAuthenticator(null);
         server.start();
+    }
+
+    private static java.security.KeyPair ed25519() {
+        try {
+            // MINA reads Ed25519 keys through Bouncy Castle (the probe's EdDSA provider), so BC makes the key.
+            return java.security.KeyPairGenerator.getInstance("Ed25519",
+                    new org.bouncycastle.jce.provider.BouncyCastleProvider()).generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("no Ed25519 provider for MINA SSHD (Bouncy Castle missing?)", e);
+        }
     }
 
     public int port() {

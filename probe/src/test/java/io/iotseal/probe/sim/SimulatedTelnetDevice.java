@@ -13,11 +13,18 @@ public final class SimulatedTelnetDevice extends LineServer {
     private final String user;
     private final String password;
     private final boolean askLogin;
+    /** Pause before "Login incorrect", like /bin/login's 3 s (FAIL_DELAY). */
+    private volatile long failureDelayMillis;
 
     public SimulatedTelnetDevice(String user, String password, boolean askLogin) throws IOException {
         this.user = user;
         this.password = password;
         this.askLogin = askLogin;
+    }
+
+    public SimulatedTelnetDevice failureDelay(java.time.Duration delay) {
+        this.failureDelayMillis = delay.toMillis();
+        return this;
     }
 
     @Override
@@ -37,6 +44,14 @@ public final class SimulatedTelnetDevice extends LineServer {
             send(client, "\r\n\r\n~ # ");
             readLine(in); // the probe's "exit"
         } else {
+            if (failureDelayMillis > 0) {
+                try {
+                    Thread.sleep(failureDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             send(client, "\r\nLogin incorrect\r\n");
         }
     }
