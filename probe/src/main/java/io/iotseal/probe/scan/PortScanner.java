@@ -8,12 +8,11 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -109,24 +108,30 @@ public final class PortScanner {
         /** Probes {@code ports}; returns those that stayed silent. */
         List<Integer> run(List<Integer> ports, boolean discover) throws IOException {
             List<Integer> silent = new ArrayList<>();
-            Map<SelectionKey, long[]> inFlight = new HashMap<>(); // key -> {started, deadline}
+            // Probes in the order they started: deadlines (almost) follow that order, so expiring is a look
+            // at the head, not a pass over every connect in flight.
+            ArrayDeque<Probe> queue = new ArrayDeque<>();
+            int[] inFlight = {0};
             int next = 0;
             try (Selector selector = Selector.open()) {
-                while (next < ports.size() || !inFlight.isEmpty()) {
+                while (next < ports.size() || inFlight[0] > 0) {
                     if (discover && answered() == 0 && silent.size() >= DISCOVERY_PROBES) {
                         // Nothing answered at all: the device is not reached; do not wait out the whole range.
-                        closeAll(inFlight);
+                        for (Probe probe : queue) {
+                            probe.end();
+                        }
                         return withRest(silent, ports.subList(next, ports.size()));
                     }
-                    while (next < ports.size() && inFlight.size() < WINDOW) {
-                        start(selector, ports.get(next++), inFlight);
+                    while (next < ports.size() && inFlight[0] < WINDOW) {
+                        start(selector, ports.get(next++), queue, inFlight);
                     }
-                    selector.select(Math.max(1, nearestDeadlineMillis(inFlight)));
+                    long wait = queue.isEmpty() ? 1 : (queue.peekFirst().deadline - System.nanoTime()) / 1_000_000;
+                    selector.select(Math.max(1, wait));
                     for (SelectionKey key : selector.selectedKeys()) {
-                        finish(key, inFlight.remove(key));
+                        finish((Probe) key.attachment(), inFlight);
                     }
                     selector.selectedKeys().clear();
-                    expire(inFlight, silent);
+                    expire(queue, silent, inFlight);
                 }
             }
             return silent;
@@ -138,7 +143,7 @@ public final class PortScanner {
             return all;
         }
 
-        private void start(Selector selector, int port, Map<SelectionKey, long[]> inFlight) throws IOException {
+        private void start(Selector selector, int port, ArrayDeque<Probe> queue, int[] inFlight) throws IOException {
             SocketChannel channel = SocketChannel.open();
             long now = System.nanoTime();
             try {
@@ -148,64 +153,76 @@ public final class PortScanner {
                     channel.close();
                     return;
                 }
-                SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT, port);
-                inFlight.put(key, new long[]{now, now + timeoutNanos()});
+                Probe probe = new Probe(port, channel, now, now + timeoutNanos());
+                probe.key = channel.register(selector, SelectionKey.OP_CONNECT, probe);
+                queue.addLast(probe);
+                inFlight[0]++;
             } catch (IOException refused) {
                 closed++;
                 channel.close();
             }
         }
 
-        private void finish(SelectionKey key, long[] times) throws IOException {
-            SocketChannel channel = (SocketChannel) key.channel();
+        private void finish(Probe probe, int[] inFlight) throws IOException {
+            if (probe.done) {
+                return;
+            }
             try {
-                if (channel.finishConnect()) {
-                    open.add((Integer) key.attachment());
-                    noteAnswer(times);
+                if (probe.channel.finishConnect()) {
+                    open.add(probe.port);
+                    noteAnswer(probe.started);
                 }
             } catch (java.net.ConnectException refused) {
                 // RST: the port is closed, and the device is there.
                 closed++;
-                noteAnswer(times);
+                noteAnswer(probe.started);
             } catch (IOException unreachable) {
                 // No route / host unreachable: not an answer from the device.
             } finally {
-                key.cancel();
-                channel.close();
+                probe.end();
+                inFlight[0]--;
             }
         }
 
-        private void noteAnswer(long[] times) {
-            if (times != null) {
-                slowestAnswerNanos = Math.max(slowestAnswerNanos, System.nanoTime() - times[0]);
-            }
-        }
-
-        private static void expire(Map<SelectionKey, long[]> inFlight, List<Integer> silent) throws IOException {
+        private static void expire(ArrayDeque<Probe> queue, List<Integer> silent, int[] inFlight) throws IOException {
             long now = System.nanoTime();
-            var it = inFlight.entrySet().iterator();
-            while (it.hasNext()) {
-                var e = it.next();
-                if (now >= e.getValue()[1]) {
-                    silent.add((Integer) e.getKey().attachment());
-                    e.getKey().cancel();
-                    e.getKey().channel().close();
-                    it.remove();
+            while (!queue.isEmpty() && (queue.peekFirst().done || now >= queue.peekFirst().deadline)) {
+                Probe probe = queue.pollFirst();
+                if (!probe.done) {
+                    silent.add(probe.port);
+                    probe.end();
+                    inFlight[0]--;
                 }
             }
         }
 
-        private static void closeAll(Map<SelectionKey, long[]> inFlight) throws IOException {
-            for (SelectionKey key : inFlight.keySet()) {
-                key.cancel();
-                key.channel().close();
-            }
-            inFlight.clear();
+        private void noteAnswer(long started) {
+            slowestAnswerNanos = Math.max(slowestAnswerNanos, System.nanoTime() - started);
+        }
+    }
+
+    /** One connect in flight. */
+    private static final class Probe {
+        final int port;
+        final SocketChannel channel;
+        final long started;
+        final long deadline;
+        SelectionKey key;
+        boolean done;
+
+        Probe(int port, SocketChannel channel, long started, long deadline) {
+            this.port = port;
+            this.channel = channel;
+            this.started = started;
+            this.deadline = deadline;
         }
 
-        private static long nearestDeadlineMillis(Map<SelectionKey, long[]> inFlight) {
-            long now = System.nanoTime();
-            return inFlight.values().stream().mapToLong(d -> (d[1] - now) / 1_000_000).min().orElse(1);
+        void end() throws IOException {
+            done = true;
+            if (key != null) {
+                key.cancel();
+            }
+            channel.close();
         }
     }
 }
