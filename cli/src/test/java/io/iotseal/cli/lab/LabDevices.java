@@ -24,7 +24,8 @@ public final class LabDevices {
         DEVICES.put("dropbear-ed25519", LabDevices::dropbearEd25519);
         DEVICES.put("vsftpd-anonymous", LabDevices::vsftpdAnonymous);
         DEVICES.put("vsftpd-ftps", LabDevices::vsftpdFtps);
-        DEVICES.put("telnet-login-delay", LabDevices::telnetLogin);
+        DEVICES.put("telnet-login-delay", ns -> telnetLogin(ns, "admin"));
+        DEVICES.put("telnet-strong-password", ns -> telnetLogin(ns, randomPassword()));
         DEVICES.put("lighttpd-basic-digest", LabDevices::lighttpd);
         DEVICES.put("snmpd-communities", LabDevices::snmpd);
         DEVICES.put("root-shell-9527", LabDevices::rootShell);
@@ -134,11 +135,11 @@ public final class LabDevices {
 
     /**
      * BusyBox telnetd running Debian's /bin/login, whose PAM stack delays every failure by 3 s
-     * (pam_faildelay delay=3000000 in /etc/pam.d/login); user admin with password admin.
+     * (pam_faildelay delay=3000000 in /etc/pam.d/login); user admin with the given password.
      */
-    private static void telnetLogin(Netns ns) {
+    private static void telnetLogin(Netns ns, String password) {
         requireLine(Path.of("/etc/pam.d/login"), "pam_faildelay.so  delay=3000000");
-        users(ns, Map.of("admin", "admin"));
+        users(ns, Map.of("admin", password));
         ns.startDaemon("telnetd.log", 23, false, "/bin/busybox", "telnetd", "-F", "-p", "23", "-l", "/bin/login");
     }
 
@@ -211,6 +212,17 @@ public final class LabDevices {
         ns.etcFile("shadow", shadow.toString());
         ns.etcFile("group", group.toString());
         ns.etcFile("issue.net", "lab device\n");
+    }
+
+    /** A password in no list: 24 random letters and digits, new for every run, never stored. */
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
     }
 
     private static Path hostKey(Netns ns, String... command) {
