@@ -9,6 +9,7 @@ import io.iotseal.probe.check.InformationDisclosureCheck;
 import io.iotseal.probe.check.OpenServicesCheck;
 import io.iotseal.probe.check.PlaintextManagementCheck;
 import io.iotseal.probe.check.SnmpCommunityCheck;
+import io.iotseal.probe.check.SshAlgorithmsCheck;
 import io.iotseal.probe.check.SsdpExposureCheck;
 import io.iotseal.probe.check.TlsCertificateCheck;
 import io.iotseal.probe.check.TlsProtocolCheck;
@@ -72,7 +73,8 @@ public final class DeviceProbe {
         // The UDP checks go before open-services, which lists the UDP services they heard from (ADR 0079).
         return List.of(new SsdpExposureCheck(), new SnmpCommunityCheck(), new OpenServicesCheck(),
                 new InformationDisclosureCheck(), new AnonymousAccessCheck(), new PlaintextManagementCheck(),
-                new TlsProtocolCheck(), new TlsCertificateCheck(clock), new DefaultCredentialCheck(), new BruteForceCheck());
+                new TlsProtocolCheck(), new TlsCertificateCheck(clock), new SshAlgorithmsCheck(),
+                new DefaultCredentialCheck(), new BruteForceCheck());
     }
 
     public DeviceReport probe(Target target) {

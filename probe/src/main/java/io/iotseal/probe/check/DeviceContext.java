@@ -108,8 +108,9 @@ public final class DeviceContext {
     /** A finding about a port that is not a scanned TCP service (e.g. SSDP on UDP). */
     public Finding finding(String checkId, int port, String serviceName, Verdict verdict, String summary,
                            List<Exchange> evidence) {
-        return new Finding(checkId, target.name(), port, serviceName, verdict, summary,
-                mappings.forCheck(checkId).refs(), evidence);
+        var mapping = mappings.forCheck(checkId);
+        return new Finding(checkId, target.name(), port, serviceName, verdict, summary, mapping.refs(), evidence,
+                mapping.testCases(), null);
     }
 
     /** The login client with the waits it learned from earlier attempts on the same service. */

@@ -22,6 +22,7 @@ final class SshHandshake {
     static final AttributeKey<Map<KexProposalOption, String>> SERVER_PROPOSAL = new AttributeKey<>();
     static final AttributeKey<Throwable> FAILURE = new AttributeKey<>();
     static final AttributeKey<List<String>> SERVER_AUTH_METHODS = new AttributeKey<>();
+    static final AttributeKey<Boolean> KEYS_ESTABLISHED = new AttributeKey<>();
 
     private SshHandshake() {
     }
@@ -29,14 +30,29 @@ final class SshHandshake {
     /** Records the server's proposal and the reason a negotiation or the session failed. */
     static final SessionListener LISTENER = new SessionListener() {
         @Override
+        public void sessionNegotiationStart(Session session, Map<KexProposalOption, String> clientProposal,
+                                            Map<KexProposalOption, String> serverProposal) {
+            if (serverProposal != null && !serverProposal.isEmpty()) {
+                session.setAttribute(SERVER_PROPOSAL, withoutNulls(serverProposal));
+            }
+        }
+
+        @Override
         public void sessionNegotiationEnd(Session session, Map<KexProposalOption, String> clientProposal,
                                           Map<KexProposalOption, String> serverProposal,
                                           Map<KexProposalOption, String> negotiatedOptions, Throwable reason) {
             if (serverProposal != null && !serverProposal.isEmpty()) {
-                session.setAttribute(SERVER_PROPOSAL, Map.copyOf(serverProposal));
+                session.setAttribute(SERVER_PROPOSAL, withoutNulls(serverProposal));
             }
             if (reason != null) {
                 session.setAttribute(FAILURE, reason);
+            }
+        }
+
+        @Override
+        public void sessionEvent(Session session, Event event) {
+            if (event == Event.KeyEstablished || event == Event.KexCompleted) {
+                session.setAttribute(KEYS_ESTABLISHED, Boolean.TRUE);
             }
         }
 
@@ -64,9 +80,25 @@ final class SshHandshake {
         }
     }
 
+    /** A copy without null values (MINA leaves the language options null; Map.copyOf rejects nulls). */
+    private static Map<KexProposalOption, String> withoutNulls(Map<KexProposalOption, String> proposal) {
+        Map<KexProposalOption, String> copy = new java.util.EnumMap<>(KexProposalOption.class);
+        proposal.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+
     /** The server's offer for one option as a list ("" when not known). */
     static List<String> offered(Map<KexProposalOption, String> proposal, KexProposalOption option) {
         String value = proposal == null ? null : proposal.get(option);
-        return value == null || value.isEmpty() ? List.of() : List.of(value.split(","));
+        if (value == null || value.isEmpty()) {
+            return List.of();
+        }
+        // ext-info-s and kex-strict-s-v00@openssh.com are signals (RFC 8308, OpenSSH strict KEX), not algorithms.
+        return java.util.Arrays.stream(value.split(","))
+                .filter(name -> !name.startsWith("ext-info-") && !name.startsWith("kex-strict-")).toList();
     }
 }

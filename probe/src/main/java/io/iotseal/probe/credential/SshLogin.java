@@ -27,7 +27,6 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +48,9 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
         CoreModuleProperties.PASSWORD_PROMPTS.set(client, 1);
+        // Start the key exchange at once rather than when authentication begins, so that a handshake
+        // failure is seen as such and the server's offer can be recorded without authenticating.
+        CoreModuleProperties.SEND_IMMEDIATE_KEXINIT.set(client, true);
         // Embedded daemons (old Dropbear) often offer only legacy algorithms, so the probe enables every
         // algorithm MINA supports, modern ones first. Post-quantum hybrid key exchanges go last: they cost
         // several times more CPU per handshake, every guess is a new handshake, and a probe protects no secrets.
@@ -112,10 +114,6 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                     return new Attempts.Result(LoginOutcome.REFUSED, "no SSH session: " + e.getMessage());
                 }
                 try (session) {
-                    Attempts.Result handshake = handshake(session, wait, transcript);
-                    if (handshake != null) {
-                        return handshake;
-                    }
                     // addPasswordIdentity refuses "", but an empty password is a real default (root with none).
                     session.setPasswordIdentityProvider(PasswordIdentityProvider.wrapPasswords(credential.password()));
                     String sent = "userauth user=" + credential.username() + " password="
@@ -125,6 +123,9 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                         transcript.add(new Exchange(service(), sent, "authentication succeeded; disconnected"));
                         return new Attempts.Result(LoginOutcome.ACCEPTED, "password accepted");
                     } catch (IOException e) {
+                        if (!Boolean.TRUE.equals(session.getAttribute(SshHandshake.KEYS_ESTABLISHED))) {
+                            return handshakeFailure(session, wait, transcript);
+                        }
                         String reply = Redactor.transcript(String.valueOf(e.getMessage()), credential.password());
                         List<String> methods = session.getAttribute(SshHandshake.SERVER_AUTH_METHODS);
                         if (methods != null && !methods.contains("password") && !methods.contains("keyboard-interactive")) {
@@ -149,19 +150,15 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
     }
 
     /**
-     * Waits for the key exchange. Null when it completed; otherwise the outcome: closed before the
-     * server's greeting (a refusal), broken off after it (a fault), or not finished in time (unknown).
+     * Why authentication ended before the key exchange completed: the server closed before its greeting
+     * (a refusal), broke off after it (a fault), or did not finish in time (unknown).
      */
-    private Attempts.Result handshake(ClientSession session, Duration wait, List<Exchange> transcript) {
-        var events = session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH,
-                ClientSession.ClientSessionEvent.CLOSED), wait);
-        if (events.contains(ClientSession.ClientSessionEvent.WAIT_AUTH) && session.isOpen()) {
-            return null;
-        }
+    private Attempts.Result handshakeFailure(ClientSession session, Duration wait, List<Exchange> transcript) {
         String greeting = session.getServerVersion();
         Throwable failure = session.getAttribute(SshHandshake.FAILURE);
-        String offer = offerText(session.getAttribute(SshHandshake.SERVER_PROPOSAL));
-        if (events.contains(ClientSession.ClientSessionEvent.TIMEOUT)) {
+        var proposal = session.getServerKexProposals();
+        String offer = offerText(proposal == null || proposal.isEmpty() ? session.getAttribute(SshHandshake.SERVER_PROPOSAL) : proposal);
+        if (session.isOpen()) {
             transcript.add(new Exchange(service(), "(key exchange)", "no completed key exchange in " + wait.toMillis() + " ms"));
             return new Attempts.Result(LoginOutcome.UNKNOWN, "key exchange did not finish in " + wait.toMillis() + " ms");
         }
@@ -183,9 +180,14 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
         try (Dialer.Permit ignored = dialer.permit();
              ClientSession session = client.connect("iotseal-probe", dialer.target().address().getHostAddress(), port)
                      .verify(dialer.timeout()).getClientSession()) {
-            session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH,
-                    ClientSession.ClientSessionEvent.CLOSED), dialer.timeout());
-            Map<KexProposalOption, String> proposal = session.getAttribute(SshHandshake.SERVER_PROPOSAL);
+            // Authentication with no identity at all: MINA then runs the key exchange and asks for the
+            // method list ("none"), and no password or key is ever sent.
+            session.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
+            session.auth().await(dialer.timeout());
+            Map<KexProposalOption, String> proposal = session.getServerKexProposals();
+            if (proposal == null || proposal.isEmpty()) {
+                proposal = session.getAttribute(SshHandshake.SERVER_PROPOSAL);
+            }
             Throwable failure = session.getAttribute(SshHandshake.FAILURE);
             return new SshOffer(String.valueOf(session.getServerVersion()),
                     SshHandshake.offered(proposal, KexProposalOption.ALGORITHMS),

@@ -17,9 +17,26 @@ import java.util.Objects;
  * @param summary      one sentence on what was found
  * @param requirements the catalog requirements this is evidence for
  * @param evidence     what was sent and received, secrets redacted
+ * @param testCases    the ETSI TS 103 701 test cases this is evidence for (may be empty)
+ * @param override     the assessor's override, or null; {@code verdict} is then the assessor's verdict and
+ *                     the override keeps the probe's original one
  */
 public record Finding(String checkId, String target, int port, String service, Verdict verdict, String summary,
-                      List<RequirementRef> requirements, List<Exchange> evidence) {
+                      List<RequirementRef> requirements, List<Exchange> evidence, List<TestCaseRef> testCases,
+                      Override override) {
+    /** A finding without test-case ids or override. */
+    public Finding(String checkId, String target, int port, String service, Verdict verdict, String summary,
+                   List<RequirementRef> requirements, List<Exchange> evidence) {
+        this(checkId, target, port, service, verdict, summary, requirements, evidence, List.of(), null);
+    }
+
+    /** This finding with the assessor's verdict, keeping the probe's verdict in the override. */
+    public Finding overriddenTo(Verdict newVerdict, String justification, String assessor) {
+        Verdict original = override == null ? verdict : override.original();
+        return new Finding(checkId, target, port, service, newVerdict, summary, requirements, evidence, testCases,
+                new Override(original, justification, assessor));
+    }
+
     public Finding {
         Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(target, "target");
@@ -28,6 +45,7 @@ public record Finding(String checkId, String target, int port, String service, V
         service = service == null ? "" : service;
         requirements = List.copyOf(requirements == null ? List.of() : requirements);
         evidence = List.copyOf(evidence == null ? List.of() : evidence);
+        testCases = List.copyOf(testCases == null ? List.of() : testCases);
     }
 
     /** Where on the device: "127.0.0.1:22/ssh" or just the target for device-wide findings. */

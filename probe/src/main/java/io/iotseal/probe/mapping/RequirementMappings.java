@@ -64,7 +64,12 @@ public final class RequirementMappings {
                 reqs.add(new MappedRequirement(new RequirementRef(catalog, required(r, "id", checkId)),
                         required(r, "rationale", checkId)));
             }
-            checks.put(checkId, new CheckMapping(checkId, required(node, "title", checkId), reqs));
+            List<io.iotseal.probe.finding.TestCaseRef> testCases = new ArrayList<>();
+            for (JsonNode t : node.path("ts-103-701")) {
+                testCases.add(new io.iotseal.probe.finding.TestCaseRef(required(t, "id", checkId),
+                        t.path("verified").asBoolean(false)));
+            }
+            checks.put(checkId, new CheckMapping(checkId, required(node, "title", checkId), reqs, testCases));
         }
         return new RequirementMappings(version, catalogs, checks);
     }

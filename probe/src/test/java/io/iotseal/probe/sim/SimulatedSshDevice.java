@@ -58,6 +58,9 @@ public final class SimulatedSshDevice implements AutoCloseable {
         } else {
             SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider();
             keys.setAlgorithm(legacyOnly ? "RSA" : "EC");
+            // Generate the key now: generated on the first connection, an RSA key can take longer than a
+            // test's timeout on a busy machine.
+            keys.loadKeys(null);
             server.setKeyPairProvider(keys);
         }
         if (legacyOnly) {

@@ -1,0 +1,21 @@
+package io.iotseal.probe.finding;
+
+import java.util.Objects;
+
+/**
+ * An assessor's decision to replace the probe's verdict, kept next to the original so that a report
+ * always shows both (ADR 0077).
+ *
+ * @param original      the verdict the probe gave
+ * @param justification why the assessor decided otherwise
+ * @param assessor      who decided
+ */
+public record Override(Verdict original, String justification, String assessor) {
+    public Override {
+        Objects.requireNonNull(original, "original");
+        if (justification == null || justification.isBlank()) {
+            throw new IllegalArgumentException("override: a justification is required");
+        }
+        assessor = assessor == null ? "" : assessor;
+    }
+}
