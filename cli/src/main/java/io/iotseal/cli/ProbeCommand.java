@@ -130,6 +130,14 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "Catalog of the --results verdicts (default ${DEFAULT-VALUE}).")
     String resultsCatalog;
 
+    @Option(names = "--override", paramLabel = "FILE",
+            description = "Assessor overrides (YAML: check, target, port, verdict, justification, assessor); each report keeps the probe's verdict next to the assessor's.")
+    Path override;
+
+    @Option(names = "--brute-force-known-accounts",
+            description = "Also send wrong passwords to an account the default-credential check just logged into (off: that check is N/A).")
+    boolean bruteForceKnownAccounts;
+
     @Option(names = "--quiet", description = "No progress display on standard error.")
     boolean quiet;
 
@@ -137,7 +145,11 @@ public final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TargetList targetList;
         ProbeSettings settings;
+        io.iotseal.probe.report.Overrides overrides = null;
         try {
+            if (override != null) {
+                overrides = io.iotseal.probe.report.Overrides.load(override);
+            }
             targetList = TargetList.of(targets, targetsFile, authorized);
             if (results != null && targetList.hostCount() != 1) {
                 throw new IllegalArgumentException("results: verdicts are per product, so --results needs exactly one "
@@ -153,6 +165,9 @@ public final class ProbeCommand implements Callable<Integer> {
         CampaignResult result;
         try {
             result = campaign.run(targetList);
+            if (overrides != null) {
+                result = overrides.apply(result);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -223,7 +238,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 : Optional.of(new LinkedHashSet<>(PortList.parse("expected-ports", expectedPorts)));
         return new ProbeSettings(portList, expected, millis("timeout", timeoutMillis), millis("banner-wait", bannerWaitMillis),
                 maxConnections, rate, parallelTargets, credentials, bruteForceAttempts,
-                Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks));
+                Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks), bruteForceKnownAccounts);
     }
 
     /** The ports to scan: --ports as given ('all', 'iot' or a list), else all for a lab run and iot beyond. */

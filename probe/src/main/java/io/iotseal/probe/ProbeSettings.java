@@ -86,6 +86,27 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
         }
     }
 
+    /** The settings as option name to value, for the run facts of every report (ADR 0077). */
+    public java.util.Map<String, String> describe() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("ports", ports.size() <= 40 ? ports.toString() : ports.size() + " ports from " + ports.getFirst()
+                + " to " + ports.getLast());
+        m.put("expected-ports", expectedPorts.map(p -> new java.util.TreeSet<>(p).toString()).orElse("(not given)"));
+        m.put("timeout", timeout.toMillis() + " ms");
+        m.put("banner-wait", bannerWait.toMillis() + " ms");
+        m.put("max-connections", String.valueOf(maxConnectionsPerTarget));
+        m.put("rate", connectionsPerSecond == 0 ? "unlimited" : connectionsPerSecond + "/s");
+        m.put("parallel-targets", String.valueOf(parallelTargets));
+        m.put("credentials", credentials.size() + " pairs");
+        m.put("brute-force-attempts", String.valueOf(bruteForceAttempts));
+        m.put("brute-force-known-accounts", String.valueOf(bruteForceKnownAccounts));
+        m.put("lockout-wait", lockoutWait.toMillis() + " ms");
+        m.put("ssdp-port", String.valueOf(ssdpPort));
+        m.put("http-path", httpPath);
+        m.put("checks", checks.isEmpty() ? "all" : new java.util.TreeSet<>(checks).toString());
+        return m;
+    }
+
     public boolean runs(String checkId) {
         return checks.isEmpty() || checks.contains(checkId);
     }

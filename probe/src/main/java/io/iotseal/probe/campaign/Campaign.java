@@ -87,6 +87,9 @@ public final class Campaign {
         }
         List<DeviceReport> ordered = new ArrayList<>(reports);
         ordered.sort(java.util.Comparator.comparing(DeviceReport::started));
-        return new CampaignResult(started, clock.instant(), mappings.version(), ordered, earlier.size());
+        var facts = new io.iotseal.probe.report.RunFacts(io.iotseal.probe.report.RunFacts.TOOL,
+                io.iotseal.probe.report.RunFacts.probeVersion(), targets.authorization().orElse(""), settings.describe(),
+                settings.credentials().origins(), "");
+        return new CampaignResult(started, clock.instant(), mappings.version(), ordered, earlier.size(), facts);
     }
 }

@@ -24,17 +24,47 @@ public final class CredentialList {
     private static final ObjectMapper YAML = JsonMappers.strictYaml();
 
     private final List<Credential> entries;
+    private final List<Origin> origins;
 
-    private CredentialList(List<Credential> entries) {
+    /**
+     * Where a list came from, for the report (ADR 0077): its name, the version it declares ("-" when it
+     * declares none) and the SHA-256 of its bytes, so that a lab can show which list it used.
+     */
+    public record Origin(String name, String version, String sha256, int entries) {
+    }
+
+    private CredentialList(List<Credential> entries, List<Origin> origins) {
         this.entries = List.copyOf(entries);
+        this.origins = List.copyOf(origins);
     }
 
     public static CredentialList of(List<Credential> entries) {
+        return of(entries, List.of());
+    }
+
+    private static CredentialList of(List<Credential> entries, List<Origin> origins) {
         Map<String, Credential> unique = new LinkedHashMap<>();
         for (Credential c : entries) {
             unique.putIfAbsent(c.username() + "\u0000" + c.password(), c);
         }
-        return new CredentialList(new ArrayList<>(unique.values()));
+        return new CredentialList(new ArrayList<>(unique.values()), origins);
+    }
+
+    /** The lists this one was made of, in order. */
+    public List<Origin> origins() {
+        return origins;
+    }
+
+    private CredentialList from(String name, byte[] bytes, String version) {
+        return new CredentialList(entries, List.of(new Origin(name, version, sha256(bytes), entries.size())));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
     }
 
     /** IoTSeal's own list, shipped with the probe. */
@@ -43,7 +73,9 @@ public final class CredentialList {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + BUILT_IN);
             }
-            return fromYaml(YAML.readTree(in), "built-in list");
+            byte[] bytes = in.readAllBytes();
+            var root = YAML.readTree(bytes);
+            return fromYaml(root, "built-in list").from("IoTSeal built-in list", bytes, root.path("version").asText("-"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + BUILT_IN, e);
         }
@@ -56,10 +88,12 @@ public final class CredentialList {
     public static CredentialList load(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         try {
+            byte[] bytes = Files.readAllBytes(file);
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                return fromYaml(YAML.readTree(file.toFile()), "credentials " + file);
+                var root = YAML.readTree(bytes);
+                return fromYaml(root, "credentials " + file).from(file.toString(), bytes, root.path("version").asText("-"));
             }
-            return fromLines(Files.readAllLines(file), file);
+            return fromLines(Files.readAllLines(file), file).from(file.toString(), bytes, "-");
         } catch (IOException e) {
             throw new UncheckedIOException("credentials " + file + ": cannot read", e);
         }
@@ -112,12 +146,14 @@ public final class CredentialList {
     public CredentialList plus(CredentialList other) {
         List<Credential> all = new ArrayList<>(entries);
         all.addAll(other.entries);
-        return of(all);
+        List<Origin> from = new ArrayList<>(origins);
+        from.addAll(other.origins);
+        return of(all, from);
     }
 
     /** The first {@code max} entries. */
     public CredentialList limit(int max) {
-        return new CredentialList(entries.subList(0, Math.min(max, entries.size())));
+        return new CredentialList(entries.subList(0, Math.min(max, entries.size())), origins);
     }
 
     public List<Credential> entries() {

@@ -37,6 +37,20 @@ public final class OscalResults {
                 NO_PLAN.equals(assessmentPlanHref)
                         ? "The probe ran without an assessment plan; point href at the plan when attaching these results."
                         : null);
+        RunFacts facts = result.facts();
+        w.metadataProp("tool", facts.tool());
+        w.metadataProp("tool-version", facts.toolVersion());
+        w.metadataProp("authorization", facts.authorization().isEmpty()
+                ? "none required: loopback, private or documentation addresses, at most 16 hosts" : facts.authorization());
+        for (var list : facts.credentialLists()) {
+            w.metadataProp("credential-list", list.name() + " version " + list.version() + " sha256 " + list.sha256()
+                    + " (" + list.entries() + " pairs)");
+        }
+        facts.settings().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> w.metadataProp("setting", e.getKey() + "=" + e.getValue()));
+        if (!facts.overrides().isEmpty()) {
+            w.metadataProp("assessor-overrides", facts.overrides());
+        }
         w.result(uuid(), "Automated network checks of " + result.devices().size() + " device(s)",
                 "Port inventory, service identification, default credentials, anonymous access, "
                         + "cleartext management, TLS, brute-force resistance, UPnP/SSDP exposure and information disclosure, "
@@ -48,6 +62,18 @@ public final class OscalResults {
             ObjectNode item = w.inventoryItem(itemUuid, "Device under test " + device.target());
             prop(item.putArray("props"), null, device.address().contains(":") ? "ipv6-address" : "ipv4-address",
                     device.address(), null);
+            if (!device.reached()) {
+                // Not reached: one observation saying so, and no finding, since nothing was observed.
+                ObjectNode o = w.observation(uuid(), "not reached: " + device.target(), device.reachability().detail());
+                prop(o.putArray("props"), NS, "reachability", "not-reached", null);
+                o.putArray("methods").add("TEST");
+                o.putArray("types").add("finding");
+                ObjectNode subject = o.putArray("subjects").addObject();
+                subject.put("subject-uuid", itemUuid);
+                subject.put("type", "inventory-item");
+                AssessmentResultsWriter.collected(o, device.finished());
+                continue;
+            }
             for (Finding f : device.findings()) {
                 String observationUuid = uuid();
                 observation(w.observation(observationUuid, f.checkId() + " on " + f.location(), f.summary()),
@@ -73,6 +99,10 @@ public final class OscalResults {
         ArrayNode props = o.putArray("props");
         prop(props, NS, "check-id", f.checkId(), null);
         prop(props, NS, "verdict", f.verdict().label(), null);
+        overrideProps(o, props, f);
+        for (var t : f.testCases()) {
+            prop(props, NS, "ts-103-701-test-case", t.id() + (t.verified() ? "" : " (unverified)"), null);
+        }
         o.putArray("methods").add("TEST");
         o.putArray("types").add("finding");
         ObjectNode subject = o.putArray("subjects").addObject();
@@ -88,6 +118,7 @@ public final class OscalResults {
         ArrayNode props = fn.putArray("props");
         prop(props, NS, "check-id", f.checkId(), null);
         prop(props, NS, "verdict", f.verdict().label(), null);
+        overrideProps(fn, props, f);
         for (RequirementRef r : f.requirements()) {
             prop(props, NS, "requirement", r.requirement(), classToken(r.catalog()));
         }
@@ -107,6 +138,17 @@ public final class OscalResults {
             }
         }
         fn.putArray("related-observations").addObject().put("observation-uuid", observationUuid);
+    }
+
+    /** An assessor's override: the probe's verdict as a prop, the justification as remarks (ADR 0077). */
+    private static void overrideProps(ObjectNode node, ArrayNode props, Finding f) {
+        if (f.override() == null) {
+            return;
+        }
+        prop(props, NS, "probe-verdict", f.override().original().label(), null);
+        node.put("remarks", "Verdict overridden by the assessor" + (f.override().assessor().isEmpty() ? ""
+                : " " + f.override().assessor()) + " from " + f.override().original().label() + " to "
+                + f.verdict().label() + ": " + f.override().justification());
     }
 
     private static String classToken(String catalogId) {

@@ -26,6 +26,7 @@ public final class TextReport {
                 .append(result.count(Verdict.NOT_APPLICABLE)).append(" N/A, ").append(result.notReached())
                 .append(" not reached (requirement mapping v")
                 .append(result.mappingVersion()).append(")\n");
+        appendFacts(out, result);
         if (result.resumed() > 0) {
             out.append("(").append(result.resumed()).append(" device(s) taken from the journal of an earlier run)\n");
         }
@@ -52,10 +53,40 @@ public final class TextReport {
         return out.toString();
     }
 
+    /** Tool, time, authorisation, credential lists and settings: what a lab report must state (ADR 0077). */
+    private static void appendFacts(StringBuilder out, CampaignResult result) {
+        RunFacts facts = result.facts();
+        out.append(facts.tool()).append(' ').append(facts.toolVersion()).append(", run ").append(result.started())
+                .append(" to ").append(result.finished()).append('\n');
+        out.append("authorisation: ").append(facts.authorization().isEmpty()
+                ? "none required (loopback, private or documentation addresses, at most 16 hosts)"
+                : facts.authorization()).append('\n');
+        for (var list : facts.credentialLists()) {
+            out.append("credential list: ").append(list.name()).append(" version ").append(list.version())
+                    .append(", sha256 ").append(list.sha256()).append(", ").append(list.entries()).append(" pairs\n");
+        }
+        if (!facts.settings().isEmpty()) {
+            out.append("settings: ").append(facts.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        if (!facts.overrides().isEmpty()) {
+            out.append("assessor overrides: ").append(facts.overrides()).append('\n');
+        }
+    }
+
     private static void appendFinding(StringBuilder out, Finding f) {
         out.append(String.format("  [%-12s] %-24s %s%n", f.verdict().label(), f.checkId(), f.location()));
         out.append("      ").append(f.summary()).append('\n');
+        if (f.override() != null) {
+            out.append("      overridden by the assessor").append(f.override().assessor().isEmpty() ? ""
+                    : " " + f.override().assessor()).append(": the probe said ").append(f.override().original().label())
+                    .append("; justification: ").append(f.override().justification()).append('\n');
+        }
         out.append("      requirements: ").append(requirements(f.requirements())).append('\n');
+        if (!f.testCases().isEmpty()) {
+            out.append("      evidence for: ").append(f.testCases().stream().map(io.iotseal.probe.finding.TestCaseRef::label)
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
         if (f.verdict() == Verdict.FAIL) {
             List<Exchange> shown = f.evidence().subList(0, Math.min(EVIDENCE_SHOWN, f.evidence().size()));
             for (Exchange e : shown) {
