@@ -6,7 +6,7 @@
 #      the same number of parallel sessions, on Dropbear (SSH) and lighttpd (HTTP Basic).
 # The targets are two network namespaces this script creates (10.203.250.0/30 and .4/30) and removes.
 # Needs root, iproute2, dropbear-bin, lighttpd, busybox-static, nmap, hydra, openssl, a JDK 21+ and Maven
-# (.ci/services.sh installs them). Usage: probe/bench/compare.sh [wrong-passwords (default 200)]
+# (.ci/services.sh installs them). Usage: [TASKS="1 4 8"] probe/bench/compare.sh [wrong-passwords (default 200)]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -121,7 +121,7 @@ hydra_run() { # service tasks [module-options]
   s=$(elapsed "$t")
   echo "hydra $1 -t $2: $s s, $(echo "$attempts / $s" | bc -l | xargs printf '%.1f') attempts/s, found: $(grep -c 'password: admin' "$work/hydra.out")"
 }
-for tasks in 1 4 8; do
+for tasks in ${TASKS:-1 4 8}; do
   hydra_run ssh "$tasks"
   "$java_bin" -Dbench.host="$login_ip" -cp "$cp" io.iotseal.probe.bench.ProbeBench login ssh 22 admin "$work/words.txt" "$tasks"
   hydra_run http-get "$tasks" "/"
