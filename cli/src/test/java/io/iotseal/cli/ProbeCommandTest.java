@@ -46,6 +46,24 @@ class ProbeCommandTest {
         assertThat(err.toString()).contains("timeout");
         assertThat(run("probe", "127.0.0.1", "::1", "--results", "verdicts.json")).isEqualTo(2);
         assertThat(err.toString()).contains("exactly one target host");
+        // Issue 15: a public address was probed without any authorisation; nothing is contacted here.
+        assertThat(run("probe", "8.8.8.8")).isEqualTo(2);
+        assertThat(err.toString()).contains("8.8.8.8").contains("--authorized");
+        assertThat(run("probe", "8.8.8.8", "--authorized", " ")).isEqualTo(2);
+    }
+
+    @Test
+    void overrideThatMatchesNoFindingIsRefused(@TempDir Path dir) throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Path file = dir.resolve("overrides.yaml");
+        Files.writeString(file, "overrides:\n  - check: ssh-algorithms\n    verdict: PASS\n    justification: \"typo\"\n");
+        int code = run("probe", "127.0.0.1", "--ports", String.valueOf(closedPort), "--checks", "open-services",
+                "--timeout", "500", "--quiet", "--override", file.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("override entry 1").contains("matches no finding");
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public record Finding(String checkId, String target, int port, String service, Verdict verdict, String summary,
                       List<RequirementRef> requirements, List<Exchange> evidence, List<TestCaseRef> testCases,
-                      Override override) {
+                      VerdictOverride override) {
     /** A finding without test-case ids or override. */
     public Finding(String checkId, String target, int port, String service, Verdict verdict, String summary,
                    List<RequirementRef> requirements, List<Exchange> evidence) {
@@ -34,7 +34,7 @@ public record Finding(String checkId, String target, int port, String service, V
     public Finding overriddenTo(Verdict newVerdict, String justification, String assessor) {
         Verdict original = override == null ? verdict : override.original();
         return new Finding(checkId, target, port, service, newVerdict, summary, requirements, evidence, testCases,
-                new Override(original, justification, assessor));
+                new VerdictOverride(original, justification, assessor));
     }
 
     public Finding {

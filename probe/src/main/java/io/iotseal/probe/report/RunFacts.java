@@ -24,7 +24,7 @@ public record RunFacts(String tool, String toolVersion, String authorization, Ma
 
     public RunFacts {
         authorization = authorization == null ? "" : authorization;
-        settings = Map.copyOf(settings);
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings)); // keeps option order
         credentialLists = List.copyOf(credentialLists);
         overrides = overrides == null ? "" : overrides;
     }
