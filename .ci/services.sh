@@ -96,10 +96,48 @@ ensure_browser() {
   apt_install chromium chromium-driver fonts-noto-cjk
 }
 
+# The device probe's real-daemon tests (ADR 0078): each test device is a real Debian daemon in a network
+# namespace the test creates (so root or CAP_NET_ADMIN, and iproute2), configured and started by the test;
+# only the programs are needed, no running service. busybox-static, not busybox: Debian's dynamic busybox
+# has no telnetd. nmap and hydra are for the probe's benchmark (probe/bench/compare.sh), snmp for its
+# cross-check of SNMP answers.
+ensure_real_daemons() {
+  local wanted=(
+    "/usr/sbin/sshd:openssh-server" "/usr/bin/ssh-keygen:openssh-client" "/usr/sbin/dropbear:dropbear-bin"
+    "/usr/bin/dropbearkey:dropbear-bin" "/usr/sbin/vsftpd:vsftpd" "/usr/sbin/lighttpd:lighttpd"
+    "/usr/sbin/snmpd:snmpd" "/usr/bin/snmpget:snmp" "/usr/sbin/nft:nftables" "/usr/sbin/ip:iproute2"
+    "/usr/bin/ss:iproute2" "/usr/bin/openssl:openssl" "/bin/login:login" "/usr/bin/nmap:nmap" "/usr/bin/hydra:hydra"
+  )
+  local packages=() entry
+  for entry in "${wanted[@]}"; do
+    [ -x "${entry%%:*}" ] || packages+=("${entry#*:}")
+  done
+  # Debian's busybox package lacks telnetd; busybox-static (which replaces it) has it.
+  if ! /bin/busybox telnetd --help >/dev/null 2>&1 && ! /bin/busybox --list 2>/dev/null | grep -qx telnetd; then
+    packages+=(busybox-static)
+  fi
+  if [ ${#packages[@]} -eq 0 ]; then return; fi
+  mapfile -t packages < <(printf '%s\n' "${packages[@]}" | sort -u)
+  if [ -z "$can_install" ]; then
+    missing+=("the real-daemon test programs (Debian/Ubuntu: sudo apt-get install ${packages[*]};
+      the tests also need root or CAP_NET_ADMIN for network namespaces, and fail without them)")
+    return
+  fi
+  echo "services: installing the real-daemon test programs: ${packages[*]}"
+  # The packages' own services are not wanted: the tests start each daemon themselves, in a namespace.
+  local own_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && own_policy=yes
+  fi
+  apt_install "${packages[@]}"
+  if [ -n "$own_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
+}
+
 ensure_postgres
 ensure_mosquitto
 ensure_japanese_font
 ensure_browser
+ensure_real_daemons
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "services: the tests need these, which are missing (run as root on Debian/Ubuntu to install them):" >&2

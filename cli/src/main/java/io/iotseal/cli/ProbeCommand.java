@@ -43,6 +43,8 @@ import java.util.concurrent.Callable;
                 "device not reached (no port answered: it gets no verdicts), 2 invalid input, 1 error."})
 public final class ProbeCommand implements Callable<Integer> {
     static final int EXIT_FAIL_FOUND = 4;
+    /** Runs of up to this many hosts are lab runs: every TCP port is scanned unless --ports says otherwise (ADR 0079). */
+    static final int LAB_RUN_HOSTS = 16;
     /** A device answered on no port: nothing about it was observed (ADR 0076). Same code as label verify's. */
     static final int EXIT_NOT_REACHED = 5;
 
@@ -60,7 +62,8 @@ public final class ProbeCommand implements Callable<Integer> {
                     "hosts and for any address outside loopback, private, link-local and documentation ranges."})
     String authorized;
 
-    @Option(names = "--ports", paramLabel = "LIST", description = "TCP ports, e.g. 22,80,8000-8100 (default: common IoT ports).")
+    @Option(names = "--ports", paramLabel = "LIST", description = {"TCP ports, e.g. 22,80,8000-8100, or 'all' (1-65535) or 'iot' "
+            + "(27 common IoT ports).", "Default: all for a lab run of up to " + LAB_RUN_HOSTS + " hosts, iot for larger campaigns."})
     String ports;
 
     @Option(names = "--expected-ports", paramLabel = "LIST",
@@ -152,7 +155,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("results: verdicts are per product, so --results needs exactly one "
                         + "target host; " + targetList.hostCount() + " were named");
             }
-            settings = settings();
+            settings = settings(targetList.hostCount());
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -216,7 +219,7 @@ public final class ProbeCommand implements Callable<Integer> {
         return true;
     }
 
-    private ProbeSettings settings() {
+    private ProbeSettings settings(long hosts) {
         CredentialList credentials = noBuiltinCredentials ? CredentialList.of(List.of()) : CredentialList.builtIn();
         for (Path file : credentialFiles) {
             credentials = credentials.plus(CredentialList.load(file));
@@ -230,12 +233,22 @@ public final class ProbeCommand implements Callable<Integer> {
         if (lockoutWaitMillis < 0) {
             throw new IllegalArgumentException("lockout-wait: must not be negative, was " + lockoutWaitMillis);
         }
-        List<Integer> portList = ports == null ? PortScanner.IOT_PORTS : PortList.parse("ports", ports);
+        List<Integer> portList = portList(hosts);
         Optional<Set<Integer>> expected = expectedPorts == null ? Optional.empty()
                 : Optional.of(new LinkedHashSet<>(PortList.parse("expected-ports", expectedPorts)));
         return new ProbeSettings(portList, expected, millis("timeout", timeoutMillis), millis("banner-wait", bannerWaitMillis),
                 maxConnections, rate, parallelTargets, credentials, bruteForceAttempts,
                 Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks), bruteForceKnownAccounts);
+    }
+
+    /** The ports to scan: --ports as given ('all', 'iot' or a list), else all for a lab run and iot beyond. */
+    private List<Integer> portList(long hosts) {
+        String chosen = ports != null ? ports.strip() : hosts <= LAB_RUN_HOSTS ? "all" : "iot";
+        return switch (chosen) {
+            case "all" -> PortScanner.ALL_PORTS;
+            case "iot" -> PortScanner.IOT_PORTS;
+            default -> PortList.parse("ports", chosen);
+        };
     }
 
     private static Duration millis(String option, long value) {

@@ -8,6 +8,7 @@ import io.iotseal.probe.check.DeviceContext;
 import io.iotseal.probe.check.InformationDisclosureCheck;
 import io.iotseal.probe.check.OpenServicesCheck;
 import io.iotseal.probe.check.PlaintextManagementCheck;
+import io.iotseal.probe.check.SnmpCommunityCheck;
 import io.iotseal.probe.check.SshAlgorithmsCheck;
 import io.iotseal.probe.check.SsdpExposureCheck;
 import io.iotseal.probe.check.TlsCertificateCheck;
@@ -69,9 +70,11 @@ public final class DeviceProbe {
 
     /** Every check, in the order they run: cheap and passive first, login attempts last. */
     public static List<Check> allChecks(Clock clock) {
-        return List.of(new OpenServicesCheck(), new InformationDisclosureCheck(), new AnonymousAccessCheck(),
-                new PlaintextManagementCheck(), new TlsProtocolCheck(), new TlsCertificateCheck(clock),
-                new SshAlgorithmsCheck(), new SsdpExposureCheck(), new DefaultCredentialCheck(), new BruteForceCheck());
+        // The UDP checks go before open-services, which lists the UDP services they heard from (ADR 0079).
+        return List.of(new SsdpExposureCheck(), new SnmpCommunityCheck(), new OpenServicesCheck(),
+                new InformationDisclosureCheck(), new AnonymousAccessCheck(), new PlaintextManagementCheck(),
+                new TlsProtocolCheck(), new TlsCertificateCheck(clock), new SshAlgorithmsCheck(),
+                new DefaultCredentialCheck(), new BruteForceCheck());
     }
 
     public DeviceReport probe(Target target) {

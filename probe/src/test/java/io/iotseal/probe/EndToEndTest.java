@@ -66,7 +66,7 @@ class EndToEndTest {
         List<Finding> findings = result.devices().getFirst().findings();
         Finding ssh = findings.stream().filter(f -> f.checkId().equals("default-credentials") && f.service().equals("ssh"))
                 .findFirst().orElseThrow();
-        assertThat(ssh.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(ssh.verdict()).as(ssh.summary() + " " + ssh.evidence()).isEqualTo(Verdict.FAIL);
         assertThat(ssh.requirements()).contains(new RequirementRef("etsi-en-303-645", "5.1-1"),
                 new RequirementRef("jc-star-star1", "S1.1-02"));
         String everything = TextReport.render(result) + new OscalResults().json(result, OscalResults.NO_PLAN);

@@ -54,6 +54,8 @@ public final class Campaign {
             DeviceProbe probe = new DeviceProbe(settings, mappings, new RateLimiter(settings.connectionsPerSecond()),
                     ssh, progress, clock);
             Semaphore inFlight = new Semaphore(settings.parallelTargets());
+            // A device whose probe crashed must not vanish from the results with exit code 0: the run fails.
+            List<RuntimeException> crashed = Collections.synchronizedList(new ArrayList<>());
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (Target target : targets) {
                     if (done.contains(DeviceReport.key(target.name(), target.host()))) {
@@ -65,11 +67,16 @@ public final class Campaign {
                             DeviceReport report = probe.probe(target);
                             journal.ifPresent(j -> j.append(report));
                             reports.add(report);
+                        } catch (RuntimeException | Error e) {
+                            crashed.add(new IllegalStateException("the probe of " + target.name() + " failed: " + e, e));
                         } finally {
                             inFlight.release();
                         }
                     });
                 }
+            }
+            if (!crashed.isEmpty()) {
+                throw crashed.getFirst();
             }
         } finally {
             try {

@@ -35,6 +35,7 @@ public final class DeviceContext {
     private final Map<Integer, PatientLogin> patient = new ConcurrentHashMap<>();
     /** Service port to the credential that logged in there. */
     private final Map<Integer, Credential> workingCredentials = new ConcurrentHashMap<>();
+    private final Map<Integer, String> answeringUdp = new ConcurrentHashMap<>();
 
     public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
                          RequirementMappings mappings, SshClient sshClient, ProgressListener progress) {
@@ -82,6 +83,16 @@ public final class DeviceContext {
 
     public void progress(String step) {
         progress.step(target, step);
+    }
+
+    /** UDP port to service name, for the UDP services a check heard from (for the inventory). */
+    public Map<Integer, String> answeringUdpServices() {
+        return answeringUdp;
+    }
+
+    /** Records that a UDP service answered, so open-services lists it. */
+    public void udpServiceAnswered(int port, String name) {
+        answeringUdp.put(port, name);
     }
 
     public Map<Integer, Credential> workingCredentials() {

@@ -25,7 +25,7 @@ final class LoginServices {
             switch (s.kind()) {
                 case SSH -> clients.add(new SshLogin(device.dialer(), port, device.sshClient()));
                 case TELNET -> clients.add(new TelnetLogin(device.dialer(), port));
-                case FTP -> clients.add(new FtpLogin(device.dialer(), port));
+                case FTP -> clients.add(new FtpLogin(device.dialer(), port, s.tls()));
                 case MQTT -> clients.add(new MqttLogin(device.dialer(), port, s.tls()));
                 case HTTP -> {
                     HttpLogin http = new HttpLogin(device.dialer(), port, s.tls(), device.settings().httpPath());

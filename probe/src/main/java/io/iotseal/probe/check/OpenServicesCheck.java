@@ -5,9 +5,11 @@ import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.scan.Service;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The inventory of open TCP ports. Whether a service is "unused" depends on the manufacturer's
@@ -25,16 +27,21 @@ public final class OpenServicesCheck implements Check {
     @Override
     public List<Finding> run(DeviceContext device) {
         List<Service> services = device.services();
-        String inventory = services.stream().map(s -> s.port() + "/" + s.name()).collect(Collectors.joining(", "));
+        // UDP services the earlier UDP checks heard from (SNMP, SSDP) are interfaces too (ADR 0079).
+        Map<Integer, String> udp = new TreeMap<>(device.answeringUdpServices());
+        List<String> entries = new ArrayList<>(services.stream().map(s -> s.port() + "/" + s.name()).toList());
+        udp.forEach((port, name) -> entries.add("udp/" + port + " " + name));
+        String inventory = String.join(", ", entries);
         int silent = device.inventory().unanswered();
         List<Exchange> evidence = List.of(new Exchange("", "TCP connect to " + device.settings().ports().size()
                 + " ports", (services.isEmpty() ? "no open port" : "open: " + inventory) + "; "
                 + device.inventory().summary()));
         // Ports that did not answer were not reached: the verdict speaks only of the ports that answered.
         String notReached = silent == 0 ? "" : "; " + silent + " port(s) did not answer and were not reached";
-        if (services.isEmpty()) {
+        if (entries.isEmpty()) {
             return List.of(device.finding(ID, null, Verdict.PASS, "no open TCP port among the "
-                    + (device.settings().ports().size() - silent) + " that answered" + notReached, evidence));
+                    + (device.settings().ports().size() - silent) + " that answered, and no UDP service answered"
+                    + notReached, evidence));
         }
         var expected = device.settings().expectedPorts();
         if (expected.isEmpty()) {
@@ -42,8 +49,13 @@ public final class OpenServicesCheck implements Check {
                     + "; compare with the documented interfaces (or pass --expected-ports)" + notReached, evidence));
         }
         Set<Integer> allowed = expected.get();
-        List<String> unexpected = services.stream().filter(s -> !allowed.contains(s.port()))
-                .map(s -> s.port() + "/" + s.name()).toList();
+        List<String> unexpected = new ArrayList<>(services.stream().filter(s -> !allowed.contains(s.port()))
+                .map(s -> s.port() + "/" + s.name()).toList());
+        udp.forEach((port, name) -> {
+            if (!allowed.contains(port)) {
+                unexpected.add("udp/" + port + " " + name);
+            }
+        });
         if (unexpected.isEmpty()) {
             return List.of(device.finding(ID, null, Verdict.PASS, "only documented ports are open: " + inventory
                     + notReached, evidence));

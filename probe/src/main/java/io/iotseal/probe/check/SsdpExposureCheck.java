@@ -61,6 +61,7 @@ public final class SsdpExposureCheck implements Check {
             return List.of(device.finding(ID, null, Verdict.INCONCLUSIVE, "SSDP probe failed: " + e.getMessage(), evidence));
         }
         evidence.add(new Exchange("ssdp", search, answer));
+        device.udpServiceAnswered(port, "ssdp");
         String summary = "UPnP/SSDP answers discovery on udp/" + port;
         String location = header(answer, "location");
         String described = describe(device, location, evidence);

@@ -31,7 +31,7 @@ public final class TlsCertificateCheck extends PerServiceCheck {
     private Finding assess(DeviceContext device, Service s) {
         X509Certificate leaf;
         try (Connection c = device.dialer().connect(s.port())) {
-            var tls = TlsSockets.handshake(c, device.target().host(), s.port(), TlsSockets.ALL_PROTOCOLS);
+            var tls = TlsHandshakes.handshake(device, c, s, TlsSockets.ALL_PROTOCOLS);
             var chain = tls.getSession().getPeerCertificates();
             if (chain.length == 0 || !(chain[0] instanceof X509Certificate x509)) {
                 return device.finding(ID, s, Verdict.INCONCLUSIVE, s.name() + " presented no X.509 certificate", List.of());

@@ -35,7 +35,7 @@ public final class TlsProtocolCheck extends PerServiceCheck {
         List<Exchange> evidence = new ArrayList<>();
         for (String protocol : TlsSockets.ALL_PROTOCOLS) {
             try (Connection c = device.dialer().connect(s.port())) {
-                var tls = TlsSockets.handshake(c, device.target().host(), s.port(), protocol);
+                var tls = TlsHandshakes.handshake(device, c, s, protocol);
                 accepted.add(protocol);
                 evidence.add(new Exchange(s.name(), "ClientHello offering only " + protocol,
                         "accepted: " + tls.getSession().getProtocol() + " " + tls.getSession().getCipherSuite()));

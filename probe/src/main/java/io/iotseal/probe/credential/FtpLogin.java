@@ -5,6 +5,9 @@ import io.iotseal.probe.finding.Redactor;
 import io.iotseal.probe.net.Connection;
 import io.iotseal.probe.net.Dialer;
 
+import io.iotseal.probe.tls.FtpAuthTls;
+import io.iotseal.probe.tls.TlsSockets;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -12,9 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * FTP login (RFC 959): {@code USER}, {@code PASS}, judged by the reply code (230 logged in, 530 refused),
- * then {@code QUIT}. No data connection is ever opened, so no file is listed, read or written.
+ * then {@code QUIT}. No data connection is ever opened, so no file is listed, read or written. With
+ * {@code authTls} (the server offers FTPS, RFC 4217) the login goes over TLS after {@code AUTH TLS}, as its
+ * clients' would: a server that requires TLS refuses cleartext logins whatever the password.
  */
-public record FtpLogin(Dialer dialer, int port) implements LoginClient {
+public record FtpLogin(Dialer dialer, int port, boolean authTls) implements LoginClient {
     /** The last line of a reply: three digits and a space (continuation lines use a dash). */
     private static final Pattern FINAL_LINE = Pattern.compile("(?m)^(\\d{3}) [^\\n]*\\n");
 
@@ -22,14 +27,38 @@ public record FtpLogin(Dialer dialer, int port) implements LoginClient {
     public static final Credential ANONYMOUS =
             new Credential("anonymous", "probe@iotseal.invalid", "RFC 1635 anonymous FTP convention", true);
 
-    @Override
-    public String service() {
-        return "ftp";
+    /** Whether a server refusing USER before AUTH TLS says why: "Non-anonymous sessions must use encryption". */
+    private static final Pattern TLS_REQUIRED = Pattern.compile("(?i)encrypt|\\btls\\b|\\bssl\\b|secur");
+
+    /** A cleartext FTP login. */
+    public FtpLogin(Dialer dialer, int port) {
+        this(dialer, port, false);
     }
 
     @Override
+    public String service() {
+        return authTls ? "ftps" : "ftp";
+    }
+
+    /** Cleartext unless the server offers AUTH TLS and refuses to take a user name without it. */
+    @Override
     public boolean cleartext() {
-        return true;
+        return !authTls || !tlsRequired();
+    }
+
+    /** Whether the server refuses USER on a control connection that has not been upgraded to TLS. */
+    private boolean tlsRequired() {
+        try (Connection c = dialer.connect(port)) {
+            if (code(reply(c, dialer.timeout().toMillis())) != 220) {
+                return false;
+            }
+            String user = send(c, "USER iotseal-probe", dialer.timeout().toMillis());
+            quit(c);
+            int code = code(user);
+            return (code == 530 || code == 534 || code == 550) && TLS_REQUIRED.matcher(user).find();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
@@ -49,8 +78,16 @@ public record FtpLogin(Dialer dialer, int port) implements LoginClient {
         long waitMillis = wait.toMillis();
         return Attempts.timed(credential, transcript -> {
             try (Connection c = dialer.connect(port)) {
-                String greeting = reply(c, dialer.timeout().toMillis());
-                transcript.add(new Exchange(service(), "", greeting));
+                String greeting;
+                if (authTls) {
+                    String auth = FtpAuthTls.start(c, dialer.target().host(), port, dialer.timeout().toMillis(),
+                            TlsSockets.ALL_PROTOCOLS);
+                    transcript.add(new Exchange(service(), "AUTH TLS", auth));
+                    greeting = FtpAuthTls.accepted(auth) ? "220 (after AUTH TLS)\r\n" : auth;
+                } else {
+                    greeting = reply(c, dialer.timeout().toMillis());
+                    transcript.add(new Exchange(service(), "", greeting));
+                }
                 if (code(greeting) != 220) {
                     return new Attempts.Result(code(greeting) == 421 ? LoginOutcome.REFUSED : LoginOutcome.UNKNOWN,
                             "greeting " + code(greeting));

@@ -6,6 +6,7 @@ import io.iotseal.probe.http.HttpResponse;
 import io.iotseal.probe.http.RawHttp;
 import io.iotseal.probe.net.Connection;
 import io.iotseal.probe.net.Dialer;
+import io.iotseal.probe.tls.FtpAuthTls;
 import io.iotseal.probe.tls.TlsSockets;
 
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class ServiceIdentifier {
                 return new Service(port, ServiceKind.TELNET, false, stripTelnet(greeting), evidence);
             }
             if (FTP_GREETING.matcher(text).find()) {
-                return new Service(port, ServiceKind.FTP, false, firstLine, evidence);
+                return new Service(port, ServiceKind.FTP, offersAuthTls(dialer, port, evidence), firstLine, evidence);
             }
             return new Service(port, ServiceKind.UNKNOWN, false, firstLine, evidence);
         }
@@ -78,6 +79,20 @@ public final class ServiceIdentifier {
             return new Service(port, ServiceKind.MQTT, tls, "", evidence);
         }
         return new Service(port, ServiceKind.UNKNOWN, tls, "", evidence);
+    }
+
+    /** Whether an FTP server upgrades its control connection with AUTH TLS (RFC 4217): FTPS. */
+    private static boolean offersAuthTls(Dialer dialer, int port, List<Exchange> evidence) {
+        try (Connection c = dialer.connect(port)) {
+            String answer = FtpAuthTls.start(c, dialer.target().host(), port, dialer.timeout().toMillis(),
+                    TlsSockets.ALL_PROTOCOLS);
+            evidence.add(new Exchange("", "AUTH TLS", answer.strip() + (FtpAuthTls.accepted(answer)
+                    ? "; TLS handshake completed" : "")));
+            return FtpAuthTls.accepted(answer);
+        } catch (IOException e) {
+            evidence.add(new Exchange("", "AUTH TLS", "failed: " + e.getMessage()));
+            return false;
+        }
     }
 
     private static boolean speaksTls(Dialer dialer, int port, List<Exchange> evidence) {

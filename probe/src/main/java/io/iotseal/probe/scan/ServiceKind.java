@@ -9,6 +9,7 @@ public enum ServiceKind {
         return switch (this) {
             case HTTP -> tls ? "https" : "http";
             case MQTT -> tls ? "mqtts" : "mqtt";
+            case FTP -> tls ? "ftps" : "ftp";
             case UNKNOWN -> tls ? "tls" : "unknown";
             default -> name().toLowerCase(java.util.Locale.ROOT);
         };

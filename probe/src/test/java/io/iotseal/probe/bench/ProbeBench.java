@@ -1,6 +1,6 @@
 package io.iotseal.probe.bench;
 
-import io.iotseal.probe.TestProbe;
+
 import io.iotseal.probe.credential.Credential;
 import io.iotseal.probe.credential.FtpLogin;
 import io.iotseal.probe.credential.HttpLogin;
@@ -12,6 +12,7 @@ import io.iotseal.probe.credential.TelnetLogin;
 import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.net.RateLimiter;
 import io.iotseal.probe.scan.PortScanner;
+import io.iotseal.probe.target.Target;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * Throughput figures for probe/bench/bench.sh, against 127.0.0.1 only. Not a test: performance is never
- * asserted. Usage:
+ * Throughput figures for probe/bench/bench.sh (against 127.0.0.1) and probe/bench/compare.sh (against the
+ * lab's network namespaces: {@code -Dbench.host=10.203.x.y}; any other address is refused). Not a test:
+ * performance is never asserted. Usage:
  * <pre>
  *   ProbeBench scan FIRST LAST CONCURRENCY
  *   ProbeBench login ssh|telnet|ftp|http PORT USER WORDLIST PARALLEL
@@ -34,6 +36,17 @@ import java.util.stream.IntStream;
  */
 public final class ProbeBench {
     private ProbeBench() {
+    }
+
+    /** The bench target: loopback, or a lab namespace address in 10.203.0.0/16 (ADR 0078). */
+    static Target target() throws java.net.UnknownHostException {
+        String host = System.getProperty("bench.host", "127.0.0.1");
+        java.net.InetAddress address = java.net.InetAddress.getByName(host);
+        byte[] b = address.getAddress();
+        if (!address.isLoopbackAddress() && !(b.length == 4 && b[0] == 10 && (b[1] & 0xff) == 203)) {
+            throw new IllegalArgumentException("bench.host: only loopback or the lab's 10.203.0.0/16, was " + host);
+        }
+        return new Target(host, address);
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,9 +57,9 @@ public final class ProbeBench {
         }
     }
 
-    private static void scan(int first, int last, int concurrency) {
+    private static void scan(int first, int last, int concurrency) throws Exception {
         List<Integer> ports = IntStream.rangeClosed(first, last).boxed().toList();
-        Dialer dialer = new Dialer(TestProbe.LOOPBACK, new RateLimiter(0), concurrency, Duration.ofSeconds(1));
+        Dialer dialer = new Dialer(target(), new RateLimiter(0), concurrency, Duration.ofSeconds(1));
         PortScanner.openPorts(dialer, List.of(22, 80)); // warm-up: class loading, virtual thread carrier start
         long start = System.nanoTime();
         List<Integer> open = PortScanner.openPorts(dialer, ports);
@@ -57,7 +70,7 @@ public final class ProbeBench {
 
     private static void login(String protocol, int port, String user, Path wordlist, int parallel) throws Exception {
         List<String> words = Files.readAllLines(wordlist).stream().filter(w -> !w.isEmpty()).toList();
-        Dialer dialer = new Dialer(TestProbe.LOOPBACK, new RateLimiter(0), parallel, Duration.ofSeconds(3));
+        Dialer dialer = new Dialer(target(), new RateLimiter(0), parallel, Duration.ofSeconds(5));
         var ssh = SshLogin.newClient();
         ssh.start();
         try {

@@ -1,0 +1,254 @@
+package io.iotseal.cli.lab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The lab: real Debian daemons, each in its own network namespace, configured here by the test. Each
+ * device's name is also the name of its ground truth, {@code devices/NAME.yaml}. Passwords are the public
+ * defaults the probe must find (admin:admin) or generated per run; users exist only inside a device's
+ * namespace (its /etc/passwd and /etc/shadow are bind-mounted there by {@code ip netns exec}).
+ */
+public final class LabDevices {
+    /** Device name to the code that configures and starts its daemons inside its namespace. */
+    public static final Map<String, Consumer<Netns>> DEVICES = new LinkedHashMap<>();
+
+    static {
+        DEVICES.put("well-configured", ns -> openSsh(ns, false));
+        DEVICES.put("unreachable", LabDevices::unreachable);
+        DEVICES.put("openssh-key-only", ns -> openSsh(ns, true));
+        DEVICES.put("dropbear-ed25519", LabDevices::dropbearEd25519);
+        DEVICES.put("vsftpd-anonymous", LabDevices::vsftpdAnonymous);
+        DEVICES.put("vsftpd-ftps", LabDevices::vsftpdFtps);
+        DEVICES.put("telnet-login-delay", ns -> telnetLogin(ns, "admin"));
+        DEVICES.put("telnet-strong-password", ns -> telnetLogin(ns, randomPassword()));
+        DEVICES.put("lighttpd-basic-digest", LabDevices::lighttpd);
+        DEVICES.put("snmpd-communities", LabDevices::snmpd);
+        DEVICES.put("root-shell-9527", LabDevices::rootShell);
+    }
+
+    private LabDevices() {
+    }
+
+    /**
+     * OpenSSH that offers public-key authentication only, with a host key made for this run. The
+     * well-configured device also hides the distribution suffix of the version string.
+     */
+    private static void openSsh(Netns ns, boolean debianBanner) {
+        users(ns, Map.of());
+        Path key = hostKey(ns, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f");
+        Path config = ns.file("sshd_config", """
+                ListenAddress %s:22
+                HostKey %s
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                PubkeyAuthentication yes
+                UsePAM no
+                PidFile none
+                DebianBanner %s
+                """.formatted(ns.deviceAddress().getHostAddress(), key, debianBanner ? "yes" : "no"));
+        mkdirs(Path.of("/run/sshd"));
+        ns.startDaemon("sshd.log", 22, false, "/usr/sbin/sshd", "-D", "-e", "-f", config.toString());
+    }
+
+    /** OpenSSH behind a firewall that drops every packet: the probe cannot reach the device at all. */
+    private static void unreachable(Netns ns) {
+        openSsh(ns, false);
+        Netns.requireExecutable("/usr/sbin/nft");
+        ns.execWithInput("""
+                table inet lab {
+                  chain input {
+                    type filter hook input priority 0; policy drop;
+                  }
+                }
+                """, "nft", "-f", "-");
+    }
+
+    /**
+     * Dropbear with only an Ed25519 host key (it still lists RSA algorithms in its KEXINIT), password
+     * logins, user admin with password admin.
+     */
+    private static void dropbearEd25519(Netns ns) {
+        users(ns, Map.of("admin", "admin"));
+        Path key = hostKey(ns, "dropbearkey", "-t", "ed25519", "-f");
+        ns.startDaemon("dropbear.log", 22, false, "/usr/sbin/dropbear", "-F", "-E", "-r", key.toString(), "-p",
+                ns.deviceAddress().getHostAddress() + ":22");
+    }
+
+    /** vsftpd that serves anonymous downloads only: it refuses every other user name. */
+    private static void vsftpdAnonymous(Netns ns) {
+        users(ns, Map.of());
+        ns.file("ftp/readme.txt", "firmware notes\n");
+        mkdirs(ns.workDir().resolve("empty"));
+        Path config = ns.file("vsftpd.conf", """
+                listen=YES
+                listen_address=%s
+                listen_port=21
+                background=NO
+                anonymous_enable=YES
+                local_enable=NO
+                write_enable=NO
+                anon_root=%s
+                secure_chroot_dir=%s
+                ftp_username=ftp
+                seccomp_sandbox=NO
+                """.formatted(ns.deviceAddress().getHostAddress(), ns.workDir().resolve("ftp"), ns.workDir().resolve("empty")));
+        ns.startDaemon("vsftpd.log", 21, false, "/usr/sbin/vsftpd", config.toString());
+    }
+
+    /**
+     * vsftpd requiring FTP over TLS (RFC 4217 AUTH TLS) for local users, with a self-signed certificate
+     * made for this run; user admin with password admin.
+     */
+    private static void vsftpdFtps(Netns ns) {
+        users(ns, Map.of("admin", "admin"));
+        mkdirs(ns.workDir().resolve("empty"));
+        Path key = ns.workDir().resolve("key.pem");
+        Path cert = ns.workDir().resolve("cert.pem");
+        Netns.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=lab-ftps", "-days", "30",
+                "-keyout", key.toString(), "-out", cert.toString());
+        Path config = ns.file("vsftpd.conf", """
+                listen=YES
+                listen_address=%s
+                listen_port=21
+                background=NO
+                anonymous_enable=NO
+                local_enable=YES
+                write_enable=NO
+                ssl_enable=YES
+                force_local_logins_ssl=YES
+                force_local_data_ssl=YES
+                allow_anon_ssl=NO
+                require_ssl_reuse=NO
+                rsa_cert_file=%s
+                rsa_private_key_file=%s
+                secure_chroot_dir=%s
+                seccomp_sandbox=NO
+                pam_service_name=vsftpd
+                """.formatted(ns.deviceAddress().getHostAddress(), cert, key, ns.workDir().resolve("empty")));
+        ns.startDaemon("vsftpd.log", 21, false, "/usr/sbin/vsftpd", config.toString());
+    }
+
+    /**
+     * BusyBox telnetd running Debian's /bin/login, whose PAM stack delays every failure by 3 s
+     * (pam_faildelay delay=3000000 in /etc/pam.d/login); user admin with the given password.
+     */
+    private static void telnetLogin(Netns ns, String password) {
+        requireLine(Path.of("/etc/pam.d/login"), "pam_faildelay.so  delay=3000000");
+        users(ns, Map.of("admin", password));
+        ns.startDaemon("telnetd.log", 23, false, "/bin/busybox", "telnetd", "-F", "-p", "23", "-l", "/bin/login");
+    }
+
+    /**
+     * lighttpd asking for a password on every page, Basic on port 80 and Digest (MD5) on 8080, user admin
+     * with password admin. The document root is empty and directory listings are off, so the right password
+     * gets 403 Forbidden, not 200.
+     */
+    private static void lighttpd(Netns ns) {
+        users(ns, Map.of());
+        mkdirs(ns.workDir().resolve("www"));
+        Path userFile = ns.file("users.plain", "admin:admin\n");
+        String address = ns.deviceAddress().getHostAddress();
+        Path config = ns.file("lighttpd.conf", """
+                server.document-root = "%s"
+                server.bind = "%s"
+                server.port = 80
+                server.modules = ( "mod_auth", "mod_authn_file" )
+                auth.backend = "plain"
+                auth.backend.plain.userfile = "%s"
+                auth.require = ( "/" => ( "method" => "basic", "realm" => "device", "require" => "valid-user" ) )
+                $SERVER["socket"] == "%s:8080" {
+                  auth.require = ( "/" => ( "method" => "digest", "realm" => "device", "require" => "valid-user" ) )
+                }
+                """.formatted(ns.workDir().resolve("www"), address, userFile, address));
+        ns.startDaemon("lighttpd.log", 8080, false, "/usr/sbin/lighttpd", "-D", "-f", config.toString());
+    }
+
+    /** net-snmp's agent with the factory communities: public read-only, private read-write. */
+    private static void snmpd(Netns ns) {
+        users(ns, Map.of());
+        Path config = ns.file("snmpd.conf", """
+                agentAddress udp:%s:161
+                rocommunity public
+                rwcommunity private
+                sysDescr IoTSeal lab camera firmware 1.0
+                """.formatted(ns.deviceAddress().getHostAddress()));
+        ns.startDaemon("snmpd.log", 161, true, "/usr/sbin/snmpd", "-f", "-Lo", "-C", "-c", config.toString(),
+                "-M", "/nonexistent", "-I", "-smux");
+    }
+
+    /** A root shell without any login on an odd port, as left behind by debug builds: busybox telnetd -l /bin/sh. */
+    private static void rootShell(Netns ns) {
+        users(ns, Map.of());
+        ns.startDaemon("telnetd.log", 9527, false, "/bin/busybox", "telnetd", "-F", "-p", "9527", "-l", "/bin/sh");
+    }
+
+    /**
+     * The device's own /etc/passwd, /etc/group and /etc/shadow (system users plus {@code logins}, each with
+     * its password hashed by openssl), and a neutral /etc/issue.net.
+     */
+    private static void users(Netns ns, Map<String, String> logins) {
+        StringBuilder passwd = new StringBuilder("""
+                root:x:0:0:root:/root:/bin/sh
+                sshd:x:100:65534::/run/sshd:/usr/sbin/nologin
+                nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+                """ + "ftp:x:101:65534::" + ns.workDir().resolve("ftp") + ":/usr/sbin/nologin\n");
+        StringBuilder shadow = new StringBuilder("root:*:19000:0:99999:7:::\nsshd:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\nftp:*:19000:0:99999:7:::\n");
+        StringBuilder group = new StringBuilder("root:x:0:\nnogroup:x:65534:\n");
+        int uid = 1000;
+        for (var login : logins.entrySet()) {
+            String hash = Netns.run("openssl", "passwd", "-6", login.getValue()).strip();
+            passwd.append(login.getKey()).append(":x:").append(uid).append(':').append(uid).append("::")
+                    .append(ns.workDir()).append(":/bin/sh\n");
+            shadow.append(login.getKey()).append(':').append(hash).append(":19000:0:99999:7:::\n");
+            group.append(login.getKey()).append(":x:").append(uid).append(":\n");
+            uid++;
+        }
+        ns.etcFile("passwd", passwd.toString());
+        ns.etcFile("shadow", shadow.toString());
+        ns.etcFile("group", group.toString());
+        ns.etcFile("issue.net", "lab device\n");
+    }
+
+    /** A password in no list: 24 random letters and digits, new for every run, never stored. */
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static Path hostKey(Netns ns, String... command) {
+        Path key = ns.workDir().resolve("host_key");
+        List<String> full = new java.util.ArrayList<>(List.of(command));
+        full.add(key.toString());
+        Netns.run(full.toArray(String[]::new));
+        return key;
+    }
+
+    private static void requireLine(Path file, String text) {
+        try {
+            if (!Files.readString(file).contains(text)) {
+                throw new IllegalStateException(file + " no longer contains '" + text + "': the telnet device's "
+                        + "3-second failure delay comes from it");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(file + " is missing (Debian package login)", e);
+        }
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
