@@ -287,6 +287,21 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 200, 200, 200, 200, 200, 200)));
         m.put("POST /account/tokens/{id}/revoke", new Row(w -> post("/account/tokens/" + UUID.randomUUID() + "/revoke"),
                 expect(302, 404, 404, 404, 404, 404, 404)));
+        // The vendor console (issue 14, ADR 0085): vendor roles only (others get 403), and only their own
+        // organizations' records (another vendor's product is 404, as in the API). Forms with errors answer 422.
+        m.put("GET /vendor", new Row(w -> get("/vendor"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("GET /vendor/products", new Row(w -> get("/vendor/products"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("GET /vendor/products/new", new Row(w -> get("/vendor/products/new"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("POST /vendor/products", new Row(w -> post("/vendor/products").param("nameEn", "Matrix page product "
+                + counter.incrementAndGet()).param("modelNumbers", "MX-1").param("category", "CAMERA").param("ipCapable", "true"),
+                expect(302, 403, 403, 302, 302, 302, 403)));
+        m.put("GET /vendor/products/{id}", new Row(w -> get("/vendor/products/" + world.productA),
+                expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/products/{id}", new Row(w -> post("/vendor/products/" + world.productA).param("nameEn", "")
+                .param("modelNumbers", "X").param("category", "ROUTER").param("version", "1"),
+                expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("POST /vendor/products/{id}/versions", new Row(w -> post("/vendor/products/" + world.productA + "/versions")
+                .param("version", ""), expect(302, 403, 403, 422, 422, 404, 403)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
