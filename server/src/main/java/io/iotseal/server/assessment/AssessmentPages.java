@@ -191,12 +191,13 @@ class AssessmentPages {
                 formError = refusal(page, e);
             }
         }
-        response.setStatus(formError != null && formError.equals(page.t("vendor.checklist.stale"))
-                ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
         AssessmentView now = own(actor, id);
         if (partial) {
+            // htmx swaps only 2xx answers by default: the section carries the error itself (role=alert).
             return requirementPartial(page, model, now, only, params, errors, formError, false);
         }
+        response.setStatus(formError != null && formError.equals(page.t("vendor.checklist.stale"))
+                ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
         return checklistPage(page, model, now, params, errors, formError, null, null);
     }
 
@@ -253,13 +254,16 @@ class AssessmentPages {
 
     // --- helpers ----------------------------------------------------------------------------------
 
+    /** The assessment, if it is of one of the actor's vendors: 403 without a vendor role, else 404 as in the API. */
     private AssessmentView own(Actor actor, UUID id) {
+        VendorConsole.vendors(actor);
         AssessmentView a = assessments.get(actor, id);
         VendorConsole.requireOwn(actor, a.vendorId(), "assessment " + id);
         return a;
     }
 
     private Product ownProduct(Actor actor, UUID id) {
+        VendorConsole.vendors(actor);
         Product p = products.get(actor, id);
         VendorConsole.requireOwn(actor, p.vendorId(), "product " + id);
         return p;

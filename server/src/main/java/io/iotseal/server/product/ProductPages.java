@@ -174,6 +174,7 @@ class ProductPages {
 
     /** The product, if it belongs to one of the actor's vendors; else 404, as for a record the API hides. */
     private Product own(Actor actor, UUID id) {
+        VendorConsole.vendors(actor);   // 403 without a vendor role, whatever the record
         Product product = products.get(actor, id);
         VendorConsole.requireOwn(actor, product.vendorId(), "product " + id);
         return product;

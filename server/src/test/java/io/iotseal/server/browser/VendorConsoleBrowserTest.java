@@ -5,8 +5,10 @@ import io.iotseal.server.access.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -35,7 +37,7 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
 
     @Test
     void selfDeclarationInEnglish() throws Exception {
-        selfDeclaration("en", "Requested change", "Nothing blocks submission.");
+        selfDeclaration("en", "The scheme operator asked for a change here", "Nothing blocks submission.");
     }
 
     @Test
@@ -105,8 +107,8 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
 
         // Evidence for that requirement: a small PNG.
         b.find(By.id("req-0-file")).sendKeys(png().toString());
-        b.submit(b.find(By.cssSelector("#req-0 form.upload button[type=submit]")));
-        assertThat(b.path()).isEqualTo(checklist + "?uploaded#req-0");   // back at the requirement
+        clickAndWaitFor(b, b.find(By.cssSelector("#req-0 form.upload button[type=submit]")),
+                checklist + "?uploaded#req-0");   // back at the requirement
         assertThat(b.find(By.id("req-0")).getText()).contains("evidence.png", "image/png");
 
         // Submitting now is refused: the problems are named next to their requirements.
@@ -140,8 +142,7 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         type(b, "req-1-justification", "Each device gets a random password printed on its label at the factory.");
         b.submit(b.find(By.cssSelector("#req-1 button[name=only]")));
         assertThat(b.find(By.cssSelector("#req-1 .saved")).isDisplayed()).isTrue();
-        b.submit(b.find(By.cssSelector("button[formaction$='/submit']")));
-        assertThat(b.path()).isEqualTo(checklist + "?submitted");
+        clickAndWaitFor(b, b.find(By.cssSelector("button[formaction$='/submit']")), checklist + "?submitted");
         assertThat(b.findAll(By.id("requested-changes"))).isEmpty();
         b.go("/vendor/assessments");
         assertThat(b.mainText()).contains(name);
@@ -195,6 +196,16 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
     private static void look(BrowserSession b, String name) {
         b.checkAccessibility();
         b.screenshot(name);
+    }
+
+    /**
+     * Clicks and waits for the page at {@code path}. After an htmx swap, Chromium may answer the staleness
+     * check {@link BrowserSession#submit} makes with "node does not belong to the document" while it navigates.
+     */
+    private static void clickAndWaitFor(BrowserSession b, WebElement button, String path) {
+        button.click();
+        new WebDriverWait(b.driver(), Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(d -> path.equals(b.path()));
     }
 
     private static void type(BrowserSession b, String id, String text) {
