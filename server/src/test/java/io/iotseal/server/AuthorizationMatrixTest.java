@@ -287,6 +287,15 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 200, 200, 200, 200, 200, 200)));
         m.put("POST /account/tokens/{id}/revoke", new Row(w -> post("/account/tokens/" + UUID.randomUUID() + "/revoke"),
                 expect(302, 404, 404, 404, 404, 404, 404)));
+        // The public site (issue 14, ADR 0084): the same pages for everyone. The check of text that is no
+        // label's QR code is a 422 with the error next to the field, for every caller.
+        m.put("GET /registry", new Row(w -> get("/registry?status=valid"), expect(200, 200, 200, 200, 200, 200, 200)));
+        String publicProduct = "/products/" + jdbc.sql("select id from product where published = true and in_scope = true"
+                + " order by created_at, id limit 1").query(UUID.class).single();
+        m.put("GET /products/{id}", new Row(w -> get(publicProduct), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /check", new Row(w -> get("/check"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /check", new Row(w -> post("/check").param("qr", "https://shop.example/not-a-label"),
+                expect(422, 422, 422, 422, 422, 422, 422)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
