@@ -1,5 +1,7 @@
 package io.iotseal.server.label;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import io.iotseal.label.LabelFacts;
 import io.iotseal.label.verify.Verification;
 import io.iotseal.server.page.Page;
@@ -22,6 +24,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * "Check a label" (issue 14, ADR 0084): a consumer or a retailer pastes the text of a label's QR code or
@@ -36,9 +39,11 @@ class LabelCheckPages {
     private static final long FORM_OVERHEAD = 64 * 1024;
 
     private final LabelCheck check;
+    private final TemplateEngine templates;
 
-    LabelCheckPages(LabelCheck check) {
+    LabelCheckPages(LabelCheck check, TemplateEngine templates) {
         this.check = check;
+        this.templates = templates;
     }
 
     @GetMapping("/check")
@@ -77,11 +82,30 @@ class LabelCheckPages {
                     verdict(check.checkPhoto(photo), page.lang())));
         } catch (LabelCheck.BadInput bad) {
             response.setStatus(status(bad.problem()));
+            CheckView view = new CheckView("", null, page.t("check.error." + key(bad.problem()),
+                    LabelCheck.MAX_PHOTO_BYTES / (1024 * 1024)), LabelCheck.MAX_PHOTO_BYTES, null);
             if (bad.problem() == LabelCheck.Problem.TOO_LARGE) {
-                response.setHeader(HttpHeaders.CONNECTION, "close");   // the rest of the body is not read
+                sendNow(page, view, response);
+                return null;
             }
-            return render(page, model, new CheckView("", null, page.t("check.error." + key(bad.problem()),
-                    LabelCheck.MAX_PHOTO_BYTES / (1024 * 1024)), LabelCheck.MAX_PHOTO_BYTES, null));
+            return render(page, model, view);
+        }
+    }
+
+    /**
+     * The page written and flushed at once, and the connection closed after it: the rest of the body is never
+     * read, and the container, which would otherwise try to read it before answering, answers first.
+     */
+    private void sendNow(Page page, CheckView view, HttpServletResponse response) {
+        StringOutput html = new StringOutput(8192);
+        templates.render("check/page.jte", Map.of("page", page, "check", view), html);
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
+        try {
+            response.getWriter().write(html.toString());
+            response.flushBuffer();
+        } catch (IOException gone) {
+            // the visitor left; nothing to answer
         }
     }
 
