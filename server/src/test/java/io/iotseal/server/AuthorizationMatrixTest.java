@@ -294,7 +294,8 @@ class AuthorizationMatrixTest extends ApiTest {
                 + " order by created_at, id limit 1").query(UUID.class).single();
         m.put("GET /products/{id}", new Row(w -> get(publicProduct), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /check", new Row(w -> get("/check"), expect(200, 200, 200, 200, 200, 200, 200)));
-        m.put("POST /check", new Row(w -> post("/check").param("qr", "https://shop.example/not-a-label"),
+        m.put("POST /check", new Row(w -> post("/check").contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .param("qr", "https://shop.example/not-a-label"),
                 expect(422, 422, 422, 422, 422, 422, 422)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
