@@ -70,7 +70,7 @@ public final class AssessmentFixtures {
      * ({@code de-bsi-label:label}, a plausibility check whose requirements the data does not list) has
      * renewal and lapse rules in the data; ★1 has none.
      */
-    AssessmentView accepted(String target, UUID productId, String version) {
+    public AssessmentView accepted(String target, UUID productId, String version) {
         AssessmentView a = assessments.create(vendor, new AssessmentInput(productId, version, target, null, null));
         List<AnswerInput> answers = a.requirements().stream()
                 .map(r -> new AnswerInput(r.requirement(), Verdict.PASS, "checked")).toList();

@@ -345,6 +345,16 @@ class AuthorizationMatrixTest extends ApiTest {
                 .param("requirement", "jc-star-star1#S1.1-01"), expect(302, 403, 403, 422, 422, 404, 403)));
         m.put("POST /vendor/assessments/{id}/submit", new Row(w -> post(vendorAssessment + "/submit"),
                 expect(302, 403, 403, 422, 422, 404, 403)));
+        // The public site (issue 14, ADR 0084): the same pages for everyone. The check of text that is no
+        // label's QR code is a 422 with the error next to the field, for every caller.
+        m.put("GET /registry", new Row(w -> get("/registry?status=valid"), expect(200, 200, 200, 200, 200, 200, 200)));
+        String publicProduct = "/products/" + jdbc.sql("select id from product where published = true and in_scope = true"
+                + " order by created_at, id limit 1").query(UUID.class).single();
+        m.put("GET /products/{id}", new Row(w -> get(publicProduct), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /check", new Row(w -> get("/check"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /check", new Row(w -> post("/check").contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .param("qr", "https://shop.example/not-a-label"),
+                expect(422, 422, 422, 422, 422, 422, 422)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));

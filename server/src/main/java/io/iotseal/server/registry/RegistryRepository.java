@@ -66,6 +66,24 @@ class RegistryRepository {
         return jdbc.sql("select count(*)" + PUBLIC_LABELS + where).params(params).query(Long.class).single();
     }
 
+    /**
+     * The count, but at most {@code cap}: the public registry page shows "more than N" beyond it (ADR 0084), so a
+     * broad search stops counting after {@code cap} rows instead of joining every public label (0.3 s at 100,000).
+     */
+    long countUpTo(LabelFilter filter, LocalDate today, int cap) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, today, params);
+        params.put("cap", cap);
+        return jdbc.sql("select count(*) from (select 1 as one" + PUBLIC_LABELS + where + " limit :cap) capped")
+                .params(params).query(Long.class).single();
+    }
+
+    /** The public labels of one product, newest first: the product page lists them (ADR 0084). */
+    List<LabelEntry> ofProduct(UUID productId, LocalDate today) {
+        return jdbc.sql(COLUMNS + PUBLIC_LABELS + " and l.product_id = :product" + LabelSort.DEFAULT.orderBy())
+                .param("product", productId).query(entry(today)).list();
+    }
+
     /** Every label the filter selects, in its order, handed on one at a time as the rows arrive: never all in memory. */
     void each(LabelFilter filter, LocalDate today, Consumer<LabelEntry> sink) {
         Map<String, Object> params = new HashMap<>();

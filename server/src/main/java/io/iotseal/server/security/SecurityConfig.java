@@ -66,6 +66,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/assets/**", "/webjars/**").permitAll()
                         // The public site's home page (issue 14, ADR 0074).
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
+                        // The public site (issue 14, ADR 0084): registry search, product pages, the label check.
+                        .requestMatchers(HttpMethod.GET, "/registry", "/products/*", "/check").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/check").permitAll()
                         // The label registry's search and export (issue 13, ADR 0080): labels of public products.
                         .requestMatchers(HttpMethod.GET, "/api/v1/labels", "/api/v1/labels/export").permitAll()
                         // Open data and the Atom feed of label status changes (issue 13, ADR 0083).

@@ -20,7 +20,10 @@ class AnonymousSessionsTest extends BrowserTestSupport {
 
     private static final List<String> PATHS = List.of("/", "/login", "/login?error", "/login?logout", "/?lang=ja",
             "/l/NO-SUCH-LABEL", "/dashboard", "/vendor", "/lab", "/operator", "/registry?q=router", "/no/such/page",
-            "/assets/site.css", "/webjars/htmx.org/dist/htmx.min.js", "/api/v1/users/me", "/api/v1/products");
+            "/assets/site.css", "/webjars/htmx.org/dist/htmx.min.js", "/api/v1/users/me", "/api/v1/products",
+            // The public site (ADR 0084).
+            "/registry", "/registry?status=valid&category=ROUTER&page=1", "/registry?validUntilAfter=not-a-date",
+            "/products/" + java.util.UUID.randomUUID(), "/products/not-a-uuid", "/check", "/assets/public.css");
 
     @Test
     void anonymousGetsSetNoSessionCookie() throws Exception {
