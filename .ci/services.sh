@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the programs and services that the tests need are installed and running: PostgreSQL on
-# 127.0.0.1:5432 (database "test", user "postgres" without a password), the Mosquitto binaries and the
-# IPAex Gothic font. Safe to run again: every step checks first. Called by `./iotseal test`.
+# 127.0.0.1:5432 (database "test", user "postgres" without a password), the Mosquitto binaries, the
+# IPAex Gothic font, and Chromium with chromedriver and the Noto CJK fonts for the browser tests. Safe to run again: every step checks first. Called by `./iotseal test`.
 #
 # As root on Debian or Ubuntu it installs what is missing with apt-get (CI does this). Anywhere else
 # (no root, macOS, another distribution) it installs nothing: it lists what is missing and how to get
@@ -82,9 +82,24 @@ ensure_japanese_font() {
   apt_install fonts-ipaexfont-gothic
 }
 
+# Chromium and its WebDriver for the server's browser tests (ADR 0074): Debian's packages, so Selenium
+# downloads nothing; a Japanese font (Noto CJK) so the Japanese pages render in the screenshots.
+ensure_browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
+      && [ "$(fc-list 2>/dev/null | grep -ci 'Noto Sans CJK' || true)" != 0 ]; then return; fi
+  if [ -z "$can_install" ]; then
+    missing+=("Chromium at /usr/bin/chromium, its driver at /usr/bin/chromedriver and the Noto CJK fonts
+      (Debian/Ubuntu: sudo apt-get install chromium chromium-driver fonts-noto-cjk; the browser tests fail without them)")
+    return
+  fi
+  echo "services: installing Chromium, chromium-driver and the Noto CJK fonts"
+  apt_install chromium chromium-driver fonts-noto-cjk
+}
+
 ensure_postgres
 ensure_mosquitto
 ensure_japanese_font
+ensure_browser
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "services: the tests need these, which are missing (run as root on Debian/Ubuntu to install them):" >&2

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Assessments in a given state, made through the real services, for tests that need one ready. */
-final class AssessmentFixtures {
+public final class AssessmentFixtures {
 
     private final World world;
     private final AssessmentService assessments;
@@ -34,7 +34,7 @@ final class AssessmentFixtures {
     private final Actor vendor;
     private final Actor lab;
 
-    AssessmentFixtures(ApplicationContext context, World world) {
+    public AssessmentFixtures(ApplicationContext context, World world) {
         this.world = world;
         this.assessments = context.getBean(AssessmentService.class);
         this.evidence = context.getBean(EvidenceService.class);
@@ -60,7 +60,7 @@ final class AssessmentFixtures {
     }
 
     /** An accepted ★1 self-declaration. */
-    AssessmentView acceptedStarOne() {
+    public AssessmentView acceptedStarOne() {
         return accept(completeStarOne());
     }
 

@@ -272,6 +272,21 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/label-keys/reissue", new Row(w -> withJson(post("/api/v1/label-keys/reissue"),
                 Map.of("reason", "Matrix")).header(HttpHeaders.IF_MATCH, etag("/api/v1/label-keys")),
                 expect(401, 200, 403, 403, 403, 403, 403)));
+        // Web pages (issue 14, ADR 0074): the home and sign-in pages are public; the dashboard needs a sign-in
+        // (anonymous browsers are sent to /login, without a session: ADR 0075).
+        m.put("GET /", new Row(w -> get("/"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /login", new Row(w -> get("/login"), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /dashboard", new Row(w -> get("/dashboard"), expect(302, 200, 200, 200, 200, 200, 200)));
+        // The user's own account pages: signed in, any role. A form with errors answers 422 with the page; the
+        // token row creates a real token for each caller; revoking an unknown one is 404.
+        m.put("GET /account/password", new Row(w -> get("/account/password"), expect(302, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /account/password", new Row(w -> post("/account/password").param("newPassword", "matrix password 1")
+                .param("confirmPassword", "a different one 2"), expect(302, 422, 422, 422, 422, 422, 422)));
+        m.put("GET /account/tokens", new Row(w -> get("/account/tokens"), expect(302, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /account/tokens", new Row(w -> post("/account/tokens").param("name", "Matrix").param("days", "30"),
+                expect(302, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /account/tokens/{id}/revoke", new Row(w -> post("/account/tokens/" + UUID.randomUUID() + "/revoke"),
+                expect(302, 404, 404, 404, 404, 404, 404)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
@@ -312,7 +327,10 @@ class AuthorizationMatrixTest extends ApiTest {
                             + result.getResponse().getContentAsString());
                 } else if (status >= 400) {
                     String type = result.getResponse().getContentType();
-                    if (type == null || !type.startsWith("application/problem+json")) {
+                    // A page's form with errors is the page again (ADR 0074); everything else is a problem.
+                    boolean form = status == 422 && !entry.getKey().contains(" /api/");
+                    if (form ? type == null || !type.startsWith("text/html")
+                            : type == null || !type.startsWith("application/problem+json")) {
                         failures.add(entry.getKey() + " as " + who + ": " + status + " without a problem detail (" + type + ")");
                     }
                 }

@@ -1,5 +1,8 @@
 package io.iotseal.server.label;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.iotseal.server.page.Page;
 import io.iotseal.server.security.PageHeaders;
 import io.iotseal.server.web.ApiException;
 import org.springframework.http.CacheControl;
@@ -10,10 +13,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The public page a label's QR code opens (issue 5): no login, Japanese or English by the browser's
@@ -24,9 +27,11 @@ class LabelPageController {
 
     private final PublicLabels publicLabels;
     private final StatusListService statusLists;
+    private final TemplateEngine templates;
 
-    LabelPageController(PublicLabels publicLabels, StatusListService statusLists) {
+    LabelPageController(PublicLabels publicLabels, StatusListService statusLists, TemplateEngine templates) {
         this.statusLists = statusLists;
+        this.templates = templates;
         this.publicLabels = publicLabels;
     }
 
@@ -36,8 +41,7 @@ class LabelPageController {
      * handler decides, because Spring's own negotiation would answer a request without Accept with JSON.
      */
     @GetMapping("/l/{idOrToken}")
-    public ResponseEntity<?> page(@PathVariable String idOrToken, @RequestParam(required = false) String lang,
-                                  @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+    public ResponseEntity<?> page(@PathVariable String idOrToken, Page page,
                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         statusLists.applyDueLapses();
         if (prefersJson(accept)) {
@@ -48,14 +52,23 @@ class LabelPageController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache())
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(status);
         }
-        String language = language(lang, acceptLanguage);
-        var page = publicLabels.publicPage(idOrToken, language);
-        return ResponseEntity.status(page == null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
+        // The language: ?lang= (the switch), the cookie it leaves, then Accept-Language (ADR 0074).
+        LabelPage.Facts facts = publicLabels.publicPage(idOrToken, page.lang());
+        return ResponseEntity.status(facts == null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", PageHeaders.PAGE_CSP)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.ACCEPT)
-                .body(page == null ? LabelPage.notFound(language) : page);
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.ACCEPT + ", " + HttpHeaders.COOKIE)
+                .body(render(page, facts));
+    }
+
+    private String render(Page page, LabelPage.Facts facts) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page);
+        model.put("label", facts);
+        StringOutput html = new StringOutput(8192);
+        templates.render(facts == null ? "label/not-found.jte" : "label/page.jte", model, html);
+        return html.toString();
     }
 
     /** True when Accept names JSON explicitly and ranks it above HTML (wildcards count for HTML). */
@@ -78,27 +91,5 @@ class LabelPageController {
             return false;
         }
         return json > html;
-    }
-
-    static String language(String lang, String acceptLanguage) {
-        if ("ja".equals(lang) || "en".equals(lang)) {
-            return lang;
-        }
-        if (acceptLanguage != null) {
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                    String tag = range.getRange().toLowerCase(Locale.ROOT);
-                    if (range.getWeight() > 0 && (tag.equals("ja") || tag.startsWith("ja-"))) {
-                        return "ja";
-                    }
-                    if (range.getWeight() > 0 && (tag.equals("en") || tag.startsWith("en-"))) {
-                        return "en";
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                return "en";
-            }
-        }
-        return "en";
     }
 }

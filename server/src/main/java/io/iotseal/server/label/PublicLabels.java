@@ -33,9 +33,9 @@ class PublicLabels {
         this.lookup = lookup;
     }
 
-    /** The public page of the label with this id or QR token, in {@code lang} (ja or en); null when there is none. */
+    /** What the public page of the label with this id or QR token shows, in {@code lang}; null when there is none. */
     @Transactional(readOnly = true)
-    public String publicPage(String idOrToken, String lang) {
+    public LabelPage.Facts publicPage(String idOrToken, String lang) {
         Optional<Found> found = findPublic(idOrToken);
         if (found.isEmpty()) {
             return null;
@@ -50,12 +50,12 @@ class PublicLabels {
             levelName = r.level();
         }
         String productName = "ja".equals(lang) && r.productNameJa() != null ? r.productNameJa() : r.productNameEn();
-        return LabelPage.render(new LabelPage.Facts(r.labelId(), r.registrationNumber(), schemeName, levelName,
+        return new LabelPage.Facts(r.labelId(), r.registrationNumber(), schemeName, levelName,
                 r.vendorName(), productName, r.models(), r.versions(), r.issued(), r.expiry(), r.supportEnd(),
                 lookup.status(r), r.reason(), r.statusSince(),
                 product == null ? null : product.vulnerabilityDisclosureUrl(),
                 product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang),
-                found.get().replacedCode(), lookup.isDemo(r)), lang);
+                found.get().replacedCode(), lookup.isDemo(r));
     }
 
     /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */

@@ -9,12 +9,12 @@ public final class PageHeaders {
     /** JSON is never a document: nothing may load from it or frame it. */
     public static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
     /**
-     * HTML pages (the login page, the public label page): style sheets from this origin only (no inline
-     * styles), images from this origin, forms posted only to this origin, no scripts, no framing, no base
-     * URL to hijack relative links.
+     * HTML pages (ADR 0069, 0074): scripts (htmx) and style sheets from files of this origin only, never
+     * inline (htmx is told by its htmx-config meta tag not to inject its indicator style), images from this
+     * origin, htmx's requests and forms only to this origin, no framing, no base URL to hijack relative links.
      */
-    public static final String PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    public static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     /** No page here links out with anything worth leaking; label URLs carry a token. */
     public static final String REFERRER_POLICY = "no-referrer";
 

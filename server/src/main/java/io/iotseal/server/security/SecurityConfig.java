@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotseal.label.credential.LabelContext;
 import io.iotseal.server.IotSealProperties;
 import io.iotseal.server.account.AccountRepository;
+import io.iotseal.server.page.PageRequests;
 import io.iotseal.server.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,10 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -51,7 +49,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccountRepository accounts, ObjectMapper mapper, Clock clock,
-                            IotSealProperties properties,
+                            IotSealProperties properties, BrowserLogin browserLogin,
                             ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
         RequestMatcher apiPaths = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
@@ -65,8 +63,10 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", LabelContext.PATH, "/status/revocation",
                                 "/status/suspension", "/api/v1/labels/*", "/api/v1/labels/*/artwork.svg",
                                 "/api/v1/labels/*/artwork.png", "/l/*").permitAll()
-                        // The pages' style sheets (static files under resources/static/assets).
-                        .requestMatchers(HttpMethod.GET, "/assets/**").permitAll()
+                        // The pages' style sheets (static files under resources/static/assets) and htmx's webjar.
+                        .requestMatchers(HttpMethod.GET, "/assets/**", "/webjars/**").permitAll()
+                        // The public site's home page (issue 14, ADR 0074).
+                        .requestMatchers(HttpMethod.GET, "/").permitAll()
                         // The label registry's search and export (issue 13, ADR 0080): labels of public products.
                         .requestMatchers(HttpMethod.GET, "/api/v1/labels", "/api/v1/labels/export").permitAll()
                         // The retailers' bulk check answers only what the search does, from memory: public too.
@@ -78,11 +78,13 @@ public class SecurityConfig {
                 // Ahead of the CSRF check, which skips only requests this filter signed in (ADR 0064).
                 .addFilterBefore(new ApiTokenAuthenticationFilter(accounts, mapper, clock), CsrfFilter.class)
                 .addFilterBefore(new SessionCheckFilter(accounts, mapper), AnonymousAuthenticationFilter.class)
-                // No session for anonymous callers (ADR 0064): sign-in always lands on /api/v1/users/me, so
-                // the request that met the login wall is not kept, and a failed login keeps no message.
+                // No session for anonymous callers (ADR 0064, 0075): sign-in always lands on the dashboard (a
+                // browser) or /api/v1/users/me (a script), so the request that met the login wall is not kept,
+                // and a failed login keeps no message: the page is rendered with it at once.
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .formLogin(form -> form.defaultSuccessUrl("/api/v1/users/me", true).failureHandler(loginFailure()))
-                .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .formLogin(form -> form.loginPage("/login").successHandler(browserLogin.success())
+                        .failureHandler(browserLogin.failure()))
+                .logout(logout -> logout.logoutSuccessHandler(browserLogin.logout()))
                 // CSRF matters only where a browser sends a session cookie by itself: requests signed in
                 // by a valid bearer token, and requests without any session, cannot be forged this way.
                 // The XSRF-TOKEN cookie's value is accepted as it is in X-XSRF-TOKEN (or the form's _csrf),
@@ -106,13 +108,20 @@ public class SecurityConfig {
                         }, apiPaths)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> !apiPaths.matches(request))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(request, response, mapper,
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (PageRequests.wantsPage(request, PageRequests.path(request))) {
+                                response.sendError(HttpStatus.FORBIDDEN.value()); // the error page, in the visitor's language
+                                return;
+                            }
+                            Problems.write(request, response, mapper,
                                 HttpStatus.FORBIDDEN, "Forbidden", e.getMessage() != null && e.getMessage().contains("CSRF")
                                         ? "missing or wrong CSRF token (send the XSRF-TOKEN cookie back as X-XSRF-TOKEN)"
-                                        : "not allowed")));
+                                        : "not allowed");
+                        }));
         // OIDC login (e.g. Keycloak) only when a client registration is configured (README, "OIDC").
         if (oidcClients.getIfAvailable() != null) {
-            http.oauth2Login(oidc -> oidc.userInfoEndpoint(info -> info.oidcUserService(new LocalOidcUserService(accounts, properties)))
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                    .userInfoEndpoint(info -> info.oidcUserService(new LocalOidcUserService(accounts, properties)))
                     .defaultSuccessUrl("/api/v1/users/me", true));
         }
         return http.build();
@@ -131,21 +140,6 @@ public class SecurityConfig {
     }
 
     /**
-     * A failed sign-in goes back to the login page without creating a session; when the throttle
-     * refused the attempt, Retry-After says when the next one counts (ADR 0064).
-     */
-    private static AuthenticationFailureHandler loginFailure() {
-        SimpleUrlAuthenticationFailureHandler back = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        back.setAllowSessionCreation(false);
-        return (request, response, e) -> {
-            if (e instanceof PasswordLogin.TooManyAttempts throttled) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            }
-            back.onAuthenticationFailure(request, response, e);
-        };
-    }
-
-    /**
      * Argon2id for new password hashes, in Spring Security's "{id}hash" format so the algorithm can be
      * raised later while old hashes still verify.
      */
@@ -156,11 +150,12 @@ public class SecurityConfig {
     }
 
     @Bean
-    WebMvcConfigurer actorResolver(ActorArgumentResolver resolver) {
+    WebMvcConfigurer actorResolver(ActorArgumentResolver resolver, PageArgumentResolver pages) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(resolver);
+                resolvers.add(pages);
             }
         };
     }

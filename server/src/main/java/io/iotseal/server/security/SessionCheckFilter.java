@@ -3,6 +3,7 @@ package io.iotseal.server.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotseal.server.account.AccountRepository;
 import io.iotseal.server.account.User;
+import io.iotseal.server.page.PageRequests;
 import io.iotseal.server.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,7 +30,7 @@ public class SessionCheckFilter extends OncePerRequestFilter {
     /** What a one-time password allows: the way to a password of the user's own. */
     private static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of(
             "GET /api/v1/users/me", "PUT /api/v1/users/me/password", "POST /logout", "GET /logout", "GET /login",
-            "GET /error");
+            "GET /error", "GET /account/password", "POST /account/password");
 
     private final AccountRepository accounts;
     private final ObjectMapper mapper;
@@ -56,6 +57,15 @@ public class SessionCheckFilter extends OncePerRequestFilter {
             SecurityContextHolder.clearContext();
         } else if (user.get().mustChangePassword() && principal instanceof LocalUser
                 && !BEFORE_PASSWORD_CHANGE.contains(request.getMethod() + " " + path(request))) {
+            String path = path(request);
+            if (path.startsWith("/assets/") || path.startsWith("/webjars/")) {
+                chain.doFilter(request, response); // the password page's style sheet and script
+                return;
+            }
+            if (PageRequests.wantsPage(request, path)) {
+                response.sendRedirect(request.getContextPath() + "/account/password"); // a browser: to the form
+                return;
+            }
             Problems.write(request, response, mapper, HttpStatus.FORBIDDEN, "Forbidden",
                     "this account signed in with a one-time password: set a new one first"
                             + " (PUT /api/v1/users/me/password)");

@@ -1,9 +1,12 @@
 package io.iotseal.server.label;
 
+import io.iotseal.server.page.Templates;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +14,26 @@ class LabelPageTest {
 
     @Test
     void everyValueIsEscaped() {
-        String html = LabelPage.render(new LabelPage.Facts("ABC", "REG-1", "JC-STAR", "<b>★1</b>",
+        LabelPage.Facts facts = new LabelPage.Facts("ABC", "REG-1", "JC-STAR", "<b>★1</b>",
                 "Evil <script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", List.of("M<1>"), List.of("1&2"),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), "suspended",
                 "<i>why</i>", null, "javascript:alert(1)", "<a>", new LabelPage.Lifecycle(null, null,
-                "<u>not retrieved</u>", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 20), "\"><s>", LocalDate.of(2028, 1, 1)), false, false),
-                "en");
+                "<u>not retrieved</u>", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 20), "\"><s>", LocalDate.of(2028, 1, 1)), false, false);
+        String html = Templates.render("label/page.jte", Templates.anonymousPage(Locale.ENGLISH, "/l/ABC"),
+                Map.of("label", facts));
         assertThat(html).doesNotContain("<script>", "<img", "<b>", "<i>", "href=\"javascript", "<u>", "<s>");
         assertThat(html).contains("&lt;script&gt;", "Suspended", "&lt;i&gt;why&lt;/i&gt;", "&lt;u&gt;not retrieved",
                 "after 2026-06-01 unless the declaration is updated (requirements changed on 2026-04-20)");
+    }
+
+    @Test
+    void japaneseComesFromItsBundle() {
+        LabelPage.Facts facts = new LabelPage.Facts("ABC", "REG-1", "JC-STAR", "★1", "Vendor", "Router",
+                List.of("M1"), List.of("1.0"), LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1),
+                LocalDate.of(2030, 1, 1), "valid", null, null, null, null, null, false, true);
+        String html = Templates.render("label/page.jte", Templates.anonymousPage(Locale.JAPANESE, "/l/ABC"),
+                Map.of("label", facts));
+        assertThat(html).contains("lang=\"ja\"", "IoTセキュリティラベル REG-1", "有効", "保証の限界", "（未登録）",
+                "デモデータ: 実在の製品・適合宣言ではありません。", "Demo data: not a real product or declaration.");
     }
 }
