@@ -287,6 +287,46 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 200, 200, 200, 200, 200, 200)));
         m.put("POST /account/tokens/{id}/revoke", new Row(w -> post("/account/tokens/" + UUID.randomUUID() + "/revoke"),
                 expect(302, 404, 404, 404, 404, 404, 404)));
+        // Operator console (issue 14, ADR 0086): operator roles only (others 403, anonymous sent to sign in). The
+        // forms are sent without their required fields, so each answers 422 with the page and changes nothing.
+        String review = "/operator/assessments/" + acceptedSource(fixtures);
+        m.put("GET /operator", new Row(w -> get("/operator"), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/assessments/{id}", new Row(w -> get(review), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/assessments/{id}/transitions", new Row(w -> post(review + "/transitions").param("version", "1"),
+                expect(302, 422, 422, 403, 403, 403, 403)));
+        String operatorLabel = "/operator/labels/" + jdbc.sql("select id from label where assessment_id = ?")
+                .param(acceptedSource(fixtures)).query(UUID.class).single();
+        m.put("GET /operator/labels", new Row(w -> get("/operator/labels"), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/labels/{id}", new Row(w -> get(operatorLabel), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/labels/{id}/status", new Row(w -> post(operatorLabel + "/status").param("version", "1"),
+                expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("POST /operator/labels/{id}/requests/{requestId}/decision", new Row(w -> post(operatorLabel + "/requests/"
+                + UUID.randomUUID() + "/decision"), expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("GET /operator/organizations", new Row(w -> get("/operator/organizations"),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/organizations/{id}/name-changes/{changeId}/decision", new Row(w -> post("/operator/organizations/"
+                + world.vendorA + "/name-changes/" + UUID.randomUUID() + "/decision"), expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("GET /operator/users", new Row(w -> get("/operator/users"), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/users/{id}/status", new Row(w -> post("/operator/users/" + UUID.randomUUID() + "/status")
+                .param("enabled", "true"), expect(302, 404, 403, 403, 403, 403, 403)));
+        m.put("POST /operator/users/{id}/password-reset", new Row(w -> post("/operator/users/" + UUID.randomUUID()
+                + "/password-reset"), expect(302, 404, 403, 403, 403, 403, 403)));
+        m.put("POST /operator/users/{id}/sign-out", new Row(w -> post("/operator/users/" + UUID.randomUUID() + "/sign-out"),
+                expect(302, 404, 403, 403, 403, 403, 403)));
+        m.put("GET /operator/keys", new Row(w -> get("/operator/keys"), expect(302, 200, 403, 403, 403, 403, 403)));
+        m.put("POST /operator/keys/rotation", new Row(w -> post("/operator/keys/rotation").param("version", "1"),
+                expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("GET /operator/audit", new Row(w -> get("/operator/audit"), expect(302, 200, 200, 403, 403, 403, 403)));
+        // Lab console: lab evaluators only, and only the assessments assigned to their lab.
+        String labWork = "/lab/assessments/" + labAssigned(fixtures);
+        m.put("GET /lab", new Row(w -> get("/lab"), expect(302, 403, 403, 403, 403, 403, 200)));
+        m.put("GET /lab/assessments/{id}", new Row(w -> get(labWork), expect(302, 403, 403, 403, 403, 403, 200)));
+        m.put("POST /lab/assessments/{id}/test-cases", new Row(w -> post(labWork + "/test-cases").param("version", "1"),
+                expect(302, 403, 403, 403, 403, 403, 422)));
+        m.put("POST /lab/assessments/{id}/report", new Row(w -> post(labWork + "/report").param("version", "1"),
+                expect(302, 403, 403, 403, 403, 403, 422)));
+        m.put("POST /lab/assessments/{id}/transitions", new Row(w -> post(labWork + "/transitions").param("version", "1"),
+                expect(302, 403, 403, 403, 403, 403, 422)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
@@ -353,6 +393,15 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     private UUID acceptedSource;
+    private UUID labAssigned;
+
+    /** One third-party assessment in evaluation by the world's lab, for the lab console's rows. */
+    private UUID labAssigned(AssessmentFixtures fixtures) {
+        if (labAssigned == null) {
+            labAssigned = fixtures.withLab(true).id();
+        }
+        return labAssigned;
+    }
 
     /** One accepted ★1 assessment of vendor A, the prefill source for every caller. */
     private UUID acceptedSource(AssessmentFixtures fixtures) {
