@@ -288,7 +288,8 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /account/tokens/{id}/revoke", new Row(w -> post("/account/tokens/" + UUID.randomUUID() + "/revoke"),
                 expect(302, 404, 404, 404, 404, 404, 404)));
         // Operator console (issue 14, ADR 0086): operator roles only (others 403, anonymous sent to sign in). The
-        // forms are sent without their required fields, so each answers 422 with the page and changes nothing.
+        // forms are sent without their required fields, so each answers 422 with the page and changes nothing;
+        // the user actions name an unknown user (404). Reviewers may not see or rotate the signing keys.
         String review = "/operator/assessments/" + acceptedSource(fixtures);
         m.put("GET /operator", new Row(w -> get("/operator"), expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("GET /operator/assessments/{id}", new Row(w -> get(review), expect(302, 200, 200, 403, 403, 403, 403)));
@@ -308,20 +309,22 @@ class AuthorizationMatrixTest extends ApiTest {
                 + world.vendorA + "/name-changes/" + UUID.randomUUID() + "/decision"), expect(302, 422, 422, 403, 403, 403, 403)));
         m.put("GET /operator/users", new Row(w -> get("/operator/users"), expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("POST /operator/users/{id}/status", new Row(w -> post("/operator/users/" + UUID.randomUUID() + "/status")
-                .param("enabled", "true"), expect(302, 404, 403, 403, 403, 403, 403)));
+                .param("enabled", "true"), expect(302, 404, 404, 403, 403, 403, 403)));
         m.put("POST /operator/users/{id}/password-reset", new Row(w -> post("/operator/users/" + UUID.randomUUID()
-                + "/password-reset"), expect(302, 404, 403, 403, 403, 403, 403)));
+                + "/password-reset"), expect(302, 404, 404, 403, 403, 403, 403)));
         m.put("POST /operator/users/{id}/sign-out", new Row(w -> post("/operator/users/" + UUID.randomUUID() + "/sign-out"),
-                expect(302, 404, 403, 403, 403, 403, 403)));
+                expect(302, 404, 404, 403, 403, 403, 403)));
         m.put("GET /operator/keys", new Row(w -> get("/operator/keys"), expect(302, 200, 403, 403, 403, 403, 403)));
         m.put("POST /operator/keys/rotation", new Row(w -> post("/operator/keys/rotation").param("version", "1"),
-                expect(302, 422, 422, 403, 403, 403, 403)));
+                expect(302, 422, 403, 403, 403, 403, 403)));
         m.put("GET /operator/audit", new Row(w -> get("/operator/audit"), expect(302, 200, 200, 403, 403, 403, 403)));
         // Lab console: lab evaluators only, and only the assessments assigned to their lab.
         String labWork = "/lab/assessments/" + labAssigned(fixtures);
         m.put("GET /lab", new Row(w -> get("/lab"), expect(302, 403, 403, 403, 403, 403, 200)));
         m.put("GET /lab/assessments/{id}", new Row(w -> get(labWork), expect(302, 403, 403, 403, 403, 403, 200)));
         m.put("POST /lab/assessments/{id}/test-cases", new Row(w -> post(labWork + "/test-cases").param("version", "1"),
+                expect(302, 403, 403, 403, 403, 403, 422)));
+        m.put("POST /lab/assessments/{id}/verdicts", new Row(w -> post(labWork + "/verdicts").param("version", "1"),
                 expect(302, 403, 403, 403, 403, 403, 422)));
         m.put("POST /lab/assessments/{id}/report", new Row(w -> post(labWork + "/report").param("version", "1"),
                 expect(302, 403, 403, 403, 403, 403, 422)));

@@ -40,6 +40,8 @@ import java.util.UUID;
 class LabAssessmentPages {
 
     /** The lab's steps the page offers, in the order they come. */
+    static final String VERDICT = "verdict:";
+    static final String JUSTIFICATION = "justification:";
     static final List<Action> LAB_ACTIONS = List.of(Action.START_EVALUATION, Action.LAB_SUBMIT, Action.LAB_REQUEST_CHANGES);
 
     private final AssessmentService assessments;
@@ -74,7 +76,7 @@ class LabAssessmentPages {
                 @RequestParam(required = false) String done) {
         response.setHeader("Cache-Control", "no-store");
         String notice = done == null ? null : switch (done) {
-            case "test-case", "report" -> page.t("lab.work.done." + done);
+            case "test-case", "report", "verdicts" -> page.t("lab.work.done." + done);
             default -> LAB_ACTIONS.stream().filter(a -> a.code().equals(done)).findFirst()
                     .map(a -> page.t("lab.work.done." + a.code())).orElse(null);
         };
@@ -116,6 +118,75 @@ class LabAssessmentPages {
         response.setStatus(errors.containsKey("stale") ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
         return workPage(page, model, assessments.get(actor, id), new TestCaseForm(typed.requirement(), typed.testId(),
                 typed.kind(), typed.verdict(), typed.description(), typed.result(), errors), errors, null);
+    }
+
+    /**
+     * The lab's verdict per requirement (its answers, as {@code PUT /api/v1/assessments/{id}/answers}): the
+     * requirements given a verdict in the form are stored together, or none of them.
+     */
+    @PostMapping("/lab/assessments/{id}/verdicts")
+    String verdicts(Page page, Actor actor, Model model, HttpServletResponse response, @PathVariable UUID id,
+                    @RequestParam MultiValueMap<String, String> form) {
+        response.setHeader("Cache-Control", "no-store");
+        AssessmentView a = assigned(actor, id);
+        Map<String, String> typed = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if ((name.startsWith(VERDICT) || name.startsWith(JUSTIFICATION)) && !values.isEmpty()) {
+                typed.put(name, values.getFirst());
+            }
+        });
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> refs = new java.util.ArrayList<>();
+        List<AnswerInput> answers = new java.util.ArrayList<>();
+        for (RequirementView r : a.requirements()) {
+            String code = typed.get(VERDICT + r.requirement());
+            if (code == null || code.isBlank()) {
+                continue;
+            }
+            io.iotseal.coverage.Verdict verdict = parse(io.iotseal.coverage.Verdict.values(), code);
+            String justification = typed.get(JUSTIFICATION + r.requirement());
+            if (verdict == null) {
+                errors.put(VERDICT + r.requirement(), page.t("lab.grid.error.verdict"));
+            } else if (length(justification) > 4000) {
+                errors.put(JUSTIFICATION + r.requirement(), page.t("lab.grid.error.length"));
+            } else {
+                refs.add(r.requirement());
+                answers.add(new AnswerInput(r.requirement(), verdict, justification == null || justification.isBlank()
+                        ? null : justification.strip()));
+            }
+        }
+        if (errors.isEmpty() && answers.isEmpty()) {
+            errors.put("verdicts", page.t("lab.verdicts.error.none"));
+        }
+        if (errors.isEmpty()) {
+            try {
+                assessments.answer(actor, id, new AnswersInput(answers), ETags.of(OperatorAssessmentPages.version(form)));
+                return "redirect:/lab/assessments/" + id + "?done=verdicts#grid";
+            } catch (ApiException e) {
+                if (e.status() == HttpStatus.PRECONDITION_FAILED || e.status() == HttpStatus.PRECONDITION_REQUIRED) {
+                    errors.put("stale", page.t("operator.review.error.stale"));
+                } else if (e.status() == HttpStatus.FORBIDDEN || e.status() == HttpStatus.NOT_FOUND) {
+                    throw e;
+                } else {
+                    for (FieldError f : e.errors()) {
+                        // answers[i].justification: the i-th answer sent, i.e. the i-th requirement given a verdict
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("answers\\[(\\d+)]\\.(\\w+)").matcher(f.field());
+                        String key = m.matches() && Integer.parseInt(m.group(1)) < refs.size()
+                                ? ("justification".equals(m.group(2)) ? JUSTIFICATION : VERDICT) + refs.get(Integer.parseInt(m.group(1)))
+                                : "verdicts";
+                        errors.merge(key, "justification".equals(m.matches() ? m.group(2) : "")
+                                ? page.t("lab.verdicts.error.justification")
+                                : page.t("operator.review.error.refused", f.message()), (x, y) -> x + " " + y);
+                    }
+                    if (e.errors().isEmpty()) {
+                        errors.put("verdicts", page.t("operator.review.error.refused", e.getMessage()));
+                    }
+                }
+            }
+        }
+        response.setStatus(errors.containsKey("stale") ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("typed", typed);
+        return workPage(page, model, assessments.get(actor, id), TestCaseForm.EMPTY, errors, null);
     }
 
     @PostMapping("/lab/assessments/{id}/report")
@@ -192,6 +263,11 @@ class LabAssessmentPages {
                             String notice) {
         model.addAttribute("page", page);
         model.addAttribute("a", a);
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
+        model.addAttribute("answering", io.iotseal.assessment.StateMachine.labMayAnswer(a.state()));
+        model.addAttribute("answerVerdicts", List.of(io.iotseal.coverage.Verdict.values()));
         model.addAttribute("testCase", testCase);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
