@@ -303,6 +303,10 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 422, 422, 403, 403, 403, 403)));
         m.put("POST /operator/labels/{id}/requests/{requestId}/decision", new Row(w -> post(operatorLabel + "/requests/"
                 + UUID.randomUUID() + "/decision"), expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("GET /operator/requirement-changes", new Row(w -> get("/operator/requirement-changes"),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/requirement-changes", new Row(w -> post("/operator/requirement-changes"),
+                expect(302, 422, 422, 403, 403, 403, 403)));
         m.put("GET /operator/organizations", new Row(w -> get("/operator/organizations"),
                 expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("POST /operator/organizations/{id}/name-changes/{changeId}/decision", new Row(w -> post("/operator/organizations/"

@@ -230,7 +230,8 @@ class OperatorConsoleBrowserTest extends BrowserTestSupport {
     @Test
     void theOperatorsOtherPagesAndTheirRoleWall() {
         BrowserSession b = browser("ja").signIn(userWithRole(Role.OPERATOR_ADMIN, world.operator), PASSWORD);
-        for (String page : List.of("/operator/organizations", "/operator/users", "/operator/keys", "/operator/audit")) {
+        for (String page : List.of("/operator/requirement-changes", "/operator/organizations", "/operator/users",
+                "/operator/keys", "/operator/audit")) {
             b.go(page);
             assertThat(b.title()).doesNotContain("404", "403", "500");
             look(b, "operator" + page.substring("/operator".length()).replace('/', '-'));
