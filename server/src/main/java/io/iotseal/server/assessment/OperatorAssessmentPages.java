@@ -127,7 +127,7 @@ class OperatorAssessmentPages {
             }
         }
         response.setStatus(errors.containsKey("stale") ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return reviewPage(page, actor, model, assessments.get(actor, id), new ReviewForm(comment, notes, lab, errors), null);
+        return reviewPage(page, actor, model, assessments.get(actor, id), new ReviewForm(comment, notes, lab, form.getFirst("action"), errors), null);
     }
 
     /** The page's words for what the service refused; anything else is not the form's to show. */

@@ -41,7 +41,7 @@ class OperatorConsoleBrowserTest extends BrowserTestSupport {
         look(b, "operator-labels");
         b.find(By.id("id")).sendKeys(label.labelId());
         b.submit(b.find(By.cssSelector("form.search button")));
-        assertThat(b.path()).startsWith("/operator/labels/" + label.id());
+        assertThat(b.path()).startsWith("/operator/labels/" + label.labelId());
         assertThat(b.find(By.id("label-status")).getText()).isEqualTo("Valid");
         look(b, "operator-label");
 
@@ -238,6 +238,17 @@ class OperatorConsoleBrowserTest extends BrowserTestSupport {
         }
         b.go("/operator/audit");
         assertThat(b.find(By.id("chain")).getText()).contains("ハッシュチェーンを検証しました");
+
+        // A password reset shows the one-time password once; its user signs in with it and must choose their own.
+        String user = userWithRole(Role.VENDOR_MEMBER, world.vendorA);
+        b.go("/operator/users");
+        b.submit(b.find(By.cssSelector("button[aria-label='" + user + " のパスワードをリセット']")));
+        String oneTime = b.find(By.id("otp")).getAttribute("value");
+        assertThat(oneTime).hasSizeGreaterThan(11);
+        b.checkAccessibility();
+        b.screenshot("operator-users-reset");
+        BrowserSession member = browser("en").signIn(user, oneTime);
+        assertThat(member.path()).startsWith("/account/password");
 
         BrowserSession vendor = browser("en").signIn(userWithRole(Role.VENDOR_ADMIN, world.vendorA), PASSWORD);
         vendor.go("/operator");
