@@ -334,6 +334,35 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 403, 403, 403, 403, 403, 422)));
         m.put("POST /lab/assessments/{id}/transitions", new Row(w -> post(labWork + "/transitions").param("version", "1"),
                 expect(302, 403, 403, 403, 403, 403, 422)));
+
+        // The vendor console (issue 14, ADR 0085): vendor roles only (others get 403), and only their own
+        // organizations' records (another vendor's product is 404, as in the API). Forms with errors answer 422.
+        m.put("GET /vendor", new Row(w -> get("/vendor"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("GET /vendor/products", new Row(w -> get("/vendor/products"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("GET /vendor/products/new", new Row(w -> get("/vendor/products/new"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("POST /vendor/products", new Row(w -> post("/vendor/products").param("nameEn", "Matrix page product "
+                + counter.incrementAndGet()).param("modelNumbers", "MX-1").param("category", "CAMERA").param("ipCapable", "true"),
+                expect(302, 403, 403, 302, 302, 302, 403)));
+        m.put("GET /vendor/products/{id}", new Row(w -> get("/vendor/products/" + world.productA),
+                expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/products/{id}", new Row(w -> post("/vendor/products/" + world.productA).param("nameEn", "")
+                .param("modelNumbers", "X").param("category", "ROUTER").param("version", "1"),
+                expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("POST /vendor/products/{id}/versions", new Row(w -> post("/vendor/products/" + world.productA + "/versions")
+                .param("version", ""), expect(302, 403, 403, 422, 422, 404, 403)));
+        String vendorAssessment = "/vendor/assessments/" + fixtures.draft("jc-star:star-1").id();
+        m.put("GET /vendor/assessments", new Row(w -> get("/vendor/assessments"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("GET /vendor/assessments/new", new Row(w -> get("/vendor/assessments/new").param("productId",
+                world.productA.toString()), expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/assessments", new Row(w -> post("/vendor/assessments").param("target", "jc-star:star-1"),
+                expect(302, 403, 403, 422, 422, 422, 403)));
+        m.put("GET /vendor/assessments/{id}", new Row(w -> get(vendorAssessment), expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/assessments/{id}/answers", new Row(w -> post(vendorAssessment + "/answers"),
+                expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("POST /vendor/assessments/{id}/evidence", new Row(w -> post(vendorAssessment + "/evidence")
+                .param("requirement", "jc-star-star1#S1.1-01"), expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("POST /vendor/assessments/{id}/submit", new Row(w -> post(vendorAssessment + "/submit"),
+                expect(302, 403, 403, 422, 422, 404, 403)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));

@@ -3,6 +3,7 @@ package io.iotseal.server.assessment;
 import io.iotseal.library.StandardsLibrary;
 import io.iotseal.library.StandardsLoader;
 import io.iotseal.server.web.RequestSizeLimitFilter;
+import jakarta.servlet.MultipartConfigElement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 class AssessmentConfig {
 
     private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("/api/v1/assessments/[^/]+/evidence/?");
+    /** The vendor console's upload form (ADR 0085); multipart, capped by {@link #multipartConfig}. */
+    private static final Pattern EVIDENCE_FORM = Pattern.compile("/vendor/assessments/[^/]+/evidence/?");
 
     /**
      * The standards data, loaded and validated once: built in, or the operator's own folder (an
@@ -31,6 +34,18 @@ class AssessmentConfig {
     @Bean
     RequestSizeLimitFilter.OwnSizeLimit evidenceUploads() {
         return request -> "POST".equals(request.getMethod())
-                && EVIDENCE_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+                && (EVIDENCE_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()
+                || EVIDENCE_FORM.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches());
+    }
+
+    /**
+     * Multipart forms (the vendor console's evidence upload, ADR 0085): a file up to the evidence cap, the
+     * whole request up to the cap plus 64 KiB for the form's small fields. The container refuses a declared
+     * length over that before reading the body, and stops reading an undeclared one at it; parts over 1 MiB
+     * go to a temporary file, not to memory. Replaces Spring Boot's default (1 MB per file).
+     */
+    @Bean
+    MultipartConfigElement multipartConfig(EvidenceProperties evidence) {
+        return new MultipartConfigElement("", evidence.maxBytes(), evidence.maxBytes() + 64 * 1024, 1024 * 1024);
     }
 }
