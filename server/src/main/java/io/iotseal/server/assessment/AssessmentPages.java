@@ -361,6 +361,7 @@ class AssessmentPages {
     private static List<ChecklistRow> rows(Page page, AssessmentView a, Map<String, String> typed,
                                            Map<String, String> errors, String savedRef) {
         String request = requestedChanges(a);
+        Map<String, String> requested = OperatorAssessmentPages.latestComments(a);
         List<ChecklistRow> rows = new ArrayList<>();
         for (int i = 0; i < a.requirements().size(); i++) {
             RequirementView r = a.requirements().get(i);
@@ -373,6 +374,9 @@ class AssessmentPages {
                     .map(p -> problemText(page, p.message())).toList();
             List<EvidenceView> files = a.evidence().stream().filter(e -> ref.equals(e.requirement())).toList();
             String change = request != null && mentions(request, ref) ? request : null;
+            if (a.state() == AssessmentState.CHANGES_REQUESTED && requested.containsKey(ref)) {
+                change = requested.get(ref); // the reviewer's comment on this requirement (ADR 0086)
+            }
             String error = errors.containsKey(ref) ? errors.get(ref) : errors.get("evidence." + ref);
             rows.add(new ChecklistRow(i, r, verdict, justification, problems, files, change, error, ref.equals(savedRef)));
         }
