@@ -254,6 +254,7 @@ class AssessmentPages {
     // --- helpers ----------------------------------------------------------------------------------
 
     private AssessmentView own(Actor actor, UUID id) {
+        VendorConsole.vendors(actor); // 403 for a non-vendor before the lookup's 404 (the matrix rows expect it)
         AssessmentView a = assessments.get(actor, id);
         VendorConsole.requireOwn(actor, a.vendorId(), "assessment " + id);
         return a;
