@@ -317,6 +317,54 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/subscriptions/dead-letters/{deliveryId}/redelivery", new Row(w -> post(
                 "/api/v1/subscriptions/dead-letters/" + UUID.randomUUID() + "/redelivery"),
                 expect(401, 404, 403, 403, 403, 403, 403)));
+        // Operator console (issue 14, ADR 0086): operator roles only (others 403, anonymous sent to sign in). The
+        // forms are sent without their required fields, so each answers 422 with the page and changes nothing;
+        // the user actions name an unknown user (404). Reviewers may not see or rotate the signing keys.
+        String review = "/operator/assessments/" + acceptedSource(fixtures);
+        m.put("GET /operator", new Row(w -> get("/operator"), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/assessments/{id}", new Row(w -> get(review), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/assessments/{id}/transitions", new Row(w -> post(review + "/transitions").param("version", "1"),
+                expect(302, 422, 422, 403, 403, 403, 403)));
+        String operatorLabel = "/operator/labels/" + jdbc.sql("select id from label where assessment_id = ?")
+                .param(acceptedSource(fixtures)).query(UUID.class).single();
+        m.put("GET /operator/labels", new Row(w -> get("/operator/labels"), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/labels/{id}", new Row(w -> get(operatorLabel), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/labels/{id}/status", new Row(w -> post(operatorLabel + "/status").param("version", "1"),
+                expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("POST /operator/labels/{id}/requests/{requestId}/decision", new Row(w -> post(operatorLabel + "/requests/"
+                + UUID.randomUUID() + "/decision"), expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("GET /operator/requirement-changes", new Row(w -> get("/operator/requirement-changes"),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/requirement-changes", new Row(w -> post("/operator/requirement-changes"),
+                expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("GET /operator/organizations", new Row(w -> get("/operator/organizations"),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/organizations/{id}/name-changes/{changeId}/decision", new Row(w -> post("/operator/organizations/"
+                + world.vendorA + "/name-changes/" + UUID.randomUUID() + "/decision"), expect(302, 422, 422, 403, 403, 403, 403)));
+        m.put("GET /operator/users", new Row(w -> get("/operator/users"), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/users/{id}/status", new Row(w -> post("/operator/users/" + UUID.randomUUID() + "/status")
+                .param("enabled", "true"), expect(302, 404, 404, 403, 403, 403, 403)));
+        m.put("POST /operator/users/{id}/password-reset", new Row(w -> post("/operator/users/" + UUID.randomUUID()
+                + "/password-reset"), expect(302, 404, 404, 403, 403, 403, 403)));
+        m.put("POST /operator/users/{id}/sign-out", new Row(w -> post("/operator/users/" + UUID.randomUUID() + "/sign-out"),
+                expect(302, 404, 404, 403, 403, 403, 403)));
+        m.put("GET /operator/keys", new Row(w -> get("/operator/keys"), expect(302, 200, 403, 403, 403, 403, 403)));
+        m.put("POST /operator/keys/rotation", new Row(w -> post("/operator/keys/rotation").param("version", "1"),
+                expect(302, 422, 403, 403, 403, 403, 403)));
+        m.put("GET /operator/audit", new Row(w -> get("/operator/audit"), expect(302, 200, 200, 403, 403, 403, 403)));
+        // Lab console: lab evaluators only, and only the assessments assigned to their lab.
+        String labWork = "/lab/assessments/" + labAssigned(fixtures);
+        m.put("GET /lab", new Row(w -> get("/lab"), expect(302, 403, 403, 403, 403, 403, 200)));
+        m.put("GET /lab/assessments/{id}", new Row(w -> get(labWork), expect(302, 403, 403, 403, 403, 403, 200)));
+        m.put("POST /lab/assessments/{id}/test-cases", new Row(w -> post(labWork + "/test-cases").param("version", "1"),
+                expect(302, 403, 403, 403, 403, 403, 422)));
+        m.put("POST /lab/assessments/{id}/verdicts", new Row(w -> post(labWork + "/verdicts").param("version", "1"),
+                expect(302, 403, 403, 403, 403, 403, 422)));
+        m.put("POST /lab/assessments/{id}/report", new Row(w -> post(labWork + "/report").param("version", "1"),
+                expect(302, 403, 403, 403, 403, 403, 422)));
+        m.put("POST /lab/assessments/{id}/transitions", new Row(w -> post(labWork + "/transitions").param("version", "1"),
+                expect(302, 403, 403, 403, 403, 403, 422)));
+
         // The vendor console (issue 14, ADR 0085): vendor roles only (others get 403), and only their own
         // organizations' records (another vendor's product is 404, as in the API). Forms with errors answer 422.
         m.put("GET /vendor", new Row(w -> get("/vendor"), expect(302, 403, 403, 200, 200, 200, 403)));
@@ -421,6 +469,15 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     private UUID acceptedSource;
+    private UUID labAssigned;
+
+    /** One third-party assessment in evaluation by the world's lab, for the lab console's rows. */
+    private UUID labAssigned(AssessmentFixtures fixtures) {
+        if (labAssigned == null) {
+            labAssigned = fixtures.withLab(true).id();
+        }
+        return labAssigned;
+    }
 
     /** One accepted ★1 assessment of vendor A, the prefill source for every caller. */
     private UUID acceptedSource(AssessmentFixtures fixtures) {

@@ -256,7 +256,7 @@ class AssessmentPages {
 
     /** The assessment, if it is of one of the actor's vendors: 403 without a vendor role, else 404 as in the API. */
     private AssessmentView own(Actor actor, UUID id) {
-        VendorConsole.vendors(actor);
+        VendorConsole.vendors(actor); // 403 for a non-vendor before the lookup's 404 (the matrix rows expect it)
         AssessmentView a = assessments.get(actor, id);
         VendorConsole.requireOwn(actor, a.vendorId(), "assessment " + id);
         return a;
@@ -365,6 +365,7 @@ class AssessmentPages {
     private static List<ChecklistRow> rows(Page page, AssessmentView a, Map<String, String> typed,
                                            Map<String, String> errors, String savedRef) {
         String request = requestedChanges(a);
+        Map<String, String> requested = OperatorAssessmentPages.latestComments(a);
         List<ChecklistRow> rows = new ArrayList<>();
         for (int i = 0; i < a.requirements().size(); i++) {
             RequirementView r = a.requirements().get(i);
@@ -377,6 +378,9 @@ class AssessmentPages {
                     .map(p -> problemText(page, p.message())).toList();
             List<EvidenceView> files = a.evidence().stream().filter(e -> ref.equals(e.requirement())).toList();
             String change = request != null && mentions(request, ref) ? request : null;
+            if (a.state() == AssessmentState.CHANGES_REQUESTED && requested.containsKey(ref)) {
+                change = requested.get(ref); // the reviewer's comment on this requirement (ADR 0086)
+            }
             String error = errors.containsKey(ref) ? errors.get(ref) : errors.get("evidence." + ref);
             rows.add(new ChecklistRow(i, r, verdict, justification, problems, files, change, error, ref.equals(savedRef)));
         }

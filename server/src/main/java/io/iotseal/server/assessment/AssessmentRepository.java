@@ -48,6 +48,25 @@ class AssessmentRepository {
                 .params(params).query(ROW).list();
     }
 
+    /** Since when an assessment has been in its state: its last transition, or its creation. */
+    private static final String WAITING_SINCE = "coalesce((select max(t.occurred_at) from assessment_transition t"
+            + " where t.assessment_id = a.id), a.created_at)";
+
+    /** The operator's work queue (ADR 0086): assessments in {@code state}, the one waiting longest first. */
+    List<AssessmentRow> waiting(AssessmentState state, Route route, int limit, long offset) {
+        return jdbc.sql("select a.* from assessment a where a.state = :state" + (route == null ? "" : " and a.route = :route")
+                        + " order by " + WAITING_SINCE + ", a.id limit :limit offset :offset")
+                .param("state", state.name()).param("route", route == null ? "" : route.name())
+                .param("limit", limit).param("offset", offset).query(ROW).list();
+    }
+
+    long countWaiting(AssessmentState state, Route route) {
+        return jdbc.sql("select count(*) from assessment a where a.state = :state"
+                        + (route == null ? "" : " and a.route = :route"))
+                .param("state", state.name()).param("route", route == null ? "" : route.name())
+                .query(Long.class).single();
+    }
+
     long count(boolean all, Collection<UUID> vendors, Collection<UUID> labs, UUID productId) {
         Map<String, Object> params = new HashMap<>();
         String where = where(all, vendors, labs, productId, params);
@@ -190,11 +209,31 @@ class AssessmentRepository {
     }
 
     Map<UUID, List<TransitionView>> transitionsOf(Collection<UUID> ids) {
-        return byAssessment(ids, "select assessment_id, seq, action, from_state, to_state, actor, comment, occurred_at"
-                        + " from assessment_transition where assessment_id in (:ids) order by assessment_id, seq",
+        Map<UUID, List<RequirementComment>> comments = byAssessment(ids, "select assessment_id, seq, catalog,"
+                        + " requirement, comment from assessment_requirement_comment where assessment_id in (:ids)"
+                        + " order by assessment_id, seq, catalog, requirement",
+                (rs, n) -> new RequirementComment(rs.getInt(2), rs.getString(3) + "#" + rs.getString(4), rs.getString(5)));
+        Map<UUID, List<TransitionView>> out = byAssessment(ids, "select assessment_id, seq, action, from_state, to_state,"
+                        + " actor, comment, occurred_at from assessment_transition where assessment_id in (:ids)"
+                        + " order by assessment_id, seq",
                 (rs, n) -> new TransitionView(rs.getInt(2), Action.valueOf(rs.getString(3)),
                         AssessmentState.valueOf(rs.getString(4)), AssessmentState.valueOf(rs.getString(5)),
-                        rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class)));
+                        rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class), Map.of()));
+        if (comments.isEmpty()) {
+            return out;
+        }
+        Map<UUID, List<TransitionView>> withComments = new HashMap<>();
+        out.forEach((assessment, transitions) -> withComments.put(assessment, transitions.stream().map(t -> {
+            Map<String, String> mine = new java.util.LinkedHashMap<>();
+            comments.getOrDefault(assessment, List.of()).stream().filter(c -> c.seq() == t.seq())
+                    .forEach(c -> mine.put(c.requirement(), c.comment()));
+            return mine.isEmpty() ? t : new TransitionView(t.seq(), t.action(), t.from(), t.to(), t.actor(), t.comment(),
+                    t.at(), mine);
+        }).toList()));
+        return withComments;
+    }
+
+    private record RequirementComment(int seq, String requirement, String comment) {
     }
 
     void insertTransition(UUID id, TransitionView t) {
@@ -202,6 +241,12 @@ class AssessmentRepository {
                         + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, t.seq(), t.action().name(), t.from().name(), t.to().name(), t.actor(), t.comment(), t.at())
                 .update();
+        t.requirementComments().forEach((ref, text) -> {
+            int hash = ref.indexOf('#');
+            jdbc.sql("insert into assessment_requirement_comment (assessment_id, seq, catalog, requirement, comment)"
+                            + " values (?, ?, ?, ?, ?)")
+                    .params(id, t.seq(), ref.substring(0, hash), ref.substring(hash + 1), text).update();
+        });
     }
 
     List<TestCaseView> testCases(UUID id) {

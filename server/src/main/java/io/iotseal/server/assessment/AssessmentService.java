@@ -14,6 +14,7 @@ import io.iotseal.assessment.Party;
 import io.iotseal.assessment.Prefill;
 import io.iotseal.assessment.Provenance;
 import io.iotseal.assessment.RecognitionWaiver;
+import io.iotseal.assessment.Route;
 import io.iotseal.assessment.ScopedRequirement;
 import io.iotseal.assessment.StateMachine;
 import io.iotseal.assessment.Target;
@@ -117,6 +118,21 @@ public class AssessmentService {
         Set<UUID> labs = actor.organizationsWith(Role.LAB_EVALUATOR);
         List<AssessmentView> views = views(repository.list(all, vendors, labs, productId, page.size(), page.offset()));
         return PageResult.of(views, page, repository.count(all, vendors, labs, productId));
+    }
+
+    /**
+     * The operator's work queue (ADR 0086): assessments in {@code state}, the one waiting longest first.
+     * Drafts are waiting for the operator only on the third-party route (for a lab to be assigned); of the
+     * other routes they are the vendor's work in progress and not listed.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<AssessmentView> queue(Actor actor, AssessmentState state, PageRequest page) {
+        if (!actor.isOperator()) {
+            throw ApiException.forbidden("the work queue is the scheme operator's");
+        }
+        Route route = state == AssessmentState.DRAFT ? Route.THIRD_PARTY : null;
+        return PageResult.of(views(repository.waiting(state, route, page.size(), page.offset())), page,
+                repository.countWaiting(state, route));
     }
 
     /** The assessment as the outputs see it (OSCAL results, declaration of conformity). */
@@ -370,6 +386,7 @@ public class AssessmentService {
                 && comment == null) {
             throw ApiException.invalid("comment", "required to " + action.code() + " (tell the vendor or lab why)");
         }
+        Map<String, String> requirementComments = requirementComments(a, action, input);
         if (action != Action.ASSIGN_LAB && input.labId() != null) {
             throw ApiException.invalid("labId", "only with assign-lab");
         }
@@ -386,7 +403,8 @@ public class AssessmentService {
         advance(a, next, labId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         int seq = repository.transitions(id).size() + 1;
-        TransitionView t = new TransitionView(seq, action, a.state(), next, actor.auditName(), comment, now);
+        TransitionView t = new TransitionView(seq, action, a.state(), next, actor.auditName(), comment, now,
+                requirementComments);
         repository.insertTransition(id, t);
         record StateAudit(AssessmentState state, UUID labId) {
         }
@@ -397,6 +415,33 @@ public class AssessmentService {
                     actor.auditName()));
         }
         return view(repository.find(id).orElseThrow());
+    }
+
+    /**
+     * The reviewer's comments per requirement, stripped, blank ones left out (a form sends a field for every
+     * requirement); only where the action asks for a change or refuses, and only on the assessment's requirements.
+     */
+    private Map<String, String> requirementComments(AssessmentRow a, Action action, TransitionInput input) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        input.requirementComments().forEach((ref, text) -> {
+            if (text != null && !text.isBlank()) {
+                out.put(ref, text.strip());
+            }
+        });
+        if (out.isEmpty()) {
+            return out;
+        }
+        if (action != Action.REQUEST_CHANGES && action != Action.LAB_REQUEST_CHANGES && action != Action.REJECT) {
+            throw ApiException.invalid("requirementComments", "only with request-changes, lab-request-changes or reject");
+        }
+        Set<String> inScope = new HashSet<>();
+        scope(a, null).requirements().forEach(r -> inScope.add(r.requirement().toString()));
+        for (String ref : out.keySet()) {
+            if (!inScope.contains(ref)) {
+                throw ApiException.invalid("requirementComments[" + ref + "]", "not a requirement of this assessment");
+            }
+        }
+        return out;
     }
 
     private UUID assignLab(AssessmentRow a, UUID labId) {

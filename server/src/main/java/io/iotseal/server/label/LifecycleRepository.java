@@ -143,6 +143,12 @@ class LifecycleRepository {
         return jdbc.sql("select * from label_request where open_label = ?").param(label).query(REQUEST).optional();
     }
 
+    /** Every request waiting for the operator's decision, the longest waiting first (the console's queue). */
+    List<Request> openRequests(int limit) {
+        return jdbc.sql("select * from label_request where state = 'REQUESTED' order by requested_at, id limit ?")
+                .param(limit).query(REQUEST).list();
+    }
+
     /** Inserts an open request; the unique open_label refuses a second open one for the same label. */
     void insertRequest(Request r) {
         jdbc.sql("insert into label_request (id, label, kind, state, open_label, note, requested_by, requested_at,"

@@ -75,6 +75,15 @@ class RenewalService {
         this.outbox = outbox;
     }
 
+    /** The renewal and update requests waiting for the operator, the longest waiting first (at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public List<RequestView> openRequests(Actor actor, int limit) {
+        if (!actor.isOperator()) {
+            throw ApiException.forbidden("the scheme operator decides renewal and update requests");
+        }
+        return lifecycle.openRequests(limit).stream().map(RequestView::of).toList();
+    }
+
     @Transactional
     public RequestView request(Actor actor, UUID labelId, LabelRequestInput input) {
         LabelRow row = lookup.visible(actor, labelId);

@@ -1,0 +1,129 @@
+package io.iotseal.server.browser;
+
+import io.iotseal.server.access.Role;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole ★1 self-declaration in browsers, every role in its own console (issue 14 "Done when"; ADR 0085,
+ * 0086): the vendor registers a product and a version, fills the checklist, attaches evidence and submits; the
+ * operator asks for a change on one requirement; the vendor sees it next to that requirement, answers and
+ * submits again; the operator accepts; a consumer opens the label's public page in Japanese. (The registry
+ * search is on another branch; the label page is reached by its printed id.)
+ */
+class StarOneAcrossRolesBrowserTest extends BrowserTestSupport {
+
+    @Test
+    void vendorDeclaresOperatorAsksForAChangeThenAcceptsAndTheLabelIsPublic() throws IOException {
+        BrowserSession vendor = browser("en").signIn(userWithRole(Role.VENDOR_ADMIN, world.vendorA), PASSWORD);
+        vendor.go("/vendor/products/new");
+        String name = "Across Roles Cam " + UUID.randomUUID().toString().substring(0, 6);
+        type(vendor, "nameEn", name);
+        type(vendor, "modelNumbers", "ARC-1");
+        new Select(vendor.find(By.id("category"))).selectByValue("CAMERA");
+        setValue(vendor, "supportEndDate", "2031-03-31");
+        type(vendor, "vulnerabilityDisclosureUrl", "https://vendor-a.example/security");
+        type(vendor, "vulnerabilityContact", "security@vendor-a.example");
+        vendor.submit(vendor.find(By.cssSelector("form[action='/vendor/products'] button[type=submit]")));
+        String productPath = vendor.path().replace("?created", "");
+        type(vendor, "version", "1.0.0");
+        vendor.submit(vendor.find(By.cssSelector("form[action$='/versions'] button[type=submit]")));
+        vendor.submit(vendor.find(By.cssSelector("a[href^='/vendor/assessments/new']")));
+        vendor.submit(vendor.find(By.cssSelector("form[method=get] button[type=submit]")));
+        vendor.submit(vendor.find(By.cssSelector("form[action='/vendor/assessments'] button[type=submit]")));
+        String checklist = vendor.path().replace("?started", "");
+        String id = checklist.substring(checklist.lastIndexOf('/') + 1);
+        assertThat(productPath).startsWith("/vendor/products/");
+
+        int count = vendor.findAll(By.cssSelector("section.requirement")).size();
+        for (int i = 0; i < count; i++) {
+            new Select(vendor.find(By.id("req-" + i + "-verdict"))).selectByValue("PASS");
+            type(vendor, "req-" + i + "-justification", "Checked on the product, release 1.0.0.");
+        }
+        vendor.submit(vendor.find(By.cssSelector(".actions button:not([formaction])")));
+        vendor.find(By.id("req-0-file")).sendKeys(png().toString());
+        vendor.submit(vendor.find(By.cssSelector("#req-0 form.upload button[type=submit]")));
+        vendor.submit(vendor.find(By.cssSelector("button[formaction$='/submit']")));
+        assertThat(vendor.path()).isEqualTo(checklist + "?submitted");
+        vendor.checkAccessibility();
+        vendor.screenshot("across-vendor-submitted");
+
+        // The operator (in Japanese) asks for a change on the second requirement only.
+        BrowserSession operator = browser("ja").signIn(userWithRole(Role.OPERATOR_ADMIN, world.operator), PASSWORD);
+        operator.go("/operator");
+        operator.submit(operator.find(By.cssSelector("a[href='/operator/assessments/" + id + "']")));
+        assertThat(operator.mainText()).contains(name, "evidence.png");
+        operator.find(By.id("note-1")).sendKeys("各機器に固有の初期パスワードをどう設定するか書いてください。");
+        operator.find(By.id("action-request-changes")).click();
+        operator.find(By.id("comment")).sendKeys("1件の要求事項について説明が必要です。");
+        operator.submit(operator.find(By.cssSelector("fieldset.decision button[type=submit]")));
+        assertThat(operator.find(By.id("state")).getText()).isEqualTo("修正依頼中");
+        operator.checkAccessibility();
+        operator.screenshot("across-operator-requested");
+
+        // The vendor sees the comment on that requirement, answers it and submits again.
+        vendor.go(checklist);
+        assertThat(vendor.find(By.id("req-1-change")).getText()).contains("固有の初期パスワード");
+        assertThat(vendor.findAll(By.id("req-2-change"))).isEmpty();
+        vendor.checkAccessibility();
+        vendor.screenshot("across-vendor-change-requested");
+        type(vendor, "req-1-justification", "Each device gets a random password printed on its label at the factory.");
+        vendor.submit(vendor.find(By.cssSelector(".actions button:not([formaction])")));
+        vendor.submit(vendor.find(By.cssSelector("button[formaction$='/submit']")));
+        assertThat(vendor.path()).isEqualTo(checklist + "?submitted");
+
+        // The operator accepts; the label is issued.
+        operator.go("/operator/assessments/" + id);
+        assertThat(operator.mainText()).contains("random password printed on its label");
+        operator.find(By.id("action-accept")).click();
+        operator.submit(operator.find(By.cssSelector("fieldset.decision button[type=submit]")));
+        assertThat(operator.find(By.id("state")).getText()).isEqualTo("承認済み");
+        operator.submit(operator.find(By.cssSelector("a[href='/operator/labels?assessment=" + id + "']")));
+        String publicPage = operator.find(By.linkText("公開ラベルページを開く")).getAttribute("href");
+        operator.checkAccessibility();
+        operator.screenshot("across-operator-label");
+
+        // A consumer opens the label page in Japanese.
+        BrowserSession consumer = browser("ja").go(publicPage.substring(publicPage.indexOf("/l/")));
+        assertThat(consumer.lang()).isEqualTo("ja");
+        assertThat(consumer.mainText()).contains(name, "有効");
+        consumer.checkAccessibility();
+        consumer.screenshot("across-consumer-label");
+        consumer.switchLanguage("en");
+        assertThat(consumer.mainText()).contains(name, "Valid");
+        consumer.checkAccessibility();
+        consumer.screenshot("across-consumer-label");
+    }
+
+    private static void type(BrowserSession b, String id, String text) {
+        WebElement e = b.find(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Date inputs take typed digits in the browser's locale order; the value is set directly instead. */
+    private static void setValue(BrowserSession b, String id, String value) {
+        ((JavascriptExecutor) b.driver()).executeScript("arguments[0].value = arguments[1]", b.find(By.id(id)), value);
+    }
+
+    private static Path png() throws IOException {
+        Path file = Files.createTempDirectory("evidence").resolve("evidence.png");
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 1, 0x0b4f8a);
+        ImageIO.write(image, "png", file.toFile());
+        file.toFile().deleteOnExit();
+        return file;
+    }
+}
