@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole ★1 self-declaration in browsers, every role in its own console (issue 14 "Done when"; ADR 0085,
  * 0086): the vendor registers a product and a version, fills the checklist, attaches evidence and submits; the
  * operator asks for a change on one requirement; the vendor sees it next to that requirement, answers and
- * submits again; the operator accepts; a consumer opens the label's public page in Japanese. (The registry
- * search is on another branch; the label page is reached by its printed id.)
+ * submits again; the operator accepts; a consumer searches the registry for the model number and opens the
+ * label's public page in Japanese.
  */
 class StarOneAcrossRolesBrowserTest extends BrowserTestSupport {
 
@@ -31,11 +31,13 @@ class StarOneAcrossRolesBrowserTest extends BrowserTestSupport {
         vendor.go("/vendor/products/new");
         String name = "Across Roles Cam " + UUID.randomUUID().toString().substring(0, 6);
         type(vendor, "nameEn", name);
-        type(vendor, "modelNumbers", "ARC-1");
+        String model = "ARC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        type(vendor, "modelNumbers", model);
         new Select(vendor.find(By.id("category"))).selectByValue("CAMERA");
         setValue(vendor, "supportEndDate", "2031-03-31");
         type(vendor, "vulnerabilityDisclosureUrl", "https://vendor-a.example/security");
         type(vendor, "vulnerabilityContact", "security@vendor-a.example");
+        vendor.find(By.id("published")).click();   // listed in the public registry once labelled
         vendor.submit(vendor.find(By.cssSelector("form[action='/vendor/products'] button[type=submit]")));
         String productPath = vendor.path().replace("?created", "");
         type(vendor, "version", "1.0.0");
@@ -95,8 +97,16 @@ class StarOneAcrossRolesBrowserTest extends BrowserTestSupport {
         operator.checkAccessibility();
         operator.screenshot("across-operator-label");
 
-        // A consumer opens the label page in Japanese.
-        BrowserSession consumer = browser("ja").go(publicPage.substring(publicPage.indexOf("/l/")));
+        // A consumer finds the product in the registry by its model number and opens the label in Japanese.
+        BrowserSession consumer = browser("ja").go("/");
+        consumer.find(By.id("q")).sendKeys(model);
+        consumer.submit(consumer.find(By.cssSelector("form.search button[type=submit]")));
+        assertThat(consumer.path()).startsWith("/registry?q=" + model);
+        assertThat(consumer.mainText()).contains(name);
+        consumer.checkAccessibility();
+        consumer.screenshot("across-consumer-registry");
+        consumer.submit(consumer.find(By.cssSelector("li.result a[href^='/l/']")));
+        assertThat(consumer.path()).isEqualTo(publicPage.substring(publicPage.indexOf("/l/")));
         assertThat(consumer.lang()).isEqualTo("ja");
         assertThat(consumer.mainText()).contains(name, "有効");
         consumer.checkAccessibility();
