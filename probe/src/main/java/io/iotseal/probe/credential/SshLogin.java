@@ -119,7 +119,18 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                     String sent = "userauth user=" + credential.username() + " password="
                             + Redactor.password(credential.password());
                     try {
-                        session.auth().verify(wait);
+                        var auth = session.auth();
+                        if (!auth.await(wait)) {
+                            // No answer in time is never evidence either way: in particular it must not read as
+                            // "password login offered" and a rejection (a key-only server under load, issue 15).
+                            if (!Boolean.TRUE.equals(session.getAttribute(SshHandshake.KEYS_ESTABLISHED))) {
+                                return handshakeFailure(session, wait, transcript);
+                            }
+                            transcript.add(new Exchange(service(), sent, "no answer in " + wait.toMillis() + " ms"));
+                            return new Attempts.Result(LoginOutcome.UNKNOWN, "no answer to the authentication in "
+                                    + wait.toMillis() + " ms");
+                        }
+                        auth.verify();
                         transcript.add(new Exchange(service(), sent, "authentication succeeded; disconnected"));
                         return new Attempts.Result(LoginOutcome.ACCEPTED, "password accepted");
                     } catch (IOException e) {
@@ -128,6 +139,13 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                         }
                         String reply = Redactor.transcript(String.valueOf(e.getMessage()), credential.password());
                         List<String> methods = session.getAttribute(SshHandshake.SERVER_AUTH_METHODS);
+                        if (methods == null && session.isOpen()) {
+                            // The server never sent its method list, so whether it takes passwords is unknown
+                            // (a closed session stays a refusal below, as a lockout disconnects).
+                            transcript.add(new Exchange(service(), sent, reply));
+                            return new Attempts.Result(LoginOutcome.UNKNOWN, "authentication ended before the server "
+                                    + "listed its methods: " + reply);
+                        }
                         if (methods != null && !methods.contains("password") && !methods.contains("keyboard-interactive")) {
                             transcript.add(new Exchange(service(), "userauth user=" + credential.username() + " method=none",
                                     "server offers: " + String.join(",", methods)));
