@@ -216,6 +216,45 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
         }
     }
 
+    /** What a handshake restricted to one host-key algorithm showed. */
+    public enum HostKeyUse {
+        /** The key exchange completed with that host-key algorithm. */
+        USABLE,
+        /** The server broke the handshake off: it advertises the algorithm but has no key for it. */
+        NOT_USABLE,
+        /** No completed exchange and no abort in time, or an algorithm the probe cannot offer. */
+        UNKNOWN
+    }
+
+    /**
+     * One handshake offering only {@code algorithm} as host-key algorithm, no authentication. Dropbear lists
+     * ssh-rsa even with only an Ed25519 key and aborts a client that insists on it (issue 15), so an advertised
+     * weak host-key algorithm matters only if it can be negotiated (ADR 0076).
+     */
+    public HostKeyUse hostKeyUse(String algorithm) {
+        var signature = BuiltinSignatures.fromFactoryName(algorithm);
+        if (signature == null || !signature.isSupported()) {
+            return HostKeyUse.UNKNOWN;
+        }
+        SshClient restricted = newClient();
+        restricted.setSignatureFactories(new ArrayList<>(List.of(signature)));
+        restricted.start();
+        try (Dialer.Permit ignored = dialer.permit();
+             ClientSession session = restricted.connect("iotseal-probe", dialer.target().address().getHostAddress(), port)
+                     .verify(dialer.timeout()).getClientSession()) {
+            session.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
+            session.auth().await(dialer.timeout());
+            if (Boolean.TRUE.equals(session.getAttribute(SshHandshake.KEYS_ESTABLISHED))) {
+                return HostKeyUse.USABLE;
+            }
+            return !session.isOpen() && session.getServerVersion() != null ? HostKeyUse.NOT_USABLE : HostKeyUse.UNKNOWN;
+        } catch (IOException | RuntimeException e) {
+            return HostKeyUse.UNKNOWN;
+        } finally {
+            restricted.stop();
+        }
+    }
+
     private static String offerText(Map<KexProposalOption, String> proposal) {
         if (proposal == null) {
             return "";
