@@ -37,8 +37,11 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
                 case MQTT -> findings.add(fromAttempt(device, s,
                         device.patient(new MqttLogin(device.dialer(), s.port(), s.tls())).attempt(MqttLogin.ANONYMOUS),
                         "MQTT broker accepts a CONNECT without credentials"));
+                // In cleartext, as anonymous clients connect: vsftpd refuses anonymous over TLS by default
+                // ("Anonymous sessions may not use encryption") even when it allows it in clear.
                 case FTP -> findings.add(fromAttempt(device, s,
-                        device.patient(new FtpLogin(device.dialer(), s.port(), s.tls())).attempt(FtpLogin.ANONYMOUS),
+                        new PatientLogin(new FtpLogin(device.dialer(), s.port()), device.settings().timeout())
+                                .attempt(FtpLogin.ANONYMOUS),
                         "FTP accepts anonymous login"));
                 case TELNET -> findings.add(telnet(device, s));
                 default -> {
