@@ -32,11 +32,17 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
         List<Finding> findings = new ArrayList<>();
         for (Service s : device.services()) {
             switch (s.kind()) {
+                // Through the device's PatientLogin, as the credential checks do: waits adapted to the delays
+                // seen and retries with longer waits (PAM makes vsftpd take more than 3 s to refuse a user).
                 case MQTT -> findings.add(fromAttempt(device, s,
-                        new MqttLogin(device.dialer(), s.port(), s.tls()).attempt(MqttLogin.ANONYMOUS),
+                        device.patient(new MqttLogin(device.dialer(), s.port(), s.tls())).attempt(MqttLogin.ANONYMOUS),
                         "MQTT broker accepts a CONNECT without credentials"));
+                // In cleartext, as anonymous clients connect: vsftpd refuses anonymous over TLS by default
+                // ("Anonymous sessions may not use encryption") even when it allows it in clear.
                 case FTP -> findings.add(fromAttempt(device, s,
-                        new FtpLogin(device.dialer(), s.port()).attempt(FtpLogin.ANONYMOUS), "FTP accepts anonymous login"));
+                        new PatientLogin(new FtpLogin(device.dialer(), s.port()), device.settings().timeout())
+                                .attempt(FtpLogin.ANONYMOUS),
+                        "FTP accepts anonymous login"));
                 case TELNET -> findings.add(telnet(device, s));
                 default -> {
                     // SSH and HTTP logins without credentials are covered by the canary of the credential check.

@@ -51,8 +51,10 @@ public final class DefaultCredentialCheck extends PerServiceCheck {
             return device.finding(ID, service, Verdict.FAIL, client.service()
                     + " accepts an arbitrary, random user name and password", evidence(canary));
         }
-        if (canary.outcome() == LoginOutcome.NOT_OFFERED && client.service().equals("ssh")) {
-            // The SSH server's method list holds for every user: no password login at all (key-only).
+        if (canary.outcome() == LoginOutcome.NOT_OFFERED
+                && (client.service().equals("ssh") || client.service().equals("telnet"))) {
+            // The SSH server's method list holds for every user: no password login at all (key-only). A Telnet
+            // shell without a login prompt asks no user for a password (its missing login is anonymous-access's).
             return device.finding(ID, service, Verdict.NOT_APPLICABLE, client.service() + " offers no password login ("
                     + canary.detail() + "); no password was checked", evidence(canary));
         }

@@ -1,6 +1,9 @@
 package io.iotseal.probe.check;
 
+import io.iotseal.probe.credential.FtpLogin;
+import io.iotseal.probe.credential.LoginAttempt;
 import io.iotseal.probe.credential.LoginClient;
+import io.iotseal.probe.credential.LoginOutcome;
 import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
@@ -26,6 +29,17 @@ public final class PlaintextManagementCheck extends PerServiceCheck {
     private Finding judge(DeviceContext device, LoginClient client) {
         var service = LoginServices.serviceOf(device, client);
         List<Exchange> evidence = service.evidence().isEmpty() ? List.of() : List.of(service.evidence().getLast());
+        if (client.cleartext() && client instanceof FtpLogin) {
+            // An anonymous-only FTP server answers USER of any real account with 530 before asking for a
+            // password (vsftpd: "This FTP server is anonymous only"): no credential ever crosses the network.
+            // A login-free Telnet shell is not exempt: the management session itself is in clear (ADR 0076).
+            LoginAttempt probe = device.patient(client).attempt(DefaultCredentialCheck.canary());
+            if (probe.outcome() == LoginOutcome.NOT_OFFERED) {
+                return device.finding(ID, service, Verdict.NOT_APPLICABLE, client.service() + " offers no password "
+                        + "login (" + probe.detail() + "), so no credential crosses the network",
+                        DefaultCredentialCheck.evidence(probe));
+            }
+        }
         if (client.cleartext()) {
             return device.finding(ID, service, Verdict.FAIL, client.service()
                     + " takes a user name and password over an unencrypted connection", evidence);

@@ -67,23 +67,42 @@ public final class SshAlgorithmsCheck extends PerServiceCheck {
                     + (offer.failure().isEmpty() ? "" : " (" + offer.failure() + ")"), evidence);
         }
         List<String> found = new ArrayList<>();
+        List<String> notUsable = new ArrayList<>();
+        List<String> unverified = new ArrayList<>();
+        SshLogin ssh = new SshLogin(device.dialer(), s.port(), device.sshClient());
         offered.forEach((section, names) -> {
             for (String name : names) {
                 for (JsonNode rule : weak.path(section)) {
                     if (matches(rule.path("name").asText(), name)) {
-                        found.add(SECTIONS.get(section) + " " + name + " (" + rule.path("reason").asText() + "; "
-                                + rule.path("source").asText() + ")");
+                        String text = SECTIONS.get(section) + " " + name + " (" + rule.path("reason").asText() + "; "
+                                + rule.path("source").asText() + ")";
+                        // A weak host-key algorithm counts only if a handshake restricted to it completes: a
+                        // server may list one it has no key for (dropbear with only Ed25519 lists ssh-rsa).
+                        SshLogin.HostKeyUse use = section.equals("host-key") ? ssh.hostKeyUse(name) : SshLogin.HostKeyUse.USABLE;
+                        switch (use) {
+                            case USABLE -> found.add(text);
+                            case NOT_USABLE -> notUsable.add(name);
+                            case UNKNOWN -> unverified.add(name);
+                        }
                         break;
                     }
                 }
             }
         });
         String offers = "host keys " + String.join(",", offer.hostKeys()) + "; kex " + String.join(",", offer.keyExchanges());
-        if (found.isEmpty()) {
-            return device.finding(ID, s, Verdict.PASS, "ssh offers no algorithm on the weak list (ssh-algorithms.yaml v"
-                    + weak.path("version").asInt() + "): " + offers, evidence);
+        String note = notUsable.isEmpty() ? "" : "; advertised but not usable (a handshake restricted to it was aborted "
+                + "by the server): " + String.join(",", notUsable);
+        if (!found.isEmpty()) {
+            return device.finding(ID, s, Verdict.FAIL, "ssh offers weak algorithms: " + String.join("; ", found) + note,
+                    evidence);
         }
-        return device.finding(ID, s, Verdict.FAIL, "ssh offers weak algorithms: " + String.join("; ", found), evidence);
+        if (!unverified.isEmpty()) {
+            return device.finding(ID, s, Verdict.INCONCLUSIVE, "ssh advertises the weak host-key algorithms "
+                    + String.join(",", unverified) + " but a handshake restricted to them neither completed nor was "
+                    + "refused" + note, evidence);
+        }
+        return device.finding(ID, s, Verdict.PASS, "ssh offers no usable algorithm on the weak list (ssh-algorithms.yaml v"
+                + weak.path("version").asInt() + "): " + offers + note, evidence);
     }
 
     static boolean matches(String pattern, String name) {

@@ -119,7 +119,18 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                     String sent = "userauth user=" + credential.username() + " password="
                             + Redactor.password(credential.password());
                     try {
-                        session.auth().verify(wait);
+                        var auth = session.auth();
+                        if (!auth.await(wait)) {
+                            // No answer in time is never evidence either way: in particular it must not read as
+                            // "password login offered" and a rejection (a key-only server under load, issue 15).
+                            if (!Boolean.TRUE.equals(session.getAttribute(SshHandshake.KEYS_ESTABLISHED))) {
+                                return handshakeFailure(session, wait, transcript);
+                            }
+                            transcript.add(new Exchange(service(), sent, "no answer in " + wait.toMillis() + " ms"));
+                            return new Attempts.Result(LoginOutcome.UNKNOWN, "no answer to the authentication in "
+                                    + wait.toMillis() + " ms");
+                        }
+                        auth.verify();
                         transcript.add(new Exchange(service(), sent, "authentication succeeded; disconnected"));
                         return new Attempts.Result(LoginOutcome.ACCEPTED, "password accepted");
                     } catch (IOException e) {
@@ -128,6 +139,13 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                         }
                         String reply = Redactor.transcript(String.valueOf(e.getMessage()), credential.password());
                         List<String> methods = session.getAttribute(SshHandshake.SERVER_AUTH_METHODS);
+                        if (methods == null && session.isOpen()) {
+                            // The server never sent its method list, so whether it takes passwords is unknown
+                            // (a closed session stays a refusal below, as a lockout disconnects).
+                            transcript.add(new Exchange(service(), sent, reply));
+                            return new Attempts.Result(LoginOutcome.UNKNOWN, "authentication ended before the server "
+                                    + "listed its methods: " + reply);
+                        }
                         if (methods != null && !methods.contains("password") && !methods.contains("keyboard-interactive")) {
                             transcript.add(new Exchange(service(), "userauth user=" + credential.username() + " method=none",
                                     "server offers: " + String.join(",", methods)));
@@ -195,6 +213,45 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                     SshHandshake.offered(proposal, KexProposalOption.S2CENC),
                     SshHandshake.offered(proposal, KexProposalOption.S2CMAC),
                     failure == null ? "" : String.valueOf(failure.getMessage()));
+        }
+    }
+
+    /** What a handshake restricted to one host-key algorithm showed. */
+    public enum HostKeyUse {
+        /** The key exchange completed with that host-key algorithm. */
+        USABLE,
+        /** The server broke the handshake off: it advertises the algorithm but has no key for it. */
+        NOT_USABLE,
+        /** No completed exchange and no abort in time, or an algorithm the probe cannot offer. */
+        UNKNOWN
+    }
+
+    /**
+     * One handshake offering only {@code algorithm} as host-key algorithm, no authentication. Dropbear lists
+     * ssh-rsa even with only an Ed25519 key and aborts a client that insists on it (issue 15), so an advertised
+     * weak host-key algorithm matters only if it can be negotiated (ADR 0076).
+     */
+    public HostKeyUse hostKeyUse(String algorithm) {
+        var signature = BuiltinSignatures.fromFactoryName(algorithm);
+        if (signature == null || !signature.isSupported()) {
+            return HostKeyUse.UNKNOWN;
+        }
+        SshClient restricted = newClient();
+        restricted.setSignatureFactories(new ArrayList<>(List.of(signature)));
+        restricted.start();
+        try (Dialer.Permit ignored = dialer.permit();
+             ClientSession session = restricted.connect("iotseal-probe", dialer.target().address().getHostAddress(), port)
+                     .verify(dialer.timeout()).getClientSession()) {
+            session.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
+            session.auth().await(dialer.timeout());
+            if (Boolean.TRUE.equals(session.getAttribute(SshHandshake.KEYS_ESTABLISHED))) {
+                return HostKeyUse.USABLE;
+            }
+            return !session.isOpen() && session.getServerVersion() != null ? HostKeyUse.NOT_USABLE : HostKeyUse.UNKNOWN;
+        } catch (IOException | RuntimeException e) {
+            return HostKeyUse.UNKNOWN;
+        } finally {
+            restricted.stop();
         }
     }
 

@@ -46,6 +46,14 @@ public record TelnetLogin(Dialer dialer, int port) implements LoginClient {
                 TelnetSession telnet = new TelnetSession(c);
                 String greeting = telnet.readUntil(ANY_PROMPT, wait);
                 transcript.add(new Exchange(service(), "", greeting));
+                if (!LOGIN_PROMPT.matcher(greeting).find() && !PASSWORD_PROMPT.matcher(greeting).find()
+                        && SHELL_PROMPT.matcher(greeting).find()) {
+                    // A shell before any prompt (telnetd -l /bin/sh): no password is asked for, so none is
+                    // checked. The missing login is anonymous-access's FAIL, not a credential verdict (ADR 0076).
+                    telnet.sendLine("exit");
+                    return new Attempts.Result(LoginOutcome.NOT_OFFERED,
+                            "a shell prompt appears without any login prompt; no password is asked for");
+                }
                 if (LOGIN_PROMPT.matcher(greeting).find()) {
                     telnet.sendLine(credential.username());
                     String reply = telnet.readUntil(ANY_PROMPT, wait);
@@ -55,7 +63,7 @@ public record TelnetLogin(Dialer dialer, int port) implements LoginClient {
                 if (!PASSWORD_PROMPT.matcher(greeting).find()) {
                     if (SHELL_PROMPT.matcher(greeting).find()) {
                         telnet.sendLine("exit");
-                        return new Attempts.Result(LoginOutcome.ACCEPTED, "shell prompt without a password");
+                        return new Attempts.Result(LoginOutcome.ACCEPTED, "shell prompt after the user name, without a password");
                     }
                     return new Attempts.Result(LoginOutcome.UNKNOWN, "no password prompt");
                 }

@@ -54,6 +54,21 @@ class ServiceChecksTest {
     }
 
     @Test
+    void loginFreeTelnetShellHasNoCredentialVerdictsButIsCleartext() throws Exception {
+        // Issue 15 / root-shell-9527: a shell with no login prompt asks for no password, so neither credential
+        // check applies (the missing login is anonymous-access's FAIL); the shell itself still crosses in clear.
+        try (var shell = new SimulatedTelnetDevice("root", UNIQUE, false)) {
+            Finding defaults = only(TestProbe.run(DefaultCredentialCheck.ID, shell.port()));
+            assertThat(defaults.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+            assertThat(defaults.summary()).contains("without any login prompt");
+            Finding guesses = only(TestProbe.run(BruteForceCheck.ID, shell.port()));
+            assertThat(guesses.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+            assertThat(guesses.summary()).contains("nothing to guess");
+            assertThat(only(TestProbe.run(PlaintextManagementCheck.ID, shell.port())).verdict()).isEqualTo(Verdict.FAIL);
+        }
+    }
+
+    @Test
     void telnetLoginIsCleartextAndSshIsNot() throws Exception {
         try (var telnet = new SimulatedTelnetDevice("root", UNIQUE, true);
              var ssh = new SimulatedSshDevice("root", UNIQUE, null, Lockout.NONE)) {
