@@ -70,8 +70,9 @@ public final class DefaultCredentialCheck extends PerServiceCheck {
         for (Credential credential : list) {
             device.progress(client.service() + ":" + client.port() + " credentials " + (tried + 1) + "/" + list.size());
             LoginAttempt attempt = login.attempt(credential);
-            if (attempt.outcome() == LoginOutcome.REFUSED) {
-                // A device that locks out after failures: wait once, then try the same pair again.
+            if (attempt.outcome() == LoginOutcome.REFUSED || attempt.outcome() == LoginOutcome.FAULT) {
+                // A device that locks out after failures (or drops handshakes while it does, as a locked SSH
+                // server may): wait once, then try the same pair again. A second fault stays a fault.
                 sleep(device.settings().lockoutWait().toMillis());
                 attempt = login.attempt(credential);
             }
