@@ -32,8 +32,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 class AssessmentListQueriesTest extends ApiTest {
 
-    /** The page's rows, its total, product names, answers, evidence, test cases and transitions. */
-    private static final int STATEMENTS_PER_PAGE = 7;
+    /** The page's rows, its total, product names, answers, evidence, test cases, transitions and their per-requirement comments (ADR 0086). */
+    private static final int STATEMENTS_PER_PAGE = 8;
 
     private static final AtomicInteger STATEMENTS = new AtomicInteger();
     private static volatile Thread counted;

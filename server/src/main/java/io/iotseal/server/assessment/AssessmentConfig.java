@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 @Configuration(proxyBeanMethods = false)
 class AssessmentConfig {
 
+    /** The label check page's photo cap (4 MiB), the largest upload of a route outside this package. */
+    private static final long LARGEST_OTHER_UPLOAD = 4L * 1024 * 1024;
+
     private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("/api/v1/assessments/[^/]+/evidence/?");
     /** The vendor console's upload form (ADR 0085); multipart, capped by {@link #multipartConfig}. */
     private static final Pattern EVIDENCE_FORM = Pattern.compile("/vendor/assessments/[^/]+/evidence/?");
@@ -46,6 +49,10 @@ class AssessmentConfig {
      */
     @Bean
     MultipartConfigElement multipartConfig(EvidenceProperties evidence) {
-        return new MultipartConfigElement("", evidence.maxBytes(), evidence.maxBytes() + 64 * 1024, 1024 * 1024);
+        // The container's limits hold for every multipart route, so they take the largest upload any route
+        // accepts: evidence, or the label check page's 4 MiB photo (label.LabelCheck.MAX_PHOTO_BYTES, which the
+        // assessment package cannot name). Each handler checks its own cap before it reads the part.
+        long largest = Math.max(evidence.maxBytes(), LARGEST_OTHER_UPLOAD);
+        return new MultipartConfigElement("", largest, largest + 64 * 1024, 1024 * 1024);
     }
 }

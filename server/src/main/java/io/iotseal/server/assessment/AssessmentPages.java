@@ -202,8 +202,9 @@ class AssessmentPages {
     }
 
     /**
-     * Evidence for one requirement, as a multipart form. The cap is enforced before the body is read whole:
-     * the multipart parser refuses a declared length over it, and EvidenceService reads at most the cap.
+     * Evidence for one requirement, as a multipart form. The cap is enforced before the part is read whole:
+     * the multipart parser refuses a part over the largest upload cap (AssessmentConfig), EvidenceService refuses
+     * a part over the evidence cap by its size and reads at most the cap.
      */
     @PostMapping("/vendor/assessments/{id}/evidence")
     String upload(Page page, Actor actor, Model model, HttpServletResponse response, @PathVariable UUID id,
