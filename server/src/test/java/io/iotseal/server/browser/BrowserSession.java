@@ -13,7 +13,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -129,7 +128,25 @@ public final class BrowserSession implements AutoCloseable {
     /** Clicks {@code button} and waits until the next page has replaced this one. */
     public void submit(WebElement button) {
         button.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, WAIT).until(d -> gone(button));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Chromium sometimes reports an element of a page that is
+     * being replaced as "does not belong to the document" (an inspector error) instead of as stale: the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The current page's language (its html lang attribute). */
