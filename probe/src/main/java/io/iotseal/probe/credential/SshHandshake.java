@@ -51,7 +51,10 @@ final class SshHandshake {
 
         @Override
         public void sessionEvent(Session session, Event event) {
-            if (event == Event.KeyEstablished || event == Event.KexCompleted) {
+            // Only KeyEstablished proves the server signed the exchange with its host key: MINA signals
+            // KexCompleted when the algorithms are agreed, before the server's reply, so a server that then
+            // aborts (dropbear asked for ssh-rsa without an RSA key) still shows KexCompleted (issue 15).
+            if (event == Event.KeyEstablished) {
                 session.setAttribute(KEYS_ESTABLISHED, Boolean.TRUE);
             }
         }
