@@ -133,11 +133,33 @@ ensure_real_daemons() {
   if [ -n "$own_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
 }
 
+# The RTSP camera and the form-login device of the real-daemon lab (ADR 0089): GStreamer's RTSP server library
+# with its Python bindings and the elements of the test stream, and PHP for lighttpd (php-cgi over FastCGI).
+ensure_rtsp_and_form_daemons() {
+  local packages=() pkg
+  for pkg in gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-base gstreamer1.0-plugins-good php-cgi; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || packages+=("$pkg")
+  done
+  if [ ${#packages[@]} -eq 0 ]; then return; fi
+  if [ -z "$can_install" ]; then
+    missing+=("the RTSP camera and form-login lab programs (Debian/Ubuntu: sudo apt-get install ${packages[*]})")
+    return
+  fi
+  echo "services: installing the RTSP camera and form-login lab programs: ${packages[*]}"
+  local own_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && own_policy=yes
+  fi
+  apt_install --no-install-recommends "${packages[@]}"
+  if [ -n "$own_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
+}
+
 ensure_postgres
 ensure_mosquitto
 ensure_japanese_font
 ensure_browser
 ensure_real_daemons
+ensure_rtsp_and_form_daemons
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "services: the tests need these, which are missing (run as root on Debian/Ubuntu to install them):" >&2

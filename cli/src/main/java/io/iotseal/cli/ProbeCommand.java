@@ -110,6 +110,9 @@ public final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--http-path", paramLabel = "PATH", defaultValue = "/", description = "Page used for HTTP authentication (default ${DEFAULT-VALUE}).")
     String httpPath;
 
+    @Option(names = "--rtsp-path", paramLabel = "PATH", split = ",", description = "RTSP stream path asked with DESCRIBE for a login, e.g. the one the camera's manual gives; repeatable (default /).")
+    List<String> rtspPaths = new ArrayList<>();
+
     @Option(names = "--journal", paramLabel = "FILE", description = "Campaign state file; a run with the same file resumes where it stopped.")
     Path journal;
 
@@ -238,7 +241,8 @@ public final class ProbeCommand implements Callable<Integer> {
                 : Optional.of(new LinkedHashSet<>(PortList.parse("expected-ports", expectedPorts)));
         return new ProbeSettings(portList, expected, millis("timeout", timeoutMillis), millis("banner-wait", bannerWaitMillis),
                 maxConnections, rate, parallelTargets, credentials, bruteForceAttempts,
-                Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks), bruteForceKnownAccounts);
+                Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks), bruteForceKnownAccounts,
+                rtspPaths);
     }
 
     /** The ports to scan: --ports as given ('all', 'iot' or a list), else all for a lab run and iot beyond. */

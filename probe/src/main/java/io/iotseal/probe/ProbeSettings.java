@@ -26,12 +26,28 @@ import java.util.Set;
  * @param checks                 ids of the checks to run (empty = all)
  * @param bruteForceKnownAccounts send wrong passwords also to an account the default-credential check just
  *                               logged into (off by default: ADR 0076)
+ * @param rtspPaths              stream paths asked with RTSP DESCRIBE for a login, in order (ADR 0089);
+ *                               cameras only ask for credentials for a stream they have
  */
 public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
                             Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
                             int parallelTargets, CredentialList credentials, int bruteForceAttempts,
                             Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks,
-                            boolean bruteForceKnownAccounts) {
+                            boolean bruteForceKnownAccounts, List<String> rtspPaths) {
+    /** RTSP's own default: the server's root, which many cameras answer for their main stream. */
+    public static final List<String> DEFAULT_RTSP_PATHS = List.of("/");
+
+    /** Settings with the defaults of options added later (RTSP DESCRIBE of the root only). */
+    public ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
+                         Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
+                         int parallelTargets, CredentialList credentials, int bruteForceAttempts,
+                         Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks,
+                         boolean bruteForceKnownAccounts) {
+        this(ports, expectedPorts, timeout, bannerWait, maxConnectionsPerTarget, connectionsPerSecond, parallelTargets,
+                credentials, bruteForceAttempts, lockoutWait, ssdpPort, httpPath, checks, bruteForceKnownAccounts,
+                DEFAULT_RTSP_PATHS);
+    }
+
     /** Settings with the defaults of options added later (no brute force on working accounts). */
     public ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
                          Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
@@ -72,6 +88,12 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
             throw new IllegalArgumentException("http-path: must start with '/' and contain no spaces, was '" + httpPath + "'");
         }
         checks = Set.copyOf(checks);
+        rtspPaths = rtspPaths == null || rtspPaths.isEmpty() ? DEFAULT_RTSP_PATHS : List.copyOf(rtspPaths);
+        for (String p : rtspPaths) {
+            if (!p.startsWith("/") || p.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+                throw new IllegalArgumentException("rtsp-path: must start with '/' and contain no spaces, was '" + p + "'");
+            }
+        }
     }
 
     private static void requirePort(String option, int port) {
@@ -103,6 +125,7 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
         m.put("lockout-wait", lockoutWait.toMillis() + " ms");
         m.put("ssdp-port", String.valueOf(ssdpPort));
         m.put("http-path", httpPath);
+        m.put("rtsp-paths", rtspPaths.toString());
         m.put("checks", checks.isEmpty() ? "all" : new java.util.TreeSet<>(checks).toString());
         return m;
     }

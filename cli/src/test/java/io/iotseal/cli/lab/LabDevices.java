@@ -29,6 +29,9 @@ public final class LabDevices {
         DEVICES.put("lighttpd-basic-digest", LabDevices::lighttpd);
         DEVICES.put("snmpd-communities", LabDevices::snmpd);
         DEVICES.put("root-shell-9527", LabDevices::rootShell);
+        // RTSP camera and HTML form login (ADR 0089).
+        DEVICES.put("rtsp-camera", LabDevices::rtspCamera);
+        DEVICES.put("lighttpd-php-form", LabDevices::formLogin);
     }
 
     private LabDevices() {
@@ -185,6 +188,64 @@ public final class LabDevices {
     private static void rootShell(Netns ns) {
         users(ns, Map.of());
         ns.startDaemon("telnetd.log", 9527, false, "/bin/busybox", "telnetd", "-F", "-p", "9527", "-l", "/bin/sh");
+    }
+
+    /**
+     * An RTSP camera: GStreamer's RTSP server library (gir1.2-gst-rtsp-server-1.0, driven by the short
+     * lab/rtsp_camera.py) serving /stream with Digest (MD5) admin:admin on tcp/554 and Basic with a random
+     * password on tcp/8554 (the script attaches 554 before 8554, so waiting for 8554 waits for both). Nothing is
+     * mounted at "/", so the probe needs the stream path (--rtsp-path).
+     */
+    private static void rtspCamera(Netns ns) {
+        users(ns, Map.of());
+        Path script = ns.file("rtsp_camera.py", resource("/lab/rtsp_camera.py"));
+        ns.startDaemon("rtsp.log", 8554, false, "/usr/bin/python3", script.toString(),
+                ns.deviceAddress().getHostAddress(), "554", "digest", "admin", "admin", "8554", "basic", "admin",
+                randomPassword());
+    }
+
+    /**
+     * lighttpd 1.4 running a PHP (php-cgi, FastCGI) form login with a CSRF token and a session cookie
+     * (lab/login.php): admin:admin on tcp/80, admin with a random password on tcp/8080. "/" is a status page
+     * that redirects to /login.php without a session, as device web interfaces do.
+     */
+    private static void formLogin(Netns ns) {
+        users(ns, Map.of());
+        String address = ns.deviceAddress().getHostAddress();
+        Path sessions = ns.workDir().resolve("sessions");
+        mkdirs(sessions);
+        for (var site : Map.of("www80", "admin", "www8080", randomPassword()).entrySet()) {
+            String php = resource("/lab/login.php").replace("@SESSIONS@", sessions.toString())
+                    .replace("@PASSWORD@", site.getValue());
+            ns.file(site.getKey() + "/login.php", php);
+            ns.file(site.getKey() + "/status.php", resource("/lab/status.php").replace("@SESSIONS@", sessions.toString()));
+        }
+        Netns.requireExecutable("/usr/bin/php-cgi");
+        Path config = ns.file("lighttpd.conf", """
+                server.document-root = "%1$s/www80"
+                server.bind = "%2$s"
+                server.port = 80
+                server.modules = ( "mod_fastcgi" )
+                index-file.names = ( "status.php" )
+                fastcgi.server = ( ".php" => (( "bin-path" => "/usr/bin/php-cgi",
+                    "socket" => "%1$s/php.socket", "max-procs" => 1,
+                    "bin-environment" => ( "PHP_FCGI_CHILDREN" => "4" ) )) )
+                $SERVER["socket"] == "%2$s:8080" {
+                  server.document-root = "%1$s/www8080"
+                }
+                """.formatted(ns.workDir(), address));
+        ns.startDaemon("lighttpd.log", 8080, false, "/usr/sbin/lighttpd", "-D", "-f", config.toString());
+    }
+
+    private static String resource(String name) {
+        try (var in = LabDevices.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -3,10 +3,12 @@ package io.iotseal.probe.check;
 import io.iotseal.probe.credential.FtpLogin;
 import io.iotseal.probe.credential.LoginAttempt;
 import io.iotseal.probe.credential.MqttLogin;
+import io.iotseal.probe.credential.RtspLogin;
 import io.iotseal.probe.credential.TelnetLogin;
 import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
+import io.iotseal.probe.http.HttpResponse;
 import io.iotseal.probe.scan.Service;
 
 import java.io.IOException;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Access with no credentials at all: an MQTT CONNECT without user name, anonymous FTP, and a Telnet
- * service that shows a shell without asking for a login.
+ * Access with no credentials at all: an MQTT CONNECT without user name, anonymous FTP, a Telnet
+ * service that shows a shell without asking for a login, and an RTSP stream described to anyone.
  */
 public final class AnonymousAccessCheck extends PerServiceCheck {
     public static final String ID = "anonymous-access";
@@ -24,7 +26,7 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
     private static final Pattern SHELL = Pattern.compile("[#$>%]\\s*$");
 
     public AnonymousAccessCheck() {
-        super(ID, "no MQTT, FTP or Telnet service found");
+        super(ID, "no MQTT, FTP, Telnet or RTSP service found");
     }
 
     @Override
@@ -44,6 +46,7 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
                                 .attempt(FtpLogin.ANONYMOUS),
                         "FTP accepts anonymous login"));
                 case TELNET -> findings.add(telnet(device, s));
+                case RTSP -> findings.add(rtsp(device, s));
                 default -> {
                     // SSH and HTTP logins without credentials are covered by the canary of the credential check.
                 }
@@ -64,6 +67,41 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
             default -> s.name() + ": could not tell (" + attempt.detail() + ")";
         };
         return device.finding(ID, s, verdict, summary, DefaultCredentialCheck.evidence(attempt));
+    }
+
+    /**
+     * A camera stream anyone can open: DESCRIBE of each configured stream path without credentials. 2xx
+     * (the stream's SDP) fails; 401 passes; a path the server does not have (404) shows nothing, so when
+     * no path answered either way the verdict is INCONCLUSIVE, naming the option that gives the path.
+     */
+    private Finding rtsp(DeviceContext device, Service s) {
+        List<Exchange> evidence = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        boolean challenged = false;
+        for (String path : device.settings().rtspPaths()) {
+            try {
+                HttpResponse r = new RtspLogin(device.dialer(), s.port(), s.tls(), path).describeUnauthenticated();
+                evidence.add(new Exchange(s.name(), r.rawRequest().strip(), r.rawResponse()));
+                if (r.status() >= 200 && r.status() < 300) {
+                    return device.finding(ID, s, Verdict.FAIL, s.name() + " describes the stream " + path
+                            + " without credentials (DESCRIBE answered " + r.status() + ")", evidence);
+                }
+                if (r.status() == 401) {
+                    challenged = true;
+                } else {
+                    others.add(path + ": " + r.status());
+                }
+            } catch (IOException e) {
+                others.add(path + ": " + e.getMessage());
+            }
+        }
+        if (challenged) {
+            return device.finding(ID, s, Verdict.PASS, s.name() + " asks for credentials before describing a stream"
+                    + (others.isEmpty() ? "" : " (other paths: " + String.join(", ", others) + ")"), evidence);
+        }
+        return device.finding(ID, s, Verdict.INCONCLUSIVE, s.name() + ": no stream path answered DESCRIBE with a "
+                + "stream or a challenge (" + String.join(", ", others) + "); give the camera's stream path with "
+                + "--rtsp-path", evidence);
     }
 
     private Finding telnet(DeviceContext device, Service s) {

@@ -27,7 +27,7 @@ public final class DefaultCredentialCheck extends PerServiceCheck {
     static final String CANARY_SOURCE = "random canary";
 
     public DefaultCredentialCheck() {
-        super(ID, "no Telnet, SSH, FTP, HTTP Basic/Digest or MQTT login service found");
+        super(ID, "no Telnet, SSH, FTP, HTTP Basic/Digest, HTML form, MQTT or RTSP login service found");
     }
 
     @Override

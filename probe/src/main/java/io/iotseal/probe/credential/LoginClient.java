@@ -5,8 +5,8 @@ package io.iotseal.probe.credential;
  * disconnect right after the answer (also after a successful login, without doing anything else), and
  * never throw for network problems: those become {@link LoginOutcome#REFUSED} or {@link LoginOutcome#UNKNOWN}.
  */
-public sealed interface LoginClient permits TelnetLogin, SshLogin, FtpLogin, HttpLogin, MqttLogin {
-    /** Service name used in findings: telnet, ssh, ftp, http, https, mqtt, mqtts. */
+public sealed interface LoginClient permits TelnetLogin, SshLogin, FtpLogin, HttpLogin, MqttLogin, RtspLogin, FormLogin {
+    /** Service name used in findings: telnet, ssh, ftp, http, https, mqtt, mqtts, rtsp, rtsps. */
     String service();
 
     int port();

@@ -4,6 +4,7 @@ import io.iotseal.probe.credential.MqttLogin;
 import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.http.HttpResponse;
 import io.iotseal.probe.http.RawHttp;
+import io.iotseal.probe.http.RawRtsp;
 import io.iotseal.probe.net.Connection;
 import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.tls.FtpAuthTls;
@@ -17,10 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds out what speaks on an open port by its behaviour, not its number (devices move services to odd
- * ports): first listen for a server greeting (SSH, FTP, Telnet), then try TLS, then HTTP, then an MQTT
- * CONNECT. Each step is one short, read-only connection.
+ * ports): first listen for a server greeting (SSH, FTP, Telnet), then try TLS, then HTTP and RTSP (an
+ * {@code OPTIONS * RTSP/1.0}), then an MQTT CONNECT. Each step is one short, read-only connection.
  */
 public final class ServiceIdentifier {
+    /** RTSP's registered port (RFC 2326) and the common alternative; other ports are found by behaviour. */
+    private static final java.util.Set<Integer> RTSP_PORTS = java.util.Set.of(554, 8554);
     private static final Pattern FIRST_LINE_OR_PROMPT = Pattern.compile("\n|:\\s*$");
     private static final Pattern FTP_GREETING = Pattern.compile("^220[ -]");
     private static final Pattern LOGIN_PROMPT = Pattern.compile("(?i)(login|username|password)\\s*:\\s*$");
@@ -64,14 +67,33 @@ public final class ServiceIdentifier {
             return new Service(port, ServiceKind.UNKNOWN, false, firstLine, evidence);
         }
         boolean tls = speaksTls(dialer, port, evidence);
+        boolean answered;
         try {
             HttpResponse r = RawHttp.get(dialer, port, tls, "/", Map.of());
             evidence.add(new Exchange("", r.rawRequest(), r.rawResponse()));
+            // An RTSP server may answer GET in HTTP (GStreamer's rtsp-server: "HTTP/1.1 503", for its
+            // RTSP-over-HTTP tunnel), so an HTTP answer is asked the RTSP question too: one short connection.
+            Service rtsp = rtsp(dialer, port, tls, evidence);
+            if (rtsp != null) {
+                return rtsp;
+            }
             String banner = (r.header("server").isEmpty() ? "" : "Server: " + r.header("server"))
                     + (r.header("x-powered-by").isEmpty() ? "" : " X-Powered-By: " + r.header("x-powered-by"));
             return new Service(port, ServiceKind.HTTP, tls, banner, evidence);
+        } catch (java.net.SocketTimeoutException silent) {
+            answered = false;
+            evidence.add(new Exchange("", "GET / HTTP/1.1", "no HTTP answer: " + silent.getMessage()));
         } catch (IOException notHttp) {
+            answered = true;
             evidence.add(new Exchange("", "GET / HTTP/1.1", "no HTTP answer: " + notHttp.getMessage()));
+        }
+        if (answered || RTSP_PORTS.contains(port)) {
+            // Something answered GET, but not in HTTP (an RTSP server may answer "RTSP/1.0 400"), or the port is
+            // RTSP's own. A port that stayed silent is not asked again, so silent ports cost no extra wait.
+            Service rtsp = rtsp(dialer, port, tls, evidence);
+            if (rtsp != null) {
+                return rtsp;
+            }
         }
         var mqtt = new MqttLogin(dialer, port, tls).attempt(MqttLogin.ANONYMOUS);
         if (mqtt.transcript().stream().anyMatch(x -> x.received().startsWith("CONNACK"))) {
@@ -79,6 +101,22 @@ public final class ServiceIdentifier {
             return new Service(port, ServiceKind.MQTT, tls, "", evidence);
         }
         return new Service(port, ServiceKind.UNKNOWN, tls, "", evidence);
+    }
+
+    /**
+     * RTSP, told by its answer to {@code OPTIONS * RTSP/1.0} (RFC 2326 section 10.1; RFC 7826 section
+     * 13.1): any status line starting {@code RTSP/}, whatever the status, since a camera may ask for
+     * credentials even for OPTIONS. Null when the answer is not RTSP.
+     */
+    private static Service rtsp(Dialer dialer, int port, boolean tls, List<Exchange> evidence) {
+        try {
+            HttpResponse r = RawRtsp.options(dialer, port, tls);
+            evidence.add(new Exchange("", r.rawRequest().strip(), r.rawResponse()));
+            return new Service(port, ServiceKind.RTSP, tls, r.header("server").isEmpty() ? ""
+                    : "Server: " + r.header("server"), evidence);
+        } catch (IOException notRtsp) {
+            return null;
+        }
     }
 
     /** Whether an FTP server upgrades its control connection with AUTH TLS (RFC 4217): FTPS. */
