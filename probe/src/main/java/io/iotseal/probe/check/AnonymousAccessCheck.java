@@ -9,6 +9,7 @@ import io.iotseal.probe.finding.Exchange;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.http.HttpResponse;
+import io.iotseal.probe.http.RawHttp;
 import io.iotseal.probe.scan.Service;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Access with no credentials at all: an MQTT CONNECT without user name, anonymous FTP, a Telnet
- * service that shows a shell without asking for a login, and an RTSP stream described to anyone.
+ * service that shows a shell without asking for a login, an RTSP stream described to anyone, and an
+ * ONVIF device service that tells its device information to anyone.
  */
 public final class AnonymousAccessCheck extends PerServiceCheck {
     public static final String ID = "anonymous-access";
@@ -47,6 +49,8 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
                         "FTP accepts anonymous login"));
                 case TELNET -> findings.add(telnet(device, s));
                 case RTSP -> findings.add(rtsp(device, s));
+                // Only an answer in ONVIF's SOAP makes a finding: other web servers are not judged here.
+                case HTTP -> onvif(device, s).ifPresent(findings::add);
                 default -> {
                     // SSH and HTTP logins without credentials are covered by the canary of the credential check.
                 }
@@ -102,6 +106,47 @@ public final class AnonymousAccessCheck extends PerServiceCheck {
         return device.finding(ID, s, Verdict.INCONCLUSIVE, s.name() + ": no stream path answered DESCRIBE with a "
                 + "stream or a challenge (" + String.join(", ", others) + "); give the camera's stream path with "
                 + "--rtsp-path", evidence);
+    }
+
+    /** ONVIF's fixed entry point of the device management service (ONVIF Core Specification, section 5.1). */
+    static final String ONVIF_DEVICE_SERVICE = "/onvif/device_service";
+    private static final String GET_DEVICE_INFORMATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body>"
+            + "<GetDeviceInformation xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/></s:Body></s:Envelope>";
+    private static final Pattern ONVIF_FIELD = Pattern.compile(
+            "<(?:\\w+:)?(Manufacturer|Model|FirmwareVersion|SerialNumber|HardwareId)>([^<]{0,100})<");
+
+    /**
+     * ONVIF GetDeviceInformation without credentials (ADR 0089). The ONVIF Core Specification puts it in
+     * access class READ_SYSTEM, which needs authentication; only PRE_AUTH operations (GetSystemDateAndTime,
+     * GetServices, ...) may answer anyone. A GetDeviceInformationResponse fails; a SOAP fault passes; any
+     * other answer (404, HTTP 401 of a server that may not be ONVIF, not SOAP) makes no finding.
+     */
+    private java.util.Optional<Finding> onvif(DeviceContext device, Service s) {
+        HttpResponse r;
+        try {
+            r = RawHttp.request(device.dialer(), s.port(), s.tls(), "POST", ONVIF_DEVICE_SERVICE,
+                    java.util.Map.of(), GET_DEVICE_INFORMATION,
+                    "application/soap+xml; charset=utf-8");
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        List<Exchange> evidence = List.of(new Exchange(s.name(), "POST " + ONVIF_DEVICE_SERVICE + " GetDeviceInformation",
+                r.rawResponse()));
+        if (r.status() == 200 && r.body().contains("GetDeviceInformationResponse")) {
+            List<String> fields = new ArrayList<>();
+            var m = ONVIF_FIELD.matcher(r.body());
+            while (m.find()) {
+                fields.add(m.group(1) + "=" + m.group(2).strip());
+            }
+            return java.util.Optional.of(device.finding(ID, s, Verdict.FAIL, "ONVIF answers GetDeviceInformation "
+                    + "without authentication" + (fields.isEmpty() ? "" : " (" + String.join(", ", fields) + ")"), evidence));
+        }
+        if (r.body().contains("Envelope") && r.body().contains("Fault")) {
+            return java.util.Optional.of(device.finding(ID, s, Verdict.PASS, "ONVIF refuses GetDeviceInformation "
+                    + "without authentication (SOAP fault, status " + r.status() + ")", evidence));
+        }
+        return java.util.Optional.empty();
     }
 
     private Finding telnet(DeviceContext device, Service s) {

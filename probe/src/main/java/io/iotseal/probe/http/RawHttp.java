@@ -40,12 +40,19 @@ public final class RawHttp {
 
     /**
      * Sends {@code method path} with the given extra headers and, when {@code body} is not null, that body
-     * as {@code application/x-www-form-urlencoded} (the only body the probe sends: a login form).
+     * as {@code application/x-www-form-urlencoded} (a login form).
      *
      * @throws IOException when the connection fails or the peer does not answer with HTTP
      */
     public static HttpResponse request(Dialer dialer, int port, boolean tls, String method, String path,
                                        Map<String, String> extraHeaders, String body) throws IOException {
+        return request(dialer, port, tls, method, path, extraHeaders, body, "application/x-www-form-urlencoded");
+    }
+
+    /** The same with another body type (ONVIF's SOAP: {@code application/soap+xml}). */
+    public static HttpResponse request(Dialer dialer, int port, boolean tls, String method, String path,
+                                       Map<String, String> extraHeaders, String body, String contentType)
+            throws IOException {
         String host = dialer.target().address().getHostAddress();
         String hostHeader = host.contains(":") ? "[" + host + "]" : host;
         StringBuilder req = new StringBuilder();
@@ -56,7 +63,7 @@ public final class RawHttp {
         extraHeaders.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
         byte[] bodyBytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {
-            req.append("Content-Type: application/x-www-form-urlencoded\r\n");
+            req.append("Content-Type: ").append(contentType).append("\r\n");
             req.append("Content-Length: ").append(bodyBytes.length).append("\r\n");
         }
         req.append("Connection: close\r\n\r\n");
