@@ -43,6 +43,12 @@ public record FormLogin(Dialer dialer, int port, boolean tls, String pagePath, F
 
     @Override
     public LoginAttempt attempt(Credential credential) {
+        return attempt(credential, dialer.timeout());
+    }
+
+    /** Waits up to {@code wait} for the answer to the POST: devices may delay a failed login. */
+    @Override
+    public LoginAttempt attempt(Credential credential, java.time.Duration wait) {
         return Attempts.timed(credential, transcript -> {
             HttpResponse page = RawHttp.get(dialer, port, tls, pagePath, Map.of());
             transcript.add(new Exchange(service(), page.rawRequest(), page.rawResponse()));
@@ -69,7 +75,8 @@ public record FormLogin(Dialer dialer, int port, boolean tls, String pagePath, F
             if (!cookies.isEmpty()) {
                 headers.put("Cookie", String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
             }
-            HttpResponse answer = RawHttp.request(dialer, port, tls, "POST", action.get(), headers, urlEncoded(values));
+            HttpResponse answer = RawHttp.request(dialer, port, tls, "POST", action.get(), headers, urlEncoded(values),
+                    "application/x-www-form-urlencoded", wait.toMillis());
             String encoded = URLEncoder.encode(credential.password(), StandardCharsets.UTF_8);
             transcript.add(new Exchange(service(),
                     Redactor.transcript(Redactor.transcript(answer.rawRequest(), credential.password()), encoded),

@@ -30,8 +30,14 @@ public record RtspLogin(Dialer dialer, int port, boolean tls, String path) imple
 
     @Override
     public LoginAttempt attempt(Credential credential) {
+        return attempt(credential, dialer.timeout());
+    }
+
+    /** Waits up to {@code wait} for each answer: cameras may delay failures, as {@code login} does. */
+    @Override
+    public LoginAttempt attempt(Credential credential, java.time.Duration wait) {
         ChallengeLogin login = new ChallengeLogin(service(), "DESCRIBE", RawRtsp.uri(dialer, port, tls, path),
-                headers -> RawRtsp.describe(dialer, port, tls, path, headers));
+                headers -> RawRtsp.describe(dialer, port, tls, path, headers, wait.toMillis()));
         return Attempts.timed(credential, transcript -> login.attempt(credential, transcript));
     }
 

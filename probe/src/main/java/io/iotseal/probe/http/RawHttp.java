@@ -53,6 +53,16 @@ public final class RawHttp {
     public static HttpResponse request(Dialer dialer, int port, boolean tls, String method, String path,
                                        Map<String, String> extraHeaders, String body, String contentType)
             throws IOException {
+        return request(dialer, port, tls, method, path, extraHeaders, body, contentType, dialer.timeout().toMillis());
+    }
+
+    /**
+     * The same, waiting up to {@code waitMillis} for the answer (a login service that delays failures:
+     * the wait its {@code PatientLogin} learned). Connects still use the dialer's timeout.
+     */
+    public static HttpResponse request(Dialer dialer, int port, boolean tls, String method, String path,
+                                       Map<String, String> extraHeaders, String body, String contentType,
+                                       long waitMillis) throws IOException {
         String host = dialer.target().address().getHostAddress();
         String hostHeader = host.contains(":") ? "[" + host + "]" : host;
         StringBuilder req = new StringBuilder();
@@ -70,7 +80,7 @@ public final class RawHttp {
         if (body != null) {
             req.append(body);
         }
-        return exchange(dialer, port, tls, req.toString(), STATUS_LINE, "HTTP");
+        return exchange(dialer, port, tls, req.toString(), STATUS_LINE, "HTTP", waitMillis);
     }
 
     /**
@@ -79,14 +89,14 @@ public final class RawHttp {
      * {@code statusLine} matches, its group 1 being the status code.
      */
     static HttpResponse exchange(Dialer dialer, int port, boolean tls, String request, Pattern statusLine,
-                                 String protocol) throws IOException {
+                                 String protocol, long waitMillis) throws IOException {
         String host = dialer.target().address().getHostAddress();
         try (Connection c = dialer.connect(port)) {
             if (tls) {
                 TlsSockets.handshake(c, host, port, TlsSockets.ALL_PROTOCOLS);
             }
             c.write(request.getBytes(StandardCharsets.UTF_8));
-            long wait = dialer.timeout().toMillis();
+            long wait = waitMillis;
             byte[] head = c.readUntil(END_OF_HEADERS, wait);
             String text = new String(head, StandardCharsets.ISO_8859_1);
             if (head.length == 0) {

@@ -21,12 +21,18 @@ public final class RawRtsp {
     /** {@code OPTIONS * RTSP/1.0}: the request that tells an RTSP server by its answer (RFC 2326 section 10.1). */
     public static HttpResponse options(Dialer dialer, int port, boolean tls) throws IOException {
         return RawHttp.exchange(dialer, port, tls, "OPTIONS * RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: iotseal-probe\r\n\r\n",
-                STATUS_LINE, "RTSP");
+                STATUS_LINE, "RTSP", dialer.timeout().toMillis());
     }
 
     /** {@code DESCRIBE uri RTSP/1.0} asking for SDP, with the given extra headers (Authorization). */
     public static HttpResponse describe(Dialer dialer, int port, boolean tls, String path,
                                         Map<String, String> extraHeaders) throws IOException {
+        return describe(dialer, port, tls, path, extraHeaders, dialer.timeout().toMillis());
+    }
+
+    /** The same, waiting up to {@code waitMillis} for the answer. */
+    public static HttpResponse describe(Dialer dialer, int port, boolean tls, String path,
+                                        Map<String, String> extraHeaders, long waitMillis) throws IOException {
         StringBuilder req = new StringBuilder();
         req.append("DESCRIBE ").append(uri(dialer, port, tls, path)).append(" RTSP/1.0\r\n");
         req.append("CSeq: 2\r\n");
@@ -34,7 +40,7 @@ public final class RawRtsp {
         req.append("Accept: application/sdp\r\n");
         extraHeaders.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
         req.append("\r\n");
-        return RawHttp.exchange(dialer, port, tls, req.toString(), STATUS_LINE, "RTSP");
+        return RawHttp.exchange(dialer, port, tls, req.toString(), STATUS_LINE, "RTSP", waitMillis);
     }
 
     /**

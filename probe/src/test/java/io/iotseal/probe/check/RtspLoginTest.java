@@ -2,6 +2,8 @@ package io.iotseal.probe.check;
 
 import io.iotseal.probe.ProbeSettings;
 import io.iotseal.probe.TestProbe;
+import io.iotseal.probe.credential.Credential;
+import io.iotseal.probe.credential.CredentialList;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.sim.SimulatedRtspCamera;
@@ -23,9 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RtspLoginTest {
 
     static List<Finding> run(String check, int port, String... rtspPaths) {
+        return run(check, port, TestProbe.settings(List.of(port), check).credentials(), rtspPaths);
+    }
+
+    static List<Finding> run(String check, int port, CredentialList credentials, String... rtspPaths) {
         ProbeSettings s = TestProbe.settings(List.of(port), check);
         s = new ProbeSettings(s.ports(), s.expectedPorts(), s.timeout(), s.bannerWait(), s.maxConnectionsPerTarget(),
-                s.connectionsPerSecond(), s.parallelTargets(), s.credentials(), s.bruteForceAttempts(), s.lockoutWait(),
+                s.connectionsPerSecond(), s.parallelTargets(), credentials, s.bruteForceAttempts(), s.lockoutWait(),
                 s.ssdpPort(), s.httpPath(), s.checks(), s.bruteForceKnownAccounts(), List.of(rtspPaths));
         return TestProbe.probe(s).findings();
     }
@@ -56,6 +62,18 @@ class RtspLoginTest {
             Finding brute = only(run(BruteForceCheck.ID, camera.port(), "/stream"));
             assertThat(brute.verdict()).as(brute.summary()).isEqualTo(Verdict.FAIL);
             assertThat(brute.summary()).contains("guesses/s");
+        }
+    }
+
+    @Test
+    void failuresSlowerThanTheTimeoutAreWaitedFor() throws Exception {
+        // 2 s per failure against the tests' 1.5 s timeout: without the adaptive wait every answer is missed
+        // and the verdict is INCONCLUSIVE.
+        var list = CredentialList.of(List.of(new Credential("admin", "1234", "test", true),
+                new Credential("root", "root", "test", true), new Credential("admin", "admin", "test", true)));
+        try (var camera = new SimulatedRtspCamera(Auth.DIGEST, "/stream", "admin", "x9-Kq7!vN2#pLr", 0).failureDelay(2000)) {
+            Finding f = only(run(DefaultCredentialCheck.ID, camera.port(), list, "/stream"));
+            assertThat(f.verdict()).as(f.summary()).isEqualTo(Verdict.PASS);
         }
     }
 

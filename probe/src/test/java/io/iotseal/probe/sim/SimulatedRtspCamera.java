@@ -34,6 +34,8 @@ public final class SimulatedRtspCamera extends LineServer {
     private final int lockAfter;
     private final AtomicInteger failures = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
+    /** Pause before answering a wrong credential, as devices that slow guessing do. */
+    private volatile long failureDelayMillis;
 
     /** @param lockAfter wrong credentials after which every DESCRIBE gets 503 (0 = never) */
     public SimulatedRtspCamera(Auth auth, String streamPath, String user, String password, int lockAfter) throws IOException {
@@ -42,6 +44,11 @@ public final class SimulatedRtspCamera extends LineServer {
         this.user = user;
         this.password = password;
         this.lockAfter = lockAfter;
+    }
+
+    public SimulatedRtspCamera failureDelay(long millis) {
+        this.failureDelayMillis = millis;
+        return this;
     }
 
     @Override
@@ -87,6 +94,7 @@ public final class SimulatedRtspCamera extends LineServer {
         if (auth != Auth.NONE && !authorized(authorization, uri)) {
             if (!authorization.isEmpty()) {
                 failures.incrementAndGet();
+                pause(failureDelayMillis);
             }
             String challenge = auth == Auth.BASIC ? "Basic realm=\"SimCam\""
                     : "Digest realm=\"SimCam\", nonce=\"" + HexFormat.of().formatHex(random.generateSeed(8))
@@ -119,6 +127,14 @@ public final class SimulatedRtspCamera extends LineServer {
             return expected.equals(p.get("response"));
         }
         return false;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String md5(String s) {
