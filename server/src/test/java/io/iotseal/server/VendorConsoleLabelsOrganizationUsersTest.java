@@ -86,6 +86,10 @@ class VendorConsoleLabelsOrganizationUsersTest extends ApiTest {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).isEqualTo("application/pdf");
         assertThat(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).contains("label-" + row.get("label_id") + ".pdf");
+        // Kept beside the browser tests' screenshots, for a person to look at (a CI artifact).
+        java.nio.file.Path kept = java.nio.file.Path.of("target", "screenshots", "label-print.pdf");
+        java.nio.file.Files.createDirectories(kept.getParent());
+        java.nio.file.Files.write(kept, response.getContentAsByteArray());
         try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             String text = new PDFTextStripper().getText(pdf);
@@ -93,6 +97,8 @@ class VendorConsoleLabelsOrganizationUsersTest extends ApiTest {
                     (String) row.get("label_id"));
             // Rendered as a printer would at 300 dpi, the page's QR code reads back as the label's QR text.
             BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 300);
+            javax.imageio.ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 96), "png",
+                    kept.resolveSibling("label-print.png").toFile());
             assertThat(QrCodes.decode(page)).isEqualTo(row.get("qr_text"));
             // Control: the page below the artwork (its text) holds no QR code, so the decode above read the artwork's.
             int top = (int) (page.getHeight() * 0.55);
