@@ -26,12 +26,26 @@ import java.util.Set;
  * @param checks                 ids of the checks to run (empty = all)
  * @param bruteForceKnownAccounts send wrong passwords also to an account the default-credential check just
  *                               logged into (off by default: ADR 0076)
+ * @param snmpv3Accounts         SNMPv3 accounts from the device's interface description, so the snmpv3-security
+ *                               check can observe the USM protocols the agent uses (ADR 0088); may be empty
  */
 public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
                             Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
                             int parallelTargets, CredentialList credentials, int bruteForceAttempts,
                             Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks,
-                            boolean bruteForceKnownAccounts) {
+                            boolean bruteForceKnownAccounts,
+                            List<io.iotseal.probe.snmp.Snmpv3Account> snmpv3Accounts) {
+    /** Settings without SNMPv3 accounts (ADR 0088). */
+    public ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
+                         Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
+                         int parallelTargets, CredentialList credentials, int bruteForceAttempts,
+                         Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks,
+                         boolean bruteForceKnownAccounts) {
+        this(ports, expectedPorts, timeout, bannerWait, maxConnectionsPerTarget, connectionsPerSecond, parallelTargets,
+                credentials, bruteForceAttempts, lockoutWait, ssdpPort, httpPath, checks, bruteForceKnownAccounts,
+                List.of());
+    }
+
     /** Settings with the defaults of options added later (no brute force on working accounts). */
     public ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
                          Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
@@ -72,6 +86,7 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
             throw new IllegalArgumentException("http-path: must start with '/' and contain no spaces, was '" + httpPath + "'");
         }
         checks = Set.copyOf(checks);
+        snmpv3Accounts = snmpv3Accounts == null ? List.of() : List.copyOf(snmpv3Accounts);
     }
 
     private static void requirePort(String option, int port) {
@@ -103,6 +118,7 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
         m.put("lockout-wait", lockoutWait.toMillis() + " ms");
         m.put("ssdp-port", String.valueOf(ssdpPort));
         m.put("http-path", httpPath);
+        m.put("snmpv3-users", snmpv3Accounts.isEmpty() ? "(none)" : snmpv3Accounts.toString());
         m.put("checks", checks.isEmpty() ? "all" : new java.util.TreeSet<>(checks).toString());
         return m;
     }
