@@ -108,6 +108,9 @@ ensure_real_daemons() {
     "/usr/sbin/snmpd:snmpd" "/usr/bin/snmpget:snmp" "/usr/sbin/nft:nftables" "/usr/sbin/ip:iproute2"
     "/usr/bin/ss:iproute2" "/usr/bin/openssl:openssl" "/bin/login:login" "/usr/bin/nmap:nmap" "/usr/bin/hydra:hydra"
   )
+  # The UDP devices of ADR 0088: a CoAP server without DTLS and an mDNS responder (run without D-Bus).
+  wanted+=("/usr/bin/coap-server-notls:libcoap3-bin")
+  wanted+=("/usr/sbin/avahi-daemon:avahi-daemon")
   local packages=() entry
   for entry in "${wanted[@]}"; do
     [ -x "${entry%%:*}" ] || packages+=("${entry#*:}")

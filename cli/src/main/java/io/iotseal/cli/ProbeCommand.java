@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
 /** {@code iotseal probe}: network checks of devices under test. The logic lives in the probe module. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = {"Probes devices you are authorised to test: open ports, default credentials, anonymous access,",
-                "cleartext logins, TLS, brute-force resistance, UPnP/SSDP and version disclosure, with findings",
+                "cleartext logins, TLS, brute-force resistance, UPnP/SSDP, SNMP, CoAP, mDNS and version disclosure, with findings",
                 "mapped to EN 303 645, JC-STAR, NISTIR 8425 and ISO/IEC 27402.",
                 "Exit codes: 0 every device reached and no FAIL, 4 at least one FAIL, 5 no FAIL but at least one",
                 "device not reached (no port answered: it gets no verdicts), 2 invalid input, 1 error."})
@@ -141,6 +141,12 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "Also send wrong passwords to an account the default-credential check just logged into (off: that check is N/A).")
     boolean bruteForceKnownAccounts;
 
+    @Option(names = "--snmpv3-user", paramLabel = "NAME:AUTH:PASS[:PRIV:PASS]",
+            description = {"An SNMPv3 account from the device's interface description, so the snmpv3-security check can",
+                    "observe its protocols (AUTH: MD5, SHA, SHA-224..SHA-512; PRIV: DES, AES, AES-192, AES-256).",
+                    "Passwords are never printed. Repeatable."})
+    List<String> snmpv3Users = new ArrayList<>();
+
     @Option(names = "--quiet", description = "No progress display on standard error.")
     boolean quiet;
 
@@ -242,7 +248,16 @@ public final class ProbeCommand implements Callable<Integer> {
         return new ProbeSettings(portList, expected, millis("timeout", timeoutMillis), millis("banner-wait", bannerWaitMillis),
                 maxConnections, rate, parallelTargets, credentials, bruteForceAttempts,
                 Duration.ofMillis(lockoutWaitMillis), ssdpPort, httpPath, new LinkedHashSet<>(checks), bruteForceKnownAccounts,
-                rtspPaths);
+                snmpv3Accounts(), rtspPaths);
+    }
+
+    /** The --snmpv3-user accounts, checked against snmpv3.yaml's protocol names (ADR 0088). */
+    private List<io.iotseal.probe.snmp.Snmpv3Account> snmpv3Accounts() {
+        if (snmpv3Users.isEmpty()) {
+            return List.of();
+        }
+        var policy = io.iotseal.probe.snmp.Snmpv3Policy.builtIn();
+        return snmpv3Users.stream().map(u -> io.iotseal.probe.snmp.Snmpv3Account.parse(u, policy)).toList();
     }
 
     /** The ports to scan: --ports as given ('all', 'iot' or a list), else all for a lab run and iot beyond. */

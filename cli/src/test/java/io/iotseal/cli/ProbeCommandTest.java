@@ -52,6 +52,16 @@ class ProbeCommandTest {
         assertThat(run("probe", "8.8.8.8", "--authorized", " ")).isEqualTo(2);
     }
 
+    /** ADR 0088: a bad --snmpv3-user is exit 2 naming the option, and never echoes a password. */
+    @Test
+    void badSnmpv3AccountExitsWithTwoWithoutShowingThePassword() {
+        assertThat(run("probe", "127.0.0.1", "--ports", "1", "--snmpv3-user", "cam:MD4:hunter2-secret")).isEqualTo(2);
+        assertThat(err.toString()).contains("snmpv3-user 'cam': unknown authentication protocol 'MD4'")
+                .doesNotContain("hunter2-secret");
+        assertThat(run("probe", "127.0.0.1", "--ports", "1", "--snmpv3-user", "cam:SHA-256:short")).isEqualTo(2);
+        assertThat(err.toString()).contains("at least 8 characters");
+    }
+
     @Test
     void overrideThatMatchesNoFindingIsRefused(@TempDir Path dir) throws Exception {
         int closedPort;

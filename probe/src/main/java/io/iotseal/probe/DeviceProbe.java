@@ -3,12 +3,15 @@ package io.iotseal.probe;
 import io.iotseal.probe.check.AnonymousAccessCheck;
 import io.iotseal.probe.check.BruteForceCheck;
 import io.iotseal.probe.check.Check;
+import io.iotseal.probe.check.CoapExposureCheck;
 import io.iotseal.probe.check.DefaultCredentialCheck;
 import io.iotseal.probe.check.DeviceContext;
 import io.iotseal.probe.check.InformationDisclosureCheck;
+import io.iotseal.probe.check.MdnsExposureCheck;
 import io.iotseal.probe.check.OpenServicesCheck;
 import io.iotseal.probe.check.PlaintextManagementCheck;
 import io.iotseal.probe.check.SnmpCommunityCheck;
+import io.iotseal.probe.check.Snmpv3SecurityCheck;
 import io.iotseal.probe.check.SshAlgorithmsCheck;
 import io.iotseal.probe.check.SsdpExposureCheck;
 import io.iotseal.probe.check.TlsCertificateCheck;
@@ -71,7 +74,9 @@ public final class DeviceProbe {
     /** Every check, in the order they run: cheap and passive first, login attempts last. */
     public static List<Check> allChecks(Clock clock) {
         // The UDP checks go before open-services, which lists the UDP services they heard from (ADR 0079).
-        return List.of(new SsdpExposureCheck(), new SnmpCommunityCheck(), new OpenServicesCheck(),
+        // SNMPv3, CoAP and mDNS joined them in ADR 0088.
+        return List.of(new SsdpExposureCheck(), new SnmpCommunityCheck(), new Snmpv3SecurityCheck(),
+                new CoapExposureCheck(), new MdnsExposureCheck(), new OpenServicesCheck(),
                 new InformationDisclosureCheck(), new AnonymousAccessCheck(), new PlaintextManagementCheck(),
                 new TlsProtocolCheck(), new TlsCertificateCheck(clock), new SshAlgorithmsCheck(),
                 new DefaultCredentialCheck(), new BruteForceCheck());

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param checks                 ids of the checks to run (empty = all)
  * @param bruteForceKnownAccounts send wrong passwords also to an account the default-credential check just
  *                               logged into (off by default: ADR 0076)
+ * @param snmpv3Accounts         SNMPv3 accounts from the device's interface description, so the snmpv3-security
+ *                               check can observe the USM protocols the agent uses (ADR 0088); may be empty
  * @param rtspPaths              stream paths asked with RTSP DESCRIBE for a login, in order (ADR 0089);
  *                               cameras only ask for credentials for a stream they have
  */
@@ -33,11 +35,23 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
                             Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
                             int parallelTargets, CredentialList credentials, int bruteForceAttempts,
                             Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks,
-                            boolean bruteForceKnownAccounts, List<String> rtspPaths) {
+                            boolean bruteForceKnownAccounts,
+                            List<io.iotseal.probe.snmp.Snmpv3Account> snmpv3Accounts, List<String> rtspPaths) {
     /** RTSP's own default: the server's root, which many cameras answer for their main stream. */
     public static final List<String> DEFAULT_RTSP_PATHS = List.of("/");
 
-    /** Settings with the defaults of options added later (RTSP DESCRIBE of the root only). */
+    /** Settings without RTSP stream paths (ADR 0089): DESCRIBE of the root only. */
+    public ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
+                         Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
+                         int parallelTargets, CredentialList credentials, int bruteForceAttempts,
+                         Duration lockoutWait, int ssdpPort, String httpPath, Set<String> checks,
+                         boolean bruteForceKnownAccounts, List<io.iotseal.probe.snmp.Snmpv3Account> snmpv3Accounts) {
+        this(ports, expectedPorts, timeout, bannerWait, maxConnectionsPerTarget, connectionsPerSecond, parallelTargets,
+                credentials, bruteForceAttempts, lockoutWait, ssdpPort, httpPath, checks, bruteForceKnownAccounts,
+                snmpv3Accounts, DEFAULT_RTSP_PATHS);
+    }
+
+    /** Settings without SNMPv3 accounts (ADR 0088) and RTSP paths (ADR 0089). */
     public ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expectedPorts, Duration timeout,
                          Duration bannerWait, int maxConnectionsPerTarget, double connectionsPerSecond,
                          int parallelTargets, CredentialList credentials, int bruteForceAttempts,
@@ -45,7 +59,7 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
                          boolean bruteForceKnownAccounts) {
         this(ports, expectedPorts, timeout, bannerWait, maxConnectionsPerTarget, connectionsPerSecond, parallelTargets,
                 credentials, bruteForceAttempts, lockoutWait, ssdpPort, httpPath, checks, bruteForceKnownAccounts,
-                DEFAULT_RTSP_PATHS);
+                List.of(), DEFAULT_RTSP_PATHS);
     }
 
     /** Settings with the defaults of options added later (no brute force on working accounts). */
@@ -88,6 +102,7 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
             throw new IllegalArgumentException("http-path: must start with '/' and contain no spaces, was '" + httpPath + "'");
         }
         checks = Set.copyOf(checks);
+        snmpv3Accounts = snmpv3Accounts == null ? List.of() : List.copyOf(snmpv3Accounts);
         rtspPaths = rtspPaths == null || rtspPaths.isEmpty() ? DEFAULT_RTSP_PATHS : List.copyOf(rtspPaths);
         for (String p : rtspPaths) {
             if (!p.startsWith("/") || p.chars().anyMatch(c -> c <= ' ' || c == 127)) {
@@ -125,6 +140,7 @@ public record ProbeSettings(List<Integer> ports, Optional<Set<Integer>> expected
         m.put("lockout-wait", lockoutWait.toMillis() + " ms");
         m.put("ssdp-port", String.valueOf(ssdpPort));
         m.put("http-path", httpPath);
+        m.put("snmpv3-users", snmpv3Accounts.isEmpty() ? "(none)" : snmpv3Accounts.toString());
         m.put("rtsp-paths", rtspPaths.toString());
         m.put("checks", checks.isEmpty() ? "all" : new java.util.TreeSet<>(checks).toString());
         return m;

@@ -393,6 +393,26 @@ class AuthorizationMatrixTest extends ApiTest {
                 .param("requirement", "jc-star-star1#S1.1-01"), expect(302, 403, 403, 422, 422, 404, 403)));
         m.put("POST /vendor/assessments/{id}/submit", new Row(w -> post(vendorAssessment + "/submit"),
                 expect(302, 403, 403, 422, 422, 404, 403)));
+        // The vendor console's labels, organization profile and users (ADR 0087): a vendor's own labels and
+        // organizations (another vendor's are 404); the users page and the name-change form for vendor admins only.
+        String vendorLabel = "/vendor/labels/" + labelOf(acceptedSource(fixtures));
+        m.put("GET /vendor/labels", new Row(w -> get("/vendor/labels"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("GET /vendor/labels/{id}", new Row(w -> get(vendorLabel), expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("GET /vendor/labels/{id}/artwork.pdf", new Row(w -> get(vendorLabel + "/artwork.pdf"),
+                expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/labels/{id}/requests", new Row(w -> post(vendorLabel + "/requests"),
+                expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("GET /vendor/organization", new Row(w -> get("/vendor/organization"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("POST /vendor/organization/{id}/name-change", new Row(w -> post("/vendor/organization/" + world.vendorA
+                + "/name-change").param("name", " "), expect(302, 403, 403, 422, 403, 404, 403)));
+        m.put("GET /vendor/users", new Row(w -> get("/vendor/users"), expect(302, 403, 403, 200, 403, 200, 403)));
+        m.put("POST /vendor/users", new Row(w -> post("/vendor/users").param("username", "x")
+                .param("organizationId", world.vendorA.toString()), expect(302, 403, 403, 422, 403, 404, 403)));
+        m.put("POST /vendor/users/{id}/status", new Row(w -> post("/vendor/users/" + freshMember() + "/status")
+                .param("enabled", "false"), expect(302, 403, 403, 302, 403, 404, 403)));
+        m.put("POST /vendor/users/{id}/role", new Row(w -> post("/vendor/users/" + freshMember() + "/role")
+                .param("organizationId", world.vendorA.toString()).param("current", "VENDOR_MEMBER")
+                .param("role", "VENDOR_ADMIN"), expect(302, 403, 403, 302, 403, 404, 403)));
         // The public site (issue 14, ADR 0084): the same pages for everyone. The check of text that is no
         // label's QR code is a 422 with the error next to the field, for every caller.
         m.put("GET /registry", new Row(w -> get("/registry?status=valid"), expect(200, 200, 200, 200, 200, 200, 200)));

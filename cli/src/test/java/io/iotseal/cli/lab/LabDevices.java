@@ -29,9 +29,23 @@ public final class LabDevices {
         DEVICES.put("lighttpd-basic-digest", LabDevices::lighttpd);
         DEVICES.put("snmpd-communities", LabDevices::snmpd);
         DEVICES.put("root-shell-9527", LabDevices::rootShell);
-        // RTSP camera and HTML form login (ADR 0089).
+        udpDevices();
+        rtspAndFormDevices();
+    }
+
+    /** The RTSP camera and the HTML form login of ADR 0089, kept apart like the UDP devices. */
+    private static void rtspAndFormDevices() {
         DEVICES.put("rtsp-camera", LabDevices::rtspCamera);
         DEVICES.put("lighttpd-php-form", LabDevices::formLogin);
+    }
+
+    /** The UDP devices of ADR 0088 (SNMPv3, CoAP, mDNS), kept apart so other device lists merge cleanly. */
+    private static void udpDevices() {
+        DEVICES.put("snmpd-v3-weak", LabDevices::snmpdV3Weak);
+        DEVICES.put("snmpd-v3-strong", LabDevices::snmpdV3Strong);
+        DEVICES.put("coap-libcoap", LabDevices::coapServer);
+        DEVICES.put("avahi-mdns", ns -> avahi(ns, false));
+        DEVICES.put("avahi-mdns-routed", ns -> avahi(ns, true));
     }
 
     private LabDevices() {
@@ -182,6 +196,114 @@ public final class LabDevices {
                 """.formatted(ns.deviceAddress().getHostAddress()));
         ns.startDaemon("snmpd.log", 161, true, "/usr/sbin/snmpd", "-f", "-Lo", "-C", "-c", config.toString(),
                 "-M", "/nonexistent", "-I", "-smux");
+    }
+
+    /**
+     * net-snmp with SNMPv3 users only (no community): 'initial' without authentication (rouser noauth),
+     * 'legacy' with MD5 and DES that may read without privacy (rouser auth), 'strong' with SHA-256 and AES that
+     * must use privacy (rouser priv). The passwords are the ones in devices/snmpd-v3-weak.yaml (lab only).
+     */
+    private static void snmpdV3Weak(Netns ns) {
+        snmpdV3(ns, """
+                createUser initial
+                createUser legacy MD5 "legacy-auth-1" DES "legacy-priv-1"
+                createUser strong SHA-256 "strong-auth-1" AES "strong-priv-1"
+                rouser initial noauth
+                rouser legacy auth
+                rouser strong priv
+                """);
+    }
+
+    /** net-snmp with one SNMPv3 user, SHA-256 and AES, that must use privacy (rouser priv); no community. */
+    private static void snmpdV3Strong(Netns ns) {
+        snmpdV3(ns, """
+                createUser strong SHA-256 "strong-auth-1" AES "strong-priv-1"
+                rouser strong priv
+                """);
+    }
+
+    /** snmpd with the given USM users; its persistent state (engine boots, localized keys) stays in the device. */
+    private static void snmpdV3(Netns ns, String usmUsers) {
+        users(ns, Map.of());
+        Path persistent = ns.workDir().resolve("snmp-persist");
+        mkdirs(persistent);
+        Path config = ns.file("snmpd.conf", "agentAddress udp:" + ns.deviceAddress().getHostAddress() + ":161\n"
+                + usmUsers + "sysDescr IoTSeal lab SNMPv3 agent 1.0\n");
+        Netns.requireExecutable("/usr/sbin/snmpd");
+        ns.startDaemon("snmpd.log", 161, true, "/usr/bin/env", "SNMP_PERSISTENT_DIR=" + persistent, "/usr/sbin/snmpd",
+                "-f", "-Lo", "-C", "-c", config.toString(), "-M", "/nonexistent", "-I", "-smux");
+    }
+
+    /**
+     * libcoap's example server without DTLS (coap-server-notls, Debian libcoap3-bin) on udp/5683 (it also
+     * listens on tcp/5683, CoAP over TCP, RFC 8323): resources /, /time, /async and /example_data, all readable.
+     */
+    private static void coapServer(Netns ns) {
+        users(ns, Map.of());
+        ns.startDaemon("coap-server.log", 5683, true, "/usr/bin/coap-server-notls", "-A",
+                ns.deviceAddress().getHostAddress(), "-p", "5683");
+    }
+
+    /**
+     * avahi-daemon without D-Bus publishing an _http._tcp service with model and firmware in its TXT record.
+     * It runs with its own /run/avahi-daemon (a tmpfs in the namespace's mount namespace) so it never meets a
+     * host avahi's pid file. {@code routed}: the probe reaches the device from an address outside the device's
+     * /30 (a second host address and a /32 route with that source; the device routes back by default), so the
+     * query comes from off the link, which avahi ignores (RFC 6762 section 5.5).
+     */
+    private static void avahi(Netns ns, boolean routed) {
+        users(ns, Map.of());
+        // avahi-daemon looks its user up even with --no-drop-root.
+        appendEtc(ns, "passwd", "avahi:x:102:102::/run/avahi-daemon:/usr/sbin/nologin\n");
+        appendEtc(ns, "group", "avahi:x:102:\n");
+        Netns.requireExecutable("/usr/sbin/avahi-daemon");
+        ns.etcFile("avahi/avahi-daemon.conf", """
+                [server]
+                host-name=lab-camera
+                domain-name=local
+                use-ipv4=yes
+                use-ipv6=no
+                enable-dbus=no
+                [publish]
+                publish-hinfo=no
+                publish-workstation=no
+                """);
+        ns.etcFile("avahi/services/http.service", """
+                <?xml version="1.0" standalone='no'?>
+                <!DOCTYPE service-group SYSTEM "avahi-service.dtd">
+                <service-group>
+                  <name>Lab Camera Web</name>
+                  <service>
+                    <type>_http._tcp</type>
+                    <port>80</port>
+                    <txt-record>model=LC-100</txt-record>
+                    <txt-record>fw=1.0.3</txt-record>
+                  </service>
+                </service-group>
+                """);
+        if (routed) {
+            byte[] device = ns.deviceAddress().getAddress();
+            String prefix = (device[0] & 0xff) + "." + (device[1] & 0xff) + "." + (device[2] & 0xff) + ".";
+            String hostSide = prefix + ((device[3] & 0xff) - 1);
+            // .253 is outside every device's /30 while the lab has fewer than 63 devices.
+            String offLink = prefix + "253";
+            Netns.run("ip", "addr", "add", offLink + "/32", "dev", ns.name() + "h");
+            Netns.run("ip", "route", "replace", ns.deviceAddress().getHostAddress() + "/32", "dev", ns.name() + "h",
+                    "src", offLink);
+            ns.exec("ip", "route", "add", "default", "via", hostSide);
+        }
+        mkdirs(Path.of("/run/avahi-daemon"));
+        ns.startDaemon("avahi.log", 5353, true, "/bin/sh", "-c", "mount -t tmpfs tmpfs /run/avahi-daemon && exec "
+                + "/usr/sbin/avahi-daemon --no-drop-root --no-chroot --no-rlimits -f /etc/avahi/avahi-daemon.conf");
+    }
+
+    /** Adds lines to one of the device's own /etc files written by {@link #users}. */
+    private static void appendEtc(Netns ns, String file, String lines) {
+        try {
+            ns.etcFile(file, Files.readString(Path.of("/etc/netns", ns.name(), file)) + lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A root shell without any login on an odd port, as left behind by debug builds: busybox telnetd -l /bin/sh. */

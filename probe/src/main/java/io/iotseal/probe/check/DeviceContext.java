@@ -36,6 +36,8 @@ public final class DeviceContext {
     /** Service port to the credential that logged in there. */
     private final Map<Integer, Credential> workingCredentials = new ConcurrentHashMap<>();
     private final Map<Integer, String> answeringUdp = new ConcurrentHashMap<>();
+    /** UDP port to whether it answered a one-byte datagram with ICMP port unreachable (asked once: ADR 0088). */
+    private final Map<Integer, Boolean> udpClosed = new ConcurrentHashMap<>();
 
     public DeviceContext(Target target, Dialer dialer, List<Service> services, ProbeSettings settings,
                          RequirementMappings mappings, SshClient sshClient, ProgressListener progress) {
@@ -93,6 +95,15 @@ public final class DeviceContext {
     /** Records that a UDP service answered, so open-services lists it. */
     public void udpServiceAnswered(int port, String name) {
         answeringUdp.put(port, name);
+    }
+
+    /**
+     * Whether udp/{@code port} is closed (ICMP port unreachable to a one-byte datagram). Asked once per port and
+     * device and shared by the UDP checks, so a device without SNMP, CoAP or mDNS sees one datagram per port:
+     * hosts rate-limit their ICMP errors (Linux: a burst of 6 per peer), and a suppressed error reads as silence.
+     */
+    public boolean udpPortClosed(int port) {
+        return udpClosed.computeIfAbsent(port, p -> UdpPorts.closed(this, p));
     }
 
     public Map<Integer, Credential> workingCredentials() {

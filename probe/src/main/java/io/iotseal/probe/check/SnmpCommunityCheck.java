@@ -54,7 +54,7 @@ public final class SnmpCommunityCheck implements Check {
     public List<Finding> run(DeviceContext device) {
         List<Exchange> evidence = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
-        if (portClosed(device)) {
+        if (device.udpPortClosed(port)) {
             evidence.add(new Exchange("snmp", "one-byte datagram to udp/" + port, "ICMP port unreachable"));
             return List.of(device.finding(ID, port, "snmp", Verdict.PASS, "udp/" + port
                     + " is closed (ICMP port unreachable): no SNMP agent takes the default communities", evidence));
@@ -88,25 +88,6 @@ public final class SnmpCommunityCheck implements Check {
         device.udpServiceAnswered(port, "snmp");
         return List.of(device.finding(ID, port, "snmp", Verdict.FAIL, "SNMP answers a read-only GET of sysDescr.0 with the "
                 + "default " + String.join(", ", accepted) + "; write access was not tried", evidence));
-    }
-
-    /**
-     * Whether udp/161 is closed: a one-byte datagram (which an agent discards as unparsable) draws an ICMP port
-     * unreachable from a host with no agent, so the four GETs need not each wait out their timeout.
-     */
-    private boolean portClosed(DeviceContext device) {
-        try (Dialer.Permit ignored = device.dialer().permit();
-             java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
-            socket.connect(new java.net.InetSocketAddress(device.target().address(), port));
-            socket.setSoTimeout((int) Math.min(1000, device.settings().timeout().toMillis()));
-            socket.send(new java.net.DatagramPacket(new byte[1], 1));
-            socket.receive(new java.net.DatagramPacket(new byte[512], 512));
-            return false;
-        } catch (java.net.PortUnreachableException closed) {
-            return true;
-        } catch (IOException silentOrOther) {
-            return false;
-        }
     }
 
     /** The sysDescr.0 answer, or null when the agent stays silent. */

@@ -1,5 +1,6 @@
 package io.iotseal.probe.credential;
 
+import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.ClientUserAuthService;
 import org.apache.sshd.client.session.ClientUserAuthServiceFactory;
 import org.apache.sshd.client.future.AuthFuture;
@@ -22,7 +23,6 @@ final class SshHandshake {
     static final AttributeKey<Map<KexProposalOption, String>> SERVER_PROPOSAL = new AttributeKey<>();
     static final AttributeKey<Throwable> FAILURE = new AttributeKey<>();
     static final AttributeKey<List<String>> SERVER_AUTH_METHODS = new AttributeKey<>();
-    static final AttributeKey<Boolean> KEYS_ESTABLISHED = new AttributeKey<>();
 
     private SshHandshake() {
     }
@@ -50,16 +50,6 @@ final class SshHandshake {
         }
 
         @Override
-        public void sessionEvent(Session session, Event event) {
-            // Only KeyEstablished proves the server signed the exchange with its host key: MINA signals
-            // KexCompleted when the algorithms are agreed, before the server's reply, so a server that then
-            // aborts (dropbear asked for ssh-rsa without an RSA key) still shows KexCompleted (issue 15).
-            if (event == Event.KeyEstablished) {
-                session.setAttribute(KEYS_ESTABLISHED, Boolean.TRUE);
-            }
-        }
-
-        @Override
         public void sessionException(Session session, Throwable t) {
             if (session.getAttribute(FAILURE) == null) {
                 session.setAttribute(FAILURE, t);
@@ -81,6 +71,16 @@ final class SshHandshake {
                 }
             };
         }
+    }
+
+    /**
+     * Whether the server signed the key exchange with a host key of the negotiated type: MINA records the
+     * server's key only after verifying that signature. Neither MINA's KexCompleted event (fired once the
+     * algorithms are agreed, before the server signs: dropbear asked for ssh-rsa without an RSA key aborts
+     * after it) nor a session attribute (cleared when the server closes) can tell this reliably (issue 15).
+     */
+    static boolean serverKeyProven(ClientSession session) {
+        return session.getServerKey() != null;
     }
 
     /** A copy without null values (MINA leaves the language options null; Map.copyOf rejects nulls). */

@@ -123,7 +123,7 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                         if (!auth.await(wait)) {
                             // No answer in time is never evidence either way: in particular it must not read as
                             // "password login offered" and a rejection (a key-only server under load, issue 15).
-                            if (!Boolean.TRUE.equals(session.getAttribute(SshHandshake.KEYS_ESTABLISHED))) {
+                            if (!SshHandshake.serverKeyProven(session)) {
                                 return handshakeFailure(session, wait, transcript);
                             }
                             transcript.add(new Exchange(service(), sent, "no answer in " + wait.toMillis() + " ms"));
@@ -134,7 +134,7 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                         transcript.add(new Exchange(service(), sent, "authentication succeeded; disconnected"));
                         return new Attempts.Result(LoginOutcome.ACCEPTED, "password accepted");
                     } catch (IOException e) {
-                        if (!Boolean.TRUE.equals(session.getAttribute(SshHandshake.KEYS_ESTABLISHED))) {
+                        if (!SshHandshake.serverKeyProven(session)) {
                             return handshakeFailure(session, wait, transcript);
                         }
                         String reply = Redactor.transcript(String.valueOf(e.getMessage()), credential.password());
@@ -244,7 +244,7 @@ public record SshLogin(Dialer dialer, int port, SshClient client) implements Log
                      .verify(dialer.timeout()).getClientSession()) {
             session.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
             session.auth().await(dialer.timeout());
-            if (Boolean.TRUE.equals(session.getAttribute(SshHandshake.KEYS_ESTABLISHED))) {
+            if (SshHandshake.serverKeyProven(session)) {
                 return HostKeyUse.USABLE;
             }
             return !session.isOpen() && session.getServerVersion() != null ? HostKeyUse.NOT_USABLE : HostKeyUse.UNKNOWN;

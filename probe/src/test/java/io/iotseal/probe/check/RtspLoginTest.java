@@ -32,7 +32,7 @@ class RtspLoginTest {
         ProbeSettings s = TestProbe.settings(List.of(port), check);
         s = new ProbeSettings(s.ports(), s.expectedPorts(), s.timeout(), s.bannerWait(), s.maxConnectionsPerTarget(),
                 s.connectionsPerSecond(), s.parallelTargets(), credentials, s.bruteForceAttempts(), s.lockoutWait(),
-                s.ssdpPort(), s.httpPath(), s.checks(), s.bruteForceKnownAccounts(), List.of(rtspPaths));
+                s.ssdpPort(), s.httpPath(), s.checks(), s.bruteForceKnownAccounts(), s.snmpv3Accounts(), List.of(rtspPaths));
         return TestProbe.probe(s).findings();
     }
 

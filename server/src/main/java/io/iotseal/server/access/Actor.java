@@ -60,6 +60,15 @@ public record Actor(UUID userId, String username, List<Membership> memberships) 
         return userId == null ? username : "user:" + username + " (" + userId + ")";
     }
 
+    /** The user name inside an audit name ("user:NAME (UUID)" gives NAME), for pages; other names as they are. */
+    public static String shortName(String auditName) {
+        if (auditName != null && auditName.startsWith("user:")) {
+            int paren = auditName.lastIndexOf(" (");
+            return auditName.substring("user:".length(), paren > "user:".length() ? paren : auditName.length());
+        }
+        return auditName;
+    }
+
     /** Whose idempotency keys these are. */
     public String principalKey() {
         return userId == null ? username : userId.toString();

@@ -222,6 +222,35 @@ public class AccountService {
         return new OneTimePassword(before.username(), password, expires);
     }
 
+    /**
+     * Invites a person (the vendor console, ADR 0087): creates the account without a password, on the same
+     * terms as {@link #create}, and gives it a one-time password as {@link #resetPassword} does, both in one
+     * transaction (no account is left without its way in). The password is answered once.
+     */
+    @Transactional
+    public OneTimePassword invite(Actor actor, UserInput input) {
+        if (input.password() != null) {
+            throw ApiException.invalid("password", "an invited user gets a one-time password; give none");
+        }
+        UserView created = create(actor, input);
+        return resetPassword(actor, created.id());
+    }
+
+    /**
+     * Replaces a user's role in one organization by another (the vendor console, ADR 0087): the new role is
+     * granted on the terms of {@link #addMembership}, then the old one removed as {@link #removeMembership}
+     * does, in one transaction, so a refusal of either changes nothing.
+     */
+    @Transactional
+    public UserView changeRole(Actor actor, UUID id, UUID organizationId, Role from, Role to) {
+        if (from == to) {
+            return get(actor, id);
+        }
+        addMembership(actor, id, new Membership(organizationId, to));
+        removeMembership(actor, id, new Membership(organizationId, from));
+        return get(actor, id);
+    }
+
     /** How long a one-time password from a reset may be used for the first sign-in. */
     public static final Duration ONE_TIME_PASSWORD_LIFETIME = Duration.ofHours(24);
 

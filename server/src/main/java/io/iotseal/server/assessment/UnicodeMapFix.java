@@ -33,12 +33,12 @@ import java.util.TreeMap;
  * each embedded font's ToUnicode map with radicals and compatibility ideographs folded (NFKC) to the
  * unified ideographs, which is what the declaration's text contains.
  */
-final class UnicodeMapFix {
+public final class UnicodeMapFix {
 
     private UnicodeMapFix() {
     }
 
-    static byte[] apply(byte[] pdf) throws IOException {
+    public static byte[] apply(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             boolean changed = false;
             Set<COSBase> seen = new HashSet<>();

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,6 +71,12 @@ public class LabelLookup {
         } catch (ApiException e) {
             throw e.status() == HttpStatus.NOT_FOUND ? notFound : e;
         }
+    }
+
+    /** A vendor's labels, the newest first; the caller (the vendor console) has checked the vendor is theirs. */
+    @Transactional(readOnly = true)
+    List<LabelView> ofVendor(UUID vendor, int limit) {
+        return repository.ofVendor(vendor, limit).stream().map(this::view).toList();
     }
 
     /** The artwork (SVG or PNG) of a label the caller may see. */

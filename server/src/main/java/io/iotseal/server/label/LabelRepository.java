@@ -41,6 +41,12 @@ class LabelRepository {
         return jdbc.sql("select * from label where label_id = ?").param(labelId).query(ROW).optional();
     }
 
+    /** A vendor's labels, the newest first (the vendor console's list, ADR 0087); at most {@code limit}. */
+    List<LabelRow> ofVendor(UUID vendor, int limit) {
+        return jdbc.sql("select * from label where vendor_id = ? order by issued desc, created_at desc, id limit ?")
+                .params(vendor, limit).query(ROW).list();
+    }
+
     /** The QR texts of a label that a re-issue replaced (ADR 0054): codes printed before it. */
     List<String> supersededQrTexts(UUID label) {
         return jdbc.sql("select qr_text from label_superseded_qr where label = ? order by superseded_at")

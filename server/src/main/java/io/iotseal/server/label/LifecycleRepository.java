@@ -143,6 +143,12 @@ class LifecycleRepository {
         return jdbc.sql("select * from label_request where open_label = ?").param(label).query(REQUEST).optional();
     }
 
+    /** Every request about a label, the newest first (the vendor console shows them with their decisions). */
+    List<Request> requestsOf(UUID label) {
+        return jdbc.sql("select * from label_request where label = ? order by requested_at desc, id")
+                .param(label).query(REQUEST).list();
+    }
+
     /** Every request waiting for the operator's decision, the longest waiting first (the console's queue). */
     List<Request> openRequests(int limit) {
         return jdbc.sql("select * from label_request where state = 'REQUESTED' order by requested_at, id limit ?")

@@ -84,6 +84,12 @@ class RenewalService {
         return lifecycle.openRequests(limit).stream().map(RequestView::of).toList();
     }
 
+    /** Every request about a label the caller may see, the newest first, with the operator's decisions. */
+    @Transactional(readOnly = true)
+    public List<RequestView> requestsOf(Actor actor, UUID labelId) {
+        return lifecycle.requestsOf(lookup.visible(actor, labelId).id()).stream().map(RequestView::of).toList();
+    }
+
     @Transactional
     public RequestView request(Actor actor, UUID labelId, LabelRequestInput input) {
         LabelRow row = lookup.visible(actor, labelId);

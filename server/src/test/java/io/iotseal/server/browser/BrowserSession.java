@@ -182,6 +182,53 @@ public final class BrowserSession implements AutoCloseable {
         return driver.manage().getCookies().stream().collect(Collectors.toMap(Cookie::getName, Cookie::getValue));
     }
 
+    // --- form and page helpers the browser tests share ------------------------------------------------
+
+    /** Replaces the text of the input or textarea {@code id} with {@code text}, typed key by key. */
+    public BrowserSession type(String id, String text) {
+        WebElement e = find(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    /** Date inputs take typed digits in the browser's locale order; the value is set directly instead. */
+    public BrowserSession setValue(String id, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", find(By.id(id)), value);
+        return this;
+    }
+
+    /** axe-core (no serious or critical violation) and a screenshot of the page, in its language. */
+    public BrowserSession look(String name) {
+        checkAccessibility();
+        screenshot(name);
+        return this;
+    }
+
+    /** {@link #look} in the page's language, then in the other one (ja, en), then back to the first. */
+    public BrowserSession lookInBothLanguages(String name) {
+        String lang = lang();
+        look(name);
+        switchLanguage("ja".equals(lang) ? "en" : "ja");
+        look(name);
+        switchLanguage(lang);
+        return this;
+    }
+
+    /** A small PNG file (8 × 8 pixels) to upload as evidence, removed when the JVM exits. */
+    public static Path smallPng() {
+        try {
+            Path file = Files.createTempDirectory("evidence").resolve("evidence.png");
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            image.setRGB(1, 1, 0x0b4f8a);
+            javax.imageio.ImageIO.write(image, "png", file.toFile());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The driver, for what this class does not wrap. */
     public WebDriver driver() {
         return driver;

@@ -3,15 +3,9 @@ package io.iotseal.server.browser;
 import io.iotseal.server.access.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,17 +24,17 @@ class StarOneAcrossRolesBrowserTest extends BrowserTestSupport {
         BrowserSession vendor = browser("en").signIn(userWithRole(Role.VENDOR_ADMIN, world.vendorA), PASSWORD);
         vendor.go("/vendor/products/new");
         String name = "Across Roles Cam " + UUID.randomUUID().toString().substring(0, 6);
-        type(vendor, "nameEn", name);
+        vendor.type("nameEn", name);
         String model = "ARC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        type(vendor, "modelNumbers", model);
+        vendor.type("modelNumbers", model);
         new Select(vendor.find(By.id("category"))).selectByValue("CAMERA");
-        setValue(vendor, "supportEndDate", "2030-09-30"); // within the registry tests' support-end window (LabelSearchApiTest)
-        type(vendor, "vulnerabilityDisclosureUrl", "https://vendor-a.example/security");
-        type(vendor, "vulnerabilityContact", "security@vendor-a.example");
+        vendor.setValue("supportEndDate", "2030-09-30"); // within the registry tests' support-end window (LabelSearchApiTest)
+        vendor.type("vulnerabilityDisclosureUrl", "https://vendor-a.example/security");
+        vendor.type("vulnerabilityContact", "security@vendor-a.example");
         vendor.find(By.id("published")).click();   // listed in the public registry once labelled
         vendor.submit(vendor.find(By.cssSelector("form[action='/vendor/products'] button[type=submit]")));
         String productPath = vendor.path().replace("?created", "");
-        type(vendor, "version", "1.0.0");
+        vendor.type("version", "1.0.0");
         vendor.submit(vendor.find(By.cssSelector("form[action$='/versions'] button[type=submit]")));
         vendor.submit(vendor.find(By.cssSelector("a[href^='/vendor/assessments/new']")));
         vendor.submit(vendor.find(By.cssSelector("form[method=get] button[type=submit]")));
@@ -52,10 +46,10 @@ class StarOneAcrossRolesBrowserTest extends BrowserTestSupport {
         int count = vendor.findAll(By.cssSelector("section.requirement")).size();
         for (int i = 0; i < count; i++) {
             new Select(vendor.find(By.id("req-" + i + "-verdict"))).selectByValue("PASS");
-            type(vendor, "req-" + i + "-justification", "Checked on the product, release 1.0.0.");
+            vendor.type("req-" + i + "-justification", "Checked on the product, release 1.0.0.");
         }
         vendor.submit(vendor.find(By.cssSelector(".actions button:not([formaction])")));
-        vendor.find(By.id("req-0-file")).sendKeys(png().toString());
+        vendor.find(By.id("req-0-file")).sendKeys(BrowserSession.smallPng().toString());
         vendor.submit(vendor.find(By.cssSelector("#req-0 form.upload button[type=submit]")));
         vendor.submit(vendor.find(By.cssSelector("button[formaction$='/submit']")));
         assertThat(vendor.path()).isEqualTo(checklist + "?submitted");
@@ -81,7 +75,7 @@ class StarOneAcrossRolesBrowserTest extends BrowserTestSupport {
         assertThat(vendor.findAll(By.id("req-2-change"))).isEmpty();
         vendor.checkAccessibility();
         vendor.screenshot("across-vendor-change-requested");
-        type(vendor, "req-1-justification", "Each device gets a random password printed on its label at the factory.");
+        vendor.type("req-1-justification", "Each device gets a random password printed on its label at the factory.");
         vendor.submit(vendor.find(By.cssSelector(".actions button:not([formaction])")));
         vendor.submit(vendor.find(By.cssSelector("button[formaction$='/submit']")));
         assertThat(vendor.path()).isEqualTo(checklist + "?submitted");
@@ -115,25 +109,5 @@ class StarOneAcrossRolesBrowserTest extends BrowserTestSupport {
         assertThat(consumer.mainText()).contains(name, "Valid");
         consumer.checkAccessibility();
         consumer.screenshot("across-consumer-label");
-    }
-
-    private static void type(BrowserSession b, String id, String text) {
-        WebElement e = b.find(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    /** Date inputs take typed digits in the browser's locale order; the value is set directly instead. */
-    private static void setValue(BrowserSession b, String id, String value) {
-        ((JavascriptExecutor) b.driver()).executeScript("arguments[0].value = arguments[1]", b.find(By.id(id)), value);
-    }
-
-    private static Path png() throws IOException {
-        Path file = Files.createTempDirectory("evidence").resolve("evidence.png");
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 1, 0x0b4f8a);
-        ImageIO.write(image, "png", file.toFile());
-        file.toFile().deleteOnExit();
-        return file;
     }
 }

@@ -4,21 +4,15 @@ import io.iotseal.server.Who;
 import io.iotseal.server.access.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -49,42 +43,42 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         String user = userWithRole(Role.VENDOR_ADMIN, world.vendorA);
         BrowserSession b = browser(lang).signIn(user, PASSWORD);
         b.go("/vendor");
-        look(b, "vendor-console");
+        b.look("vendor-console");
 
         // A product: first without a name (the error next to the field, what was typed kept), then complete.
         b.go("/vendor/products/new");
-        look(b, "vendor-product-new");
-        type(b, "modelNumbers", "BC-100\nBC-100W");
+        b.look("vendor-product-new");
+        b.type("modelNumbers", "BC-100\nBC-100W");
         b.submit(b.find(By.cssSelector("form[action='/vendor/products'] button[type=submit]")));
         assertThat(b.find(By.id("nameEn-error")).isDisplayed()).isTrue();
         assertThat(b.find(By.id("nameEn")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(b.find(By.id("modelNumbers")).getAttribute("value")).isEqualTo("BC-100\nBC-100W");
-        look(b, "vendor-product-errors");
+        b.look("vendor-product-errors");
         String name = "Browser Cam " + lang + " " + UUID.randomUUID().toString().substring(0, 6);
-        type(b, "nameEn", name);
+        b.type("nameEn", name);
         new Select(b.find(By.id("category"))).selectByValue("CAMERA");
-        setValue(b, "supportEndDate", "2031-03-31");
-        type(b, "vulnerabilityDisclosureUrl", "https://vendor-a.example/security");
-        type(b, "vulnerabilityContact", "security@vendor-a.example");
+        b.setValue("supportEndDate", "2031-03-31");
+        b.type("vulnerabilityDisclosureUrl", "https://vendor-a.example/security");
+        b.type("vulnerabilityContact", "security@vendor-a.example");
         b.submit(b.find(By.cssSelector("form[action='/vendor/products'] button[type=submit]")));
         assertThat(b.path()).matches("/vendor/products/[0-9a-f-]{36}\\?created");
         String productPath = b.path().replace("?created", "");
-        look(b, "vendor-product");
+        b.look("vendor-product");
 
-        type(b, "version", "1.0.0");
-        type(b, "gtin", "4901234567894");
+        b.type("version", "1.0.0");
+        b.type("gtin", "4901234567894");
         b.submit(b.find(By.cssSelector("form[action$='/versions'] button[type=submit]")));
         assertThat(b.path()).isEqualTo(productPath + "?versionAdded");
         assertThat(b.mainText()).contains("1.0.0", "04901234567894");
         b.go("/vendor/products");
         assertThat(b.mainText()).contains(name);
-        look(b, "vendor-products");
+        b.look("vendor-products");
 
         // A ★1 assessment: step one (GET) picks product and level, step two starts it.
         b.go(productPath);
         b.submit(b.find(By.cssSelector("a[href^='/vendor/assessments/new']")));
         assertThat(new Select(b.find(By.id("target"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("jc-star:star-1");
-        look(b, "vendor-assessment-new");
+        b.look("vendor-assessment-new");
         b.submit(b.find(By.cssSelector("form[method=get] button[type=submit]")));
         b.submit(b.find(By.cssSelector("form[action='/vendor/assessments'] button[type=submit]")));
         assertThat(b.path()).matches("/vendor/assessments/[0-9a-f-]{36}\\?started");
@@ -93,12 +87,12 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         List<WebElement> sections = b.findAll(By.cssSelector("section.requirement"));
         assertThat(sections).hasSizeGreaterThan(3);
         assertThat(b.find(By.id("req-0-problems")).isDisplayed()).isTrue();
-        look(b, "vendor-checklist");
+        b.look("vendor-checklist");
 
         // One requirement saved with htmx: only its section is replaced, the problems list follows.
         String problemsBefore = b.find(By.id("problems")).getText();
         new Select(b.find(By.id("req-0-verdict"))).selectByValue("PASS");
-        type(b, "req-0-justification", "Every network service asks for a password first.");
+        b.type("req-0-justification", "Every network service asks for a password first.");
         b.submit(b.find(By.cssSelector("#req-0 button[name=only]")));
         assertThat(b.path()).isEqualTo(checklist + "?started");    // no page load: htmx swapped the section
         assertThat(b.find(By.cssSelector("#req-0 .saved")).isDisplayed()).isTrue();
@@ -106,7 +100,7 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         assertThat(b.find(By.id("problems")).getText()).isNotEqualTo(problemsBefore);
 
         // Evidence for that requirement: a small PNG.
-        b.find(By.id("req-0-file")).sendKeys(png().toString());
+        b.find(By.id("req-0-file")).sendKeys(BrowserSession.smallPng().toString());
         clickAndWaitFor(b, b.find(By.cssSelector("#req-0 form.upload button[type=submit]")),
                 checklist + "?uploaded#req-0");   // back at the requirement
         assertThat(b.find(By.id("req-0")).getText()).contains("evidence.png", "image/png");
@@ -115,20 +109,20 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         b.submit(b.find(By.cssSelector("button[formaction$='/submit']")));
         assertThat(b.find(By.id("submit-error")).isDisplayed()).isTrue();
         assertThat(b.find(By.id("req-1-problems")).isDisplayed()).isTrue();
-        look(b, "vendor-checklist-problems");
+        b.look("vendor-checklist-problems");
 
         // The rest answered and saved with the whole form (as without JavaScript), then submitted.
         int count = b.findAll(By.cssSelector("section.requirement")).size();
         for (int i = 1; i < count; i++) {
             new Select(b.find(By.id("req-" + i + "-verdict"))).selectByValue("PASS");
-            type(b, "req-" + i + "-justification", "Checked on the product, release 1.0.0.");
+            b.type("req-" + i + "-justification", "Checked on the product, release 1.0.0.");
         }
         b.submit(b.find(By.cssSelector(".actions button:not([formaction])")));
         assertThat(b.path()).isEqualTo(checklist + "?saved");
         assertThat(b.find(By.id("problems")).getText()).contains(noProblemsText);
         b.submit(b.find(By.cssSelector("button[formaction$='/submit']")));
         assertThat(b.path()).isEqualTo(checklist + "?submitted");
-        look(b, "vendor-checklist-submitted");
+        b.look("vendor-checklist-submitted");
 
         // The operator asks for a change on S1.1-02 through the REST API.
         String secondRef = b.find(By.cssSelector("#req-1 h3")).getText().split(" ")[0];
@@ -137,16 +131,16 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         assertThat(b.find(By.id("requested-changes")).getText()).contains("own default password");
         assertThat(b.find(By.id("req-1-change")).getText()).contains(requestedChangeText, "own default password");
         assertThat(b.findAll(By.id("req-2-change"))).isEmpty();
-        look(b, "vendor-checklist-changes");
+        b.look("vendor-checklist-changes");
 
-        type(b, "req-1-justification", "Each device gets a random password printed on its label at the factory.");
+        b.type("req-1-justification", "Each device gets a random password printed on its label at the factory.");
         b.submit(b.find(By.cssSelector("#req-1 button[name=only]")));
         assertThat(b.find(By.cssSelector("#req-1 .saved")).isDisplayed()).isTrue();
         clickAndWaitFor(b, b.find(By.cssSelector("button[formaction$='/submit']")), checklist + "?submitted");
         assertThat(b.findAll(By.id("requested-changes"))).isEmpty();
         b.go("/vendor/assessments");
         assertThat(b.mainText()).contains(name);
-        look(b, "vendor-assessments");
+        b.look("vendor-assessments");
     }
 
     @Test
@@ -155,21 +149,21 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         String second = userWithRole(Role.VENDOR_MEMBER, world.vendorA);
         BrowserSession a = browser("en").signIn(first, PASSWORD);
         a.go("/vendor/products/new");
-        type(a, "nameEn", "Stale Hub " + UUID.randomUUID().toString().substring(0, 6));
-        type(a, "modelNumbers", "SH-1");
+        a.type("nameEn", "Stale Hub " + UUID.randomUUID().toString().substring(0, 6));
+        a.type("modelNumbers", "SH-1");
         a.submit(a.find(By.cssSelector("form[action='/vendor/products'] button[type=submit]")));
         String productPath = a.path().replace("?created", "");
 
         BrowserSession b = browser("ja").signIn(second, PASSWORD).go(productPath);
-        setValue(a, "supportEndDate", "2030-06-30");
+        a.setValue("supportEndDate", "2030-06-30");
         a.submit(a.find(By.cssSelector("form[aria-labelledby=edit] button[type=submit]")));
         assertThat(a.path()).isEqualTo(productPath + "?saved");
 
-        type(b, "modelNumbers", "SH-1\nSH-1B");
+        b.type("modelNumbers", "SH-1\nSH-1B");
         b.submit(b.find(By.cssSelector("form[aria-labelledby=edit] button[type=submit]")));
         assertThat(b.find(By.id("stale")).getText()).contains("他の人がこの製品を変更した", "2030-06-30");
         assertThat(b.find(By.id("modelNumbers")).getAttribute("value")).isEqualTo("SH-1\nSH-1B");
-        look(b, "vendor-product-stale");
+        b.look("vendor-product-stale");
         b.submit(b.find(By.cssSelector("form[aria-labelledby=edit] button[type=submit]")));   // now knowingly
         assertThat(b.path()).isEqualTo(productPath + "?saved");
         assertThat(b.find(By.id("modelNumbers")).getAttribute("value")).isEqualTo("SH-1\nSH-1B");
@@ -186,17 +180,12 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         assertThat(b.mainText()).doesNotContain("Error 404");
         b.go("/vendor/products");
         assertThat(b.mainText()).doesNotContain("World Router A");
-        look(b, "vendor-products-b");
+        b.look("vendor-products-b");
         BrowserSession lab = browser("ja").signIn(userWithRole(Role.LAB_EVALUATOR, world.lab), PASSWORD).go("/vendor");
         assertThat(lab.mainText()).contains("エラー 403");
     }
 
     // --- helpers ----------------------------------------------------------------------------------
-
-    private static void look(BrowserSession b, String name) {
-        b.checkAccessibility();
-        b.screenshot(name);
-    }
 
     /**
      * Clicks and waits for the page at {@code path}. After an htmx swap, Chromium may answer the staleness
@@ -206,26 +195,6 @@ class VendorConsoleBrowserTest extends BrowserTestSupport {
         button.click();
         new WebDriverWait(b.driver(), Duration.ofSeconds(10)).ignoring(WebDriverException.class)
                 .until(d -> path.equals(b.path()));
-    }
-
-    private static void type(BrowserSession b, String id, String text) {
-        WebElement e = b.find(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    /** Date inputs take typed digits in the browser's locale order; the value is set directly instead. */
-    private static void setValue(BrowserSession b, String id, String value) {
-        ((JavascriptExecutor) b.driver()).executeScript("arguments[0].value = arguments[1]", b.find(By.id(id)), value);
-    }
-
-    private static Path png() throws IOException {
-        Path file = Files.createTempDirectory("evidence").resolve("evidence.png");
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 1, 0x0b4f8a);
-        ImageIO.write(image, "png", file.toFile());
-        file.toFile().deleteOnExit();
-        return file;
     }
 
     /** The operator's admin asks for changes through the REST API, as the operator console would. */
