@@ -127,12 +127,17 @@ ensure_real_daemons() {
     return
   fi
   echo "services: installing the real-daemon test programs: ${packages[*]}"
-  # The packages' own services are not wanted: the tests start each daemon themselves, in a namespace.
+  apt_install_without_starting "${packages[@]}"
+}
+
+# Installs packages without starting their services: the lab tests start each daemon themselves, in a
+# namespace (policy-rc.d exit 101 tells Debian's maintainer scripts not to start anything).
+apt_install_without_starting() {
   local own_policy=""
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && own_policy=yes
   fi
-  apt_install "${packages[@]}"
+  apt_install "$@"
   if [ -n "$own_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
 }
 
@@ -149,12 +154,7 @@ ensure_rtsp_and_form_daemons() {
     return
   fi
   echo "services: installing the RTSP camera and form-login lab programs: ${packages[*]}"
-  local own_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && own_policy=yes
-  fi
-  apt_install --no-install-recommends "${packages[@]}"
-  if [ -n "$own_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  apt_install_without_starting --no-install-recommends "${packages[@]}"
 }
 
 ensure_postgres
