@@ -2,37 +2,17 @@
 # The retailers' bulk check (issue 13, ADR 0080): POST /api/v1/labels/check with 10,000 model numbers
 # against a running server on PostgreSQL with [products] benchmark products, each public one labelled.
 # Everything on this machine, 127.0.0.1 only; needs PostgreSQL on 127.0.0.1:5432 with trust auth for
-# postgres and a built server jar (mvn -B -q -pl server -am package -DskipTests).
+# postgres and a built server jar (mvn -B -q -pl server -am package -DskipTests; JAR= another one).
 # Usage: server/bench/bulk-check.sh [products=100000] [runs=50]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n="${1:-100000}"
 runs="${2:-50}"
-port=18098
-db=iotseal_bench_labels
-pg=(-h 127.0.0.1 -U postgres)
-url="http://127.0.0.1:$port"
+db=$(bench_db_name iotseal_bench_labels)
 
-# The newest JDK 21+ under /usr/lib/jvm runs the server (as in run.sh).
-java_bin=$(ls -d /usr/lib/jvm/*/bin/java | while read -r j; do
-  v=$("$j" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1); [ "${v:-0}" -ge 21 ] && echo "$v $j"
-done | sort -n | tail -n1 | cut -d' ' -f2)
-
-psql "${pg[@]}" -d postgres -q -c "drop database if exists $db" -c "create database $db"
-data=$(mktemp -d)
-IOTSEAL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" IOTSEAL_DB_USER=postgres IOTSEAL_PORT=$port \
-  IOTSEAL_DATA_DIR="$data" IOTSEAL_DEMO_DATA=true "$java_bin" -jar "$root/server/target/iotseal-server.jar" >"$data/log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 600); do
-  curl -s -o /dev/null "$url/api/v1/labels" && break
-  kill -0 $server 2>/dev/null || { cat "$data/log" >&2; exit 1; }
-  sleep 0.5
-done
-
-psql "${pg[@]}" -d $db -q -v n="$n" -f "$root/server/bench/seed.sql" >/dev/null
-psql "${pg[@]}" -d $db -q -f "$root/server/bench/seed-labels.sql" >/dev/null
-echo "labels: $(psql "${pg[@]}" -d $db -tAq -c 'select count(*) from label')"
+bench_db $db
+bench_start "$(bench_port 18098)" IOTSEAL_DEMO_DATA=true
+bench_seed_labels $db "$n"
 
 # 10,000 model numbers: every other one labelled (RO-2, CA-1, ... as seed.sql names them), the rest unknown.
 body="$data/check.json"
@@ -65,4 +45,4 @@ for _ in 1 2 3 4 5; do
   check
 done >"$times"
 python3 -c "import sys; t=sorted(float(x)*1000 for x in open(sys.argv[1])); print('first check after a label change (index re-read), ms:', ' '.join(f'{x:.0f}' for x in t))" "$times"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_load after

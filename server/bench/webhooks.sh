@@ -2,39 +2,24 @@
 # The notification dispatcher's throughput (issue 13, ADR 0081): a running server on PostgreSQL delivers
 # [events] committed outbox events to one webhook subscription whose receiver (WebhookSink.java) runs on
 # this machine. Everything on 127.0.0.1. Needs PostgreSQL on 127.0.0.1:5432 with trust auth for postgres
-# and a built server jar (mvn -B -q -pl server -am package -DskipTests).
+# and a built server jar (mvn -B -q -pl server -am package -DskipTests; JAR= another one).
 # The figure is deliveries per second as the receiver counts them, from its first request to the last:
 # fan-out, claim, signing, the HTTP exchange and recording each outcome all included.
 # Usage: server/bench/webhooks.sh [events=20000] [concurrency=64]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 n="${1:-20000}"
 concurrency="${2:-64}"
-port=18099
-sink_port=18100
-db=iotseal_bench_webhooks
-pg=(-h 127.0.0.1 -U postgres)
-url="http://127.0.0.1:$port"
+sink_port=$(bench_port 18100)
+db=$(bench_db_name iotseal_bench_webhooks)
 
-java_bin=$(ls -d /usr/lib/jvm/*/bin/java | while read -r j; do
-  v=$("$j" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1); [ "${v:-0}" -ge 21 ] && echo "$v $j"
-done | sort -n | tail -n1 | cut -d' ' -f2)
-
-psql "${pg[@]}" -d postgres -q -c "drop database if exists $db" -c "create database $db"
-data=$(mktemp -d)
-IOTSEAL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" IOTSEAL_DB_USER=postgres IOTSEAL_PORT=$port \
-  IOTSEAL_DATA_DIR="$data" IOTSEAL_DEMO_DATA=false IOTSEAL_NOTIFICATIONS_CONCURRENCY="$concurrency" IOTSEAL_NOTIFICATIONS_BATCH_SIZE="$concurrency" \
-  "$java_bin" -jar "$root/server/target/iotseal-server.jar" >"$data/log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; kill ${sink:-} 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 600); do
-  curl -s -o /dev/null "$url/api/v1/labels" && break
-  kill -0 $server 2>/dev/null || { cat "$data/log" >&2; exit 1; }
-  sleep 0.5
-done
+bench_db $db
+bench_start "$(bench_port 18099)" IOTSEAL_DEMO_DATA=false IOTSEAL_NOTIFICATIONS_CONCURRENCY="$concurrency" \
+  IOTSEAL_NOTIFICATIONS_BATCH_SIZE="$concurrency"
 
 "$java_bin" "$root/server/bench/WebhookSink.java" "$sink_port" "$n" >"$data/sink" 2>&1 &
 sink=$!
+pids+=("$sink")
 for _ in $(seq 1 100); do grep -q listening "$data/sink" 2>/dev/null && break; sleep 0.2; done
 
 # One subscription of the operator's organization to everything, and n events committed at once, as the
@@ -50,6 +35,7 @@ select gen_random_uuid(), 'label.suspended', 'BENCH' || lpad(i::text, 7, '0'), t
     '{"labelId":"BENCH' || lpad(i::text, 7, '0') || '","status":"suspended","reason":"benchmark"}', now(), false
 from generate_series(1, $n) as i;
 SQL
+bench_load before
 start=$(date +%s.%N)
 wait $sink
 end=$(date +%s.%N)
@@ -60,3 +46,4 @@ for _ in $(seq 1 50); do
   [ "$left" = 0 ] && break; sleep 0.2
 done
 psql "${pg[@]}" -d $db -tAq -c "select state, count(*) from notification_delivery group by state"
+bench_load after

@@ -280,6 +280,43 @@ class LabelApiTest extends ApiTest {
                 .getResponse().getStatus()).isEqualTo(404);
     }
 
+    /**
+     * ADR 0090: the public page is served from memory for anonymous visitors, with an ETag (a 304 for a client
+     * that has it) and no cookie, yet a status change, here or by another instance, shows on the next request.
+     */
+    @Test
+    void thePublicPageIsCacheableAndStillShowsAChangeAtOnce() throws Exception {
+        var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
+        Map<String, Object> row = jdbc.sql("select id, label_id from label where assessment_id = ?")
+                .param(accepted.id()).query().singleRow();
+        UUID id = (UUID) row.get("id");
+        String page = "/l/" + row.get("label_id");
+        MvcResult first = english(page, null);
+        String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(first.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-cache");
+        assertThat(first.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).isEmpty();   // no XSRF-TOKEN
+        assertThat(first.getResponse().getContentAsString()).contains("Valid");
+        MvcResult again = english(page, null);
+        assertThat(again.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
+        assertThat(again.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
+        MvcResult revalidated = english(page, etag);
+        assertThat(revalidated.getResponse().getStatus()).isEqualTo(304);
+        assertThat(revalidated.getResponse().getContentAsByteArray()).isEmpty();
+        assertThat(english(page, "\"other\"").getResponse().getStatus()).isEqualTo(200);
+
+        status(Who.OPERATOR_ADMIN, id, "suspend", "Firmware recall", "\"1\"", 200);
+        MvcResult suspended = english(page, etag);
+        assertThat(suspended.getResponse().getStatus()).isEqualTo(200);
+        assertThat(suspended.getResponse().getContentAsString()).contains("Suspended", "Firmware recall");
+        assertThat(suspended.getResponse().getHeader(HttpHeaders.ETAG)).isNotEqualTo(etag);
+
+        // As another server instance would: straight in the shared database (the test profile looks every time).
+        jdbc.sql("update label set status = 'REVOKED', reason = 'Elsewhere', updated_at = ?, version = version + 1"
+                + " where id = ?").params(java.time.OffsetDateTime.now().plusSeconds(1), id).update();
+        assertThat(english(page, null).getResponse().getContentAsString()).contains("Revoked", "Elsewhere");
+    }
+
     @Test
     void aChangeMadeByAnotherInstanceReachesTheServedListAtOnce() throws Exception {
         var accepted = new AssessmentFixtures(context, world).acceptedStarOne();
@@ -292,6 +329,12 @@ class LabelApiTest extends ApiTest {
         jdbc.sql("update label set status = 'SUSPENDED', reason = 'Elsewhere', updated_at = ?, version = version + 1"
                 + " where id = ?").params(java.time.OffsetDateTime.now().plusSeconds(1), id).update();
         assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.SUSPENDED);
+    }
+
+    /** The page as an English-speaking browser asks for it, with the ETag it has (or none). */
+    private MvcResult english(String page, String ifNoneMatch) throws Exception {
+        MockHttpServletRequestBuilder request = get(page).header(HttpHeaders.ACCEPT_LANGUAGE, "en");
+        return mvc.perform(ifNoneMatch == null ? request : request.header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch)).andReturn();
     }
 
     private List<String> lists() throws Exception {

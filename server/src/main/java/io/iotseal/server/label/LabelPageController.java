@@ -42,9 +42,10 @@ class LabelPageController {
      */
     @GetMapping("/l/{idOrToken}")
     public ResponseEntity<?> page(@PathVariable String idOrToken, Page page,
-                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        statusLists.applyDueLapses();
+                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                                  @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         if (prefersJson(accept)) {
+            statusLists.applyDueLapses();
             PublicLabelStatus status = publicLabels.publicStatus(idOrToken);
             if (status == null) {
                 throw ApiException.notFound("label");
@@ -52,23 +53,60 @@ class LabelPageController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache())
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(status);
         }
-        // The language: ?lang= (the switch), the cookie it leaves, then Accept-Language (ADR 0074).
-        LabelPage.Facts facts = publicLabels.publicPage(idOrToken, page.lang());
-        return ResponseEntity.status(facts == null ? HttpStatus.NOT_FOUND : HttpStatus.OK)
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        // The language: ?lang= (the switch), the cookie it leaves, then Accept-Language (ADR 0074). The page
+        // is the same for every anonymous visitor of a language: rendered once while nothing on it changes
+        // (ADR 0090). A signed-in visitor's header names them: theirs is rendered for them.
+        LabelPageCache.Rendered rendered;
+        if (page.signedIn()) {
+            statusLists.applyDueLapses();
+            rendered = render(page, idOrToken);
+        } else {
+            rendered = statusLists.labelPage(new LabelPageCache.Key(page.inLanguage(page.lang()), page.lang()),
+                    () -> render(page, idOrToken));
+        }
+        // Anyone (and any shared cache) may keep it, but asks again each time: a suspension shows at once.
+        // The ETag lets that answer be a 304 without the page.
+        HttpStatus status = HttpStatus.valueOf(rendered.status());
+        boolean notModified = status == HttpStatus.OK && matches(ifNoneMatch, rendered.etag());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : status)
+                .header(HttpHeaders.CACHE_CONTROL, page.signedIn() ? "private, no-cache" : "no-cache")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.ACCEPT + ", " + HttpHeaders.COOKIE);
+        if (status == HttpStatus.OK) {
+            response.eTag(rendered.etag());
+        }
+        if (notModified) {
+            return response.build();
+        }
+        return response.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", PageHeaders.PAGE_CSP)
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.ACCEPT + ", " + HttpHeaders.COOKIE)
-                .body(render(page, facts));
+                .body(rendered.html());
     }
 
-    private String render(Page page, LabelPage.Facts facts) {
+    private LabelPageCache.Rendered render(Page page, String idOrToken) {
+        LabelPage.Facts facts = publicLabels.publicPage(idOrToken, page.lang());
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
         model.put("label", facts);
         StringOutput html = new StringOutput(8192);
         templates.render(facts == null ? "label/not-found.jte" : "label/page.jte", model, html);
-        return html.toString();
+        return LabelPageCache.Rendered.of(facts == null ? 404 : 200, html.toString());
+    }
+
+    /** Whether If-None-Match names this ETag (or is "*"); weak forms count, as for a GET they should. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when Accept names JSON explicitly and ranks it above HTML (wildcards count for HTML). */

@@ -116,6 +116,21 @@ class LabelRepository {
     record Freshness(OffsetDateTime lastChange, long keyGeneration) {
     }
 
+    /**
+     * What the public label page depends on (ADR 0090): as {@link #freshness()}, and the product table's last
+     * change (the page shows the product's vulnerability contact) and the number of demo records (the page says
+     * whether its label is of demo data); one round trip, each an index's end or a small table.
+     */
+    PageFreshness pageFreshness() {
+        return jdbc.sql("select (select max(updated_at) from label), (select generation from label_key_state where id = 1),"
+                        + " (select max(updated_at) from product), (select count(*) from demo_record)")
+                .query((rs, n) -> new PageFreshness(new Freshness(rs.getObject(1, OffsetDateTime.class), rs.getLong(2)),
+                        rs.getObject(3, OffsetDateTime.class), rs.getLong(4))).single();
+    }
+
+    record PageFreshness(Freshness labels, OffsetDateTime productsLastChange, long demoRecords) {
+    }
+
     /** Index and state of every label that is not active: what the status lists are built from. */
     List<IndexedState> inactive() {
         return jdbc.sql("select status_index, status from label where status <> 'ACTIVE'")

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The two signed status lists (ADR 0050, ADR 0052): signed from the label table, cached, re-signed after
@@ -34,6 +35,7 @@ public class StatusListService {
     private final Clock clock;
     private final LapseService lapses;
     private final StatusListCache statusLists;
+    private final LabelPageCache labelPages;
 
     StatusListService(LabelRepository repository, RegistryKeys keys, LabelProperties properties, Clock clock,
                       LapseService lapses) {
@@ -46,6 +48,7 @@ public class StatusListService {
         this.statusLists = new StatusListCache(this::freshness, this::signStatusLists, clock,
                 properties.statusCheckInterval(), properties.statusValidity().dividedBy(2),
                 properties.statusValidity());
+        this.labelPages = new LabelPageCache(this::pageFreshness, clock, properties.statusCheckInterval());
     }
 
     /** Makes due lapses take effect (ADR 0053): the scheduled job. */
@@ -77,17 +80,44 @@ public class StatusListService {
         return lapses.applyDue(seen.lastChange()) > 0 ? repository.freshness() : seen;
     }
 
-    /** Re-sign the status lists once the change is committed (and not before, so no reader caches the old state). */
+    /**
+     * Re-sign the status lists, and render the label pages afresh, once the change is committed (and not
+     * before, so no reader caches the old state).
+     */
     void statusListsChanged() {
         statusLists.invalidate();
+        labelPages.invalidate();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     statusLists.invalidate();
+                    labelPages.invalidate();
                 }
             });
         }
+    }
+
+    /**
+     * A public label page for anonymous visitors, from memory while nothing it shows can have changed
+     * (ADR 0090). The lazy lapse check runs as for the status lists: with the label table's last change, read
+     * at most once per check interval, and at once when a lapse this instance knows of falls due.
+     */
+    LabelPageCache.Rendered labelPage(LabelPageCache.Key key, Supplier<LabelPageCache.Rendered> render) {
+        if (lapses.knownDue()) {
+            applyDueLapses();
+        }
+        return labelPages.get(key, render);
+    }
+
+    /** What a label page depends on besides the clock; due lapses are applied first, as for the lists. */
+    private LabelRepository.PageFreshness pageFreshness() {
+        LabelRepository.PageFreshness seen = repository.pageFreshness();
+        if (lapses.applyDue(seen.labels().lastChange()) > 0) {
+            statusLists.invalidate();
+            return repository.pageFreshness();
+        }
+        return seen;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,9 @@ class DeliveryRepository {
             rs.getString("type"), rs.getString("subject"), rs.getObject("vendor_id", UUID.class),
             rs.getObject("lab_id", UUID.class), rs.getString("label_id"), rs.getBoolean("public_event"),
             rs.getString("data"), rs.getObject("occurred_at", OffsetDateTime.class));
+
+    /** Ids per recording statement: well under every driver's limit on bound parameters. */
+    private static final int RECORD_CHUNK = 500;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -96,22 +100,29 @@ class DeliveryRepository {
      * instance claimed it) is left alone. A failure of the last allowed attempt makes the row DEAD.
      */
     void record(List<Outcome> outcomes, OffsetDateTime now, int maxAttempts, Function<Outcome, OffsetDateTime> retryAt) {
-        List<SqlParameterSource> delivered = new ArrayList<>();
+        // Deliveries of one claim answered with one status (nearly all of a batch) are one statement (ADR 0090):
+        // a statement per row made recording cost as much as the rest of the dispatcher's database work.
+        Map<List<Object>, List<UUID>> delivered = new LinkedHashMap<>();
         List<SqlParameterSource> failed = new ArrayList<>();
         for (Outcome o : outcomes) {
-            MapSqlParameterSource p = new MapSqlParameterSource().addValue("id", o.delivery()).addValue("claim", o.claim())
-                    .addValue("status", o.status()).addValue("now", now);
             if (o.delivered()) {
-                delivered.add(p);
+                delivered.computeIfAbsent(List.of(o.claim(), o.status()), k -> new ArrayList<>()).add(o.delivery());
             } else {
-                failed.add(p.addValue("error", o.error()).addValue("next", retryAt.apply(o))
+                failed.add(new MapSqlParameterSource().addValue("id", o.delivery()).addValue("claim", o.claim())
+                        .addValue("status", o.status()).addValue("now", now)
+                        .addValue("error", o.error()).addValue("next", retryAt.apply(o))
                         .addValue("state", o.attempt() >= maxAttempts ? "DEAD" : "PENDING"));
             }
         }
-        if (!delivered.isEmpty()) {
-            named.batchUpdate("update notification_delivery set state = 'DELIVERED', delivered_at = :now, last_status = :status,"
-                    + " last_error = null, claim = null where id = :id and claim = :claim", delivered.toArray(SqlParameterSource[]::new));
-        }
+        delivered.forEach((claimAndStatus, ids) -> {
+            for (int from = 0; from < ids.size(); from += RECORD_CHUNK) {
+                named.update("update notification_delivery set state = 'DELIVERED', delivered_at = :now, last_status = :status,"
+                                + " last_error = null, claim = null where claim = :claim and id in (:ids)",
+                        new MapSqlParameterSource().addValue("now", now).addValue("status", claimAndStatus.get(1))
+                                .addValue("claim", claimAndStatus.get(0))
+                                .addValue("ids", ids.subList(from, Math.min(ids.size(), from + RECORD_CHUNK))));
+            }
+        });
         if (!failed.isEmpty()) {
             named.batchUpdate("update notification_delivery set state = :state, next_attempt_at = :next, last_status = :status,"
                     + " last_error = :error, claim = null where id = :id and claim = :claim", failed.toArray(SqlParameterSource[]::new));

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What every template gets as its first parameter {@code page} (ADR 0074): the visitor's language and
@@ -20,13 +21,22 @@ public final class Page {
     private final Locale locale;
     private final String path;
     private final String query;
-    private final String csrfParameter;
-    private final String csrfToken;
+    private final Supplier<String> csrfParameter;
+    private final Supplier<String> csrfToken;
     private final String username;
     private final Set<Role> roles;
 
     public Page(MessageSource messages, Locale locale, String path, String query, String csrfParameter,
                 String csrfToken, String username, Set<Role> roles) {
+        this(messages, locale, path, query, () -> csrfParameter, () -> csrfToken, username, roles);
+    }
+
+    /**
+     * As above, with the CSRF field made only when a template asks for it (a form): a page without one then
+     * sets no XSRF-TOKEN cookie, so shared caches may keep it, and no token is generated for it (ADR 0090).
+     */
+    public Page(MessageSource messages, Locale locale, String path, String query, Supplier<String> csrfParameter,
+                Supplier<String> csrfToken, String username, Set<Role> roles) {
         this.messages = messages;
         this.locale = locale;
         this.path = path;
@@ -78,11 +88,11 @@ public final class Page {
     }
 
     public String csrfParameter() {
-        return csrfParameter;
+        return csrfParameter.get();
     }
 
     public String csrfToken() {
-        return csrfToken;
+        return csrfToken.get();
     }
 
     public boolean signedIn() {

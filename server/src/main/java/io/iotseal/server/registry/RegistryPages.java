@@ -53,12 +53,15 @@ class RegistryPages {
     private static final List<String> STATUSES = List.of("valid", "suspended", "revoked", "expired");
 
     private final RegistryRepository repository;
+    private final SearchCounts counts;
     private final ProductService products;
     private final StandardsLibrary library;
     private final Clock clock;
 
-    RegistryPages(RegistryRepository repository, ProductService products, StandardsLibrary library, Clock clock) {
+    RegistryPages(RegistryRepository repository, SearchCounts counts, ProductService products, StandardsLibrary library,
+                  Clock clock) {
         this.repository = repository;
+        this.counts = counts;
         this.products = products;
         this.library = library;
         this.clock = clock;
@@ -90,13 +93,13 @@ class RegistryPages {
                 filterParams.set(searchedAs, q);
             }
             LabelFilter filter = filter(filterParams, searchedAs);
-            count = repository.countUpTo(filter, today, COUNT_CAP + 1);
+            count = counts.countUpTo(filter, today, COUNT_CAP + 1);
             if (count == 0 && "modelNumber".equals(searchedAs) && !filterParams.containsKey("vendor")) {
                 filterParams.remove("modelNumber");
                 filterParams.set("vendor", q);
                 searchedAs = "vendor";
                 filter = filter(filterParams, searchedAs);
-                count = repository.countUpTo(filter, today, COUNT_CAP + 1);
+                count = counts.countUpTo(filter, today, COUNT_CAP + 1);
             }
             if (count > 0) {
                 entries = repository.search(filter, today, PAGE_SIZE, (long) pageNo * PAGE_SIZE);

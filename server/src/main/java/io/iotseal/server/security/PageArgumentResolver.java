@@ -18,6 +18,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -63,8 +64,20 @@ public class PageArgumentResolver implements HandlerMethodArgumentResolver {
         String path = failed instanceof String s ? s.substring(request.getContextPath().length()) : PageRequests.path(request);
         String query = failed instanceof String ? null : request.getQueryString();
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new Page(messages, locale, path, query,
-                csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : csrf.getToken(),
+        Supplier<String> parameter = csrf == null ? () -> "_csrf" : csrf::getParameterName;
+        Supplier<String> token = csrf == null ? () -> "" : csrf::getToken;
+        if (actor.authenticated()) {
+            // Made now, while the response can still take its cookie: a console page streams its HTML, and
+            // its forms may come after the first buffer is sent (ADR 0090).
+            String p = parameter.get();
+            String t = token.get();
+            parameter = () -> p;
+            token = () -> t;
+        }
+        // An anonymous visitor's token is made only when a template renders a form (the sign-in and check
+        // pages, which are short): reading it sets its cookie, which would keep shared caches from storing
+        // a public page. Without a session no request but the sign-in needs it (SecurityConfig.needsCsrf).
+        return new Page(messages, locale, path, query, parameter, token,
                 actor.authenticated() ? actor.username() : null,
                 actor.memberships().stream().map(Membership::role).collect(Collectors.toSet()));
     }
