@@ -300,6 +300,17 @@ class LabelApiTest extends ApiTest {
         MvcResult again = english(page, null);
         assertThat(again.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
         assertThat(again.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
+        // The first was rendered by the controller; the second came from memory ahead of Spring (LabelPageFilter)
+        // with the very same headers.
+        assertThat(first.getHandler()).isNotNull();
+        assertThat(again.getHandler()).isNull();
+        assertThat(headers(again)).isEqualTo(headers(first));
+        MvcResult signedIn = mvc.perform(get(page).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .cookie(new jakarta.servlet.http.Cookie("JSESSIONID", "x"))).andReturn();
+        assertThat(signedIn.getHandler()).as("a visitor with a session goes the usual way").isNotNull();
+        MvcResult json = mvc.perform(get(page).header(HttpHeaders.ACCEPT, "application/json")).andReturn();
+        assertThat(json.getHandler()).isNotNull();
+        assertThat(json.getResponse().getContentType()).startsWith("application/json");
         MvcResult revalidated = english(page, etag);
         assertThat(revalidated.getResponse().getStatus()).isEqualTo(304);
         assertThat(revalidated.getResponse().getContentAsByteArray()).isEmpty();
@@ -329,6 +340,15 @@ class LabelApiTest extends ApiTest {
         jdbc.sql("update label set status = 'SUSPENDED', reason = 'Elsewhere', updated_at = ?, version = version + 1"
                 + " where id = ?").params(java.time.OffsetDateTime.now().plusSeconds(1), id).update();
         assertThat(verifier.verifyCredential(credential, lists(), Instant.now()).verdict()).isEqualTo(Verdict.SUSPENDED);
+    }
+
+    /** Every response header with its values, but the date. */
+    private static Map<String, List<String>> headers(MvcResult result) {
+        var response = result.getResponse();
+        Map<String, List<String>> all = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        response.getHeaderNames().stream().filter(name -> !name.equalsIgnoreCase(HttpHeaders.DATE))
+                .forEach(name -> all.put(name, response.getHeaders(name)));
+        return all;
     }
 
     /** The page as an English-speaking browser asks for it, with the ETag it has (or none). */

@@ -72,24 +72,37 @@ final class LabelPageCache {
         long before = epoch.get();
         Instant now = clock.instant();
         Object current = freshness(now);
-        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Remembered e;
-        synchronized (entries) {
-            e = entries.get(key);
-        }
-        if (e != null && e.epoch() == before && e.day().equals(day) && now.isBefore(e.until())
-                && Objects.equals(e.freshness(), current)) {
-            return e.rendered();
+        Rendered remembered = valid(key, before, now, current);
+        if (remembered != null) {
+            return remembered;
         }
         Rendered r = render.get();
         // Not remembered: a missing label (anyone can ask for any number of them), and a page read while a
         // change was committed here (it may predate the change).
         if (r.status() == 200 && epoch.get() == before) {
             synchronized (entries) {
+                LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
                 entries.put(key, new Remembered(r, current, before, day, now.plus(MAX_AGE)));
             }
         }
         return r;
+    }
+
+    /** The remembered page at {@code key} while it holds, or null: nothing is rendered (LabelPageFilter). */
+    Rendered peek(Key key) {
+        long before = epoch.get();
+        Instant now = clock.instant();
+        return valid(key, before, now, freshness(now));
+    }
+
+    private Rendered valid(Key key, long epochNow, Instant now, Object current) {
+        Remembered e;
+        synchronized (entries) {
+            e = entries.get(key);
+        }
+        boolean holds = e != null && e.epoch() == epochNow && e.day().equals(LocalDate.ofInstant(now, ZoneOffset.UTC))
+                && now.isBefore(e.until()) && Objects.equals(e.freshness(), current);
+        return holds ? e.rendered() : null;
     }
 
     /** What the pages depend on, read again once the check interval has passed. */

@@ -110,6 +110,14 @@ public class StatusListService {
         return labelPages.get(key, render);
     }
 
+    /** The anonymous label page at {@code key} if one is remembered and still holds, else null (ADR 0090). */
+    LabelPageCache.Rendered rememberedLabelPage(LabelPageCache.Key key) {
+        if (lapses.knownDue()) {
+            applyDueLapses();
+        }
+        return labelPages.peek(key);
+    }
+
     /** What a label page depends on besides the clock; due lapses are applied first, as for the lists. */
     private LabelRepository.PageFreshness pageFreshness() {
         LabelRepository.PageFreshness seen = repository.pageFreshness();
