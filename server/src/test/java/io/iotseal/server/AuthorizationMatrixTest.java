@@ -383,6 +383,8 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /vendor/products", new Row(w -> post("/vendor/products").param("nameEn", "Matrix page product "
                 + counter.incrementAndGet()).param("modelNumbers", "MX-1").param("category", "CAMERA").param("ipCapable", "true"),
                 expect(302, 403, 403, 302, 302, 302, 403)));
+        m.put("GET /vendor/products/{id}/versions/{versionId}/sboms", new Row(w -> get(sboms().replace("/api/v1/",
+                "/vendor/")), expect(302, 403, 403, 200, 200, 404, 403)));
         m.put("GET /vendor/products/{id}", new Row(w -> get("/vendor/products/" + world.productA),
                 expect(302, 403, 403, 200, 200, 404, 403)));
         m.put("POST /vendor/products/{id}", new Row(w -> post("/vendor/products/" + world.productA).param("nameEn", "")

@@ -175,4 +175,28 @@ class SbomApiTest extends ApiTest {
         mvc.perform(as(Who.VENDOR_ADMIN, get(sboms + "/../../etc"))).andExpect(r ->
                 assertThat(r.getResponse().getStatus()).isBetween(400, 404));
     }
+
+    @Test
+    void theVendorConsoleShowsComponentsAndWarningsInJapanese() throws Exception {
+        String sboms = freshVersion();
+        assertThat(upload(Who.VENDOR_ADMIN, sboms, "application/vnd.cyclonedx+json", fixture("camera-fw-cyclonedx-1.6.json"))
+                .getResponse().getStatus()).isEqualTo(201);
+        var response = mvc.perform(as(Who.VENDOR_MEMBER, get(sboms.replace("/api/v1/", "/vendor/"))
+                .header("Accept-Language", "ja"))).andReturn().getResponse();
+        response.setCharacterEncoding("UTF-8");
+        String html = response.getContentAsString();
+        assertThat(response.getStatus()).as(html).isEqualTo(200);
+        assertThat(html).contains("CycloneDX 1.6（JSON）", "コンポーネント（4件）", "警告（1件）", "パッケージURL",
+                "pkg:generic/openssl@1.1.1k", "cpe:2.3:a:busybox:busybox:1.33.1:*:*:*:*:*:*:*",
+                "OpenSSL Software Foundation", "/components/1/components/0");
+        // CSP-safe: no inline script or style.
+        assertThat(html).doesNotContain("<script>", "style=\"", "<style");
+        // The product page links each version to it.
+        String product = mvc.perform(as(Who.VENDOR_MEMBER, get("/vendor/products/" + world.productA))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(product).contains(sboms.replace("/api/v1/", "/vendor/"));
+        // Another vendor's admin does not see it.
+        assertThat(mvc.perform(as(Who.OTHER_VENDOR_ADMIN, get(sboms.replace("/api/v1/", "/vendor/")))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+    }
 }
