@@ -106,6 +106,16 @@ class AuthorizationMatrixTest extends ApiTest {
                 + "/labs/" + world.lab), expect(401, 204, 403, 403, 403, 404, 404)));
         m.put("DELETE /api/v1/products/{id}/labs/{labId}", new Row(w -> delete("/api/v1/products/" + freshProduct(true)
                 + "/labs/" + world.lab), expect(401, 204, 403, 403, 403, 404, 403)));
+        // SBOMs per product version (ADR 0091): each upload a different document, so each is new (201).
+        m.put("POST /api/v1/products/{id}/versions/{versionId}/sboms", new Row(w -> post(sboms())
+                .contentType("application/vnd.cyclonedx+json").content(sbom("matrix-" + counter.incrementAndGet())),
+                expect(401, 201, 403, 201, 201, 404, 403)));
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/sboms", new Row(w -> get(sboms()),
+                expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/sboms/{sha256}", new Row(w -> get(sboms() + "/"
+                + storedSbom()), expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/sboms/{sha256}/document", new Row(w -> get(sboms() + "/"
+                + storedSbom() + "/document"), expect(401, 200, 200, 200, 200, 404, 200)));
         // Organizations
         String vendorA = "/api/v1/organizations/" + world.vendorA;
         m.put("GET /api/v1/organizations", new Row(w -> get("/api/v1/organizations"), expect(401, 200, 200, 200, 200, 200, 200)));
@@ -373,6 +383,8 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /vendor/products", new Row(w -> post("/vendor/products").param("nameEn", "Matrix page product "
                 + counter.incrementAndGet()).param("modelNumbers", "MX-1").param("category", "CAMERA").param("ipCapable", "true"),
                 expect(302, 403, 403, 302, 302, 302, 403)));
+        m.put("GET /vendor/products/{id}/versions/{versionId}/sboms", new Row(w -> get(sboms().replace("/api/v1/",
+                "/vendor/")), expect(302, 403, 403, 200, 200, 404, 403)));
         m.put("GET /vendor/products/{id}", new Row(w -> get("/vendor/products/" + world.productA),
                 expect(302, 403, 403, 200, 200, 404, 403)));
         m.put("POST /vendor/products/{id}", new Row(w -> post("/vendor/products/" + world.productA).param("nameEn", "")
@@ -477,6 +489,26 @@ class AuthorizationMatrixTest extends ApiTest {
 
     private String etag(String path) throws Exception {
         return mvc.perform(as(Who.OPERATOR_ADMIN, get(path))).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+    }
+
+    /** The SBOM route of product A's world version. */
+    private String sboms() {
+        UUID version = jdbc.sql("select id from product_version where product_id = ? and version = ?")
+                .params(world.productA, world.productAVersion).query(UUID.class).single();
+        return "/api/v1/products/" + world.productA + "/versions/" + version + "/sboms";
+    }
+
+    /** A minimal valid CycloneDX 1.6 document with one component of the given name. */
+    private static String sbom(String component) {
+        return "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"version\": 1, \"components\": ["
+                + "{\"type\": \"library\", \"name\": \"" + component + "\", \"version\": \"1.0\","
+                + " \"purl\": \"pkg:generic/" + component + "@1.0\"}]}";
+    }
+
+    /** The SHA-256 of an SBOM stored for product A's world version (uploaded by its vendor's admin). */
+    private String storedSbom() throws Exception {
+        return body(mvc.perform(as(Who.VENDOR_ADMIN, post(sboms()).contentType("application/vnd.cyclonedx+json")
+                .content(sbom("matrix-stored")))).andReturn()).get("sha256").asText();
     }
 
     private UUID freshProduct(boolean assignedToLab) {
