@@ -2,11 +2,7 @@ package io.iotseal.server.label;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,30 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The public label page is rendered again exactly when something it shows may have changed (ADR 0090). */
 class LabelPageCacheTest {
 
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T23:58:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock("2026-11-29T23:58:00Z");
     private final AtomicInteger checks = new AtomicInteger();
     private final AtomicInteger renders = new AtomicInteger();
     private volatile String lastChange = "t0";

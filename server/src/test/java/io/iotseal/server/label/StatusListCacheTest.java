@@ -4,11 +4,7 @@ import io.iotseal.label.status.StatusPurpose;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,31 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The served lists look for other instances' changes at most once per interval, and sign only when needed. */
 class StatusListCacheTest {
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock("2026-11-29T10:00:00Z");
     private final AtomicInteger checks = new AtomicInteger();
     private final AtomicInteger signatures = new AtomicInteger();
     private volatile String lastChange = "t0";
