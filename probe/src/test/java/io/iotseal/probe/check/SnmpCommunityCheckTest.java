@@ -4,6 +4,7 @@ import io.iotseal.probe.TestProbe;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
 import io.iotseal.probe.mapping.RequirementMappings;
+import io.iotseal.probe.sim.SnmpAgents;
 import io.iotseal.probe.net.Dialer;
 import io.iotseal.probe.net.RateLimiter;
 import io.iotseal.probe.report.ProgressListener;
@@ -13,7 +14,6 @@ import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
-import org.snmp4j.mp.StatusInformation;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
@@ -57,13 +57,7 @@ class SnmpCommunityCheckTest {
                 PDU response = (PDU) event.getPDU().clone();
                 response.setType(PDU.RESPONSE);
                 response.get(0).setVariable(new OctetString("Simulated camera firmware 2.1"));
-                try {
-                    event.getMessageDispatcher().returnResponsePdu(event.getMessageProcessingModel(),
-                            event.getSecurityModel(), event.getSecurityName(), event.getSecurityLevel(), response,
-                            event.getMaxSizeResponsePDU(), event.getStateReference(), new StatusInformation());
-                } catch (org.snmp4j.MessageException e) {
-                    throw new IllegalStateException(e);
-                }
+                SnmpAgents.reply(event, response);
             }
         });
         snmp.listen();
@@ -71,8 +65,7 @@ class SnmpCommunityCheckTest {
     }
 
     private static int portOf(Snmp snmp) {
-        return ((DefaultUdpTransportMapping) snmp.getMessageDispatcher().getTransportMappings().iterator().next())
-                .getListenAddress().getPort();
+        return SnmpAgents.port(snmp);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.iotseal.probe.check;
 
+import io.iotseal.probe.sim.SnmpAgents;
 import io.iotseal.probe.TestProbe;
 import io.iotseal.probe.finding.Finding;
 import io.iotseal.probe.finding.Verdict;
@@ -13,7 +14,6 @@ import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv3;
-import org.snmp4j.mp.StatusInformation;
 import org.snmp4j.security.AuthHMAC192SHA256;
 import org.snmp4j.security.AuthMD5;
 import org.snmp4j.security.PrivAES128;
@@ -80,13 +80,7 @@ class Snmpv3SecurityCheckTest {
                     response.setErrorStatus(PDU.authorizationError);
                     response.setErrorIndex(0);
                 }
-                try {
-                    event.getMessageDispatcher().returnResponsePdu(event.getMessageProcessingModel(),
-                            event.getSecurityModel(), event.getSecurityName(), event.getSecurityLevel(), response,
-                            event.getMaxSizeResponsePDU(), event.getStateReference(), new StatusInformation());
-                } catch (org.snmp4j.MessageException e) {
-                    throw new IllegalStateException(e);
-                }
+                SnmpAgents.reply(event, response);
             }
         });
         snmp.listen();
@@ -94,8 +88,7 @@ class Snmpv3SecurityCheckTest {
     }
 
     private static int portOf(Snmp snmp) {
-        return ((DefaultUdpTransportMapping) snmp.getMessageDispatcher().getTransportMappings().iterator().next())
-                .getListenAddress().getPort();
+        return SnmpAgents.port(snmp);
     }
 
     private static List<Finding> check(Snmp agent, String... accounts) {
