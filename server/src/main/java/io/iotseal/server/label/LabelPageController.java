@@ -94,19 +94,7 @@ class LabelPageController {
 
     /** Whether If-None-Match names this ETag (or is "*"); weak forms count, as for a GET they should. */
     static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals("*") || t.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        return ifNoneMatch != null && !ifNoneMatch.isBlank() && StatusListFilter.matches(ifNoneMatch, etag);
     }
 
     /** True when Accept names JSON explicitly and ranks it above HTML (wildcards count for HTML). */
