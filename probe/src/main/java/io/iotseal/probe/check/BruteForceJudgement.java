@@ -80,6 +80,12 @@ final class BruteForceJudgement {
             if (a.outcome() == LoginOutcome.ACCEPTED) {
                 return new Judgement(Verdict.FAIL, service + " accepted a random wrong password");
             }
+            if (a.outcome() == LoginOutcome.REFUSED && i == 0) {
+                // Refused before any wrong password of ours was answered: a lockout left by earlier attempts
+                // or a device that refuses everyone; no defence against guessing was observed here.
+                return new Judgement(Verdict.INCONCLUSIVE, service + " refused the first attempt before any "
+                        + "password was checked (" + a.detail() + "): no guess rate or lockout was observed");
+            }
             if (a.outcome() == LoginOutcome.REFUSED) {
                 return new Judgement(Verdict.PASS, service + " refused further attempts after " + i
                         + " failed logins (" + a.detail() + ")");

@@ -39,6 +39,13 @@ class BruteForceJudgementTest {
     }
 
     @Test
+    void refusalBeforeAnyPasswordWasCheckedIsNoEvidenceOfALockout() {
+        var j = BruteForceJudgement.judge("ssh", series(LoginOutcome.REFUSED, 1));
+        assertThat(j.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(j.summary()).contains("before any password was checked");
+    }
+
+    @Test
     void growingDelayPassesButJitterDoesNot() {
         assertThat(BruteForceJudgement.judge("http", series(null, 20, 25, 400, 800, 1600, 3200)).verdict()).isEqualTo(Verdict.PASS);
         assertThat(BruteForceJudgement.judge("http", series(null, 5, 5, 5, 12, 14, 15)).verdict()).isEqualTo(Verdict.FAIL);
