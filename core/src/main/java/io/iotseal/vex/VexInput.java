@@ -113,6 +113,7 @@ final class VexInput {
         List<Problem> problems = messages.stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
                 .map(m -> new Problem(pointer(m.getInstanceLocation().toString()), what + ": " + stripLocation(m)))
+                .distinct()
                 .toList();
         throw new VexException(Reason.INVALID, limit(problems));
     }

@@ -85,6 +85,21 @@ class VexReaderTest {
     }
 
     @Test
+    void cycloneDx14JsonReadsTheSame() throws IOException {
+        // 1.4 has no analysis.firstIssued/lastUpdated: the statement takes the document's timestamp.
+        String v14 = text("camera-fw-cyclonedx-vex-1.6.json")
+                .replace("\"specVersion\": \"1.6\"", "\"specVersion\": \"1.4\"")
+                .replace("bom-1.6.schema.json", "bom-1.4.schema.json")
+                .replace(",\n        \"firstIssued\": \"2026-11-24T10:00:00Z\",\n        \"lastUpdated\": \"2026-11-25T07:30:00Z\"", "");
+        assertThat(new JsonParser().validate(v14.getBytes(StandardCharsets.UTF_8), Version.VERSION_14)).isEmpty();
+        VexDocument d = VexReader.read(v14.getBytes(StandardCharsets.UTF_8), "sc200-1.4.cdx.json");
+        VexDocument d16 = VexReader.read(fixture("camera-fw-cyclonedx-vex-1.6.json"), "sc200.cdx.json");
+        assertThat(d.statements()).hasSize(5);
+        assertThat(d.statements().get(0).timestamp()).isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
+        assertThat(d.statements().subList(1, 5)).isEqualTo(d16.statements().subList(1, 5));
+    }
+
+    @Test
     void cycloneDxXmlReadsBomLinksAndPurlRefs() {
         VexDocument d = VexReader.read(fixture("camera-fw-cyclonedx-vex-1.5.xml"), "sc200.cdx.xml");
         assertThat(d.format()).isEqualTo(VexFormat.CYCLONEDX_XML);
