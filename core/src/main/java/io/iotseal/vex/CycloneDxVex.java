@@ -52,11 +52,8 @@ public final class CycloneDxVex {
         }
         metadata.setComponent(component);
         bom.setMetadata(metadata);
-        List<Vulnerability> vulnerabilities = new ArrayList<>();
-        for (VexStatement s : statements) {
-            vulnerabilities.add(vulnerability(s));
-        }
-        bom.setVulnerabilities(vulnerabilities);
+        // The same statement twice would be two equal entries, which the schema's uniqueItems refuses.
+        bom.setVulnerabilities(statements.stream().distinct().map(CycloneDxVex::vulnerability).toList());
         try {
             return BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString()
                     .getBytes(StandardCharsets.UTF_8);

@@ -100,6 +100,13 @@ class CycloneDxVexTest {
     }
 
     @Test
+    void aStatementGivenTwiceIsWrittenOnce() throws IOException {
+        byte[] json = CycloneDxVex.write(CAMERA, List.of(STATEMENTS.get(0), STATEMENTS.get(0)), NOW);
+        assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();
+        assertThat(VexReader.read(json, "twice.json").statements()).containsExactly(STATEMENTS.get(0));
+    }
+
+    @Test
     void anEmptyTriageIsStillAValidDocument() throws IOException {
         byte[] json = CycloneDxVex.write(new ProductRef("SC-200", null, null, null), List.of(), NOW);
         assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();

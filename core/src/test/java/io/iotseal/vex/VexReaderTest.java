@@ -156,6 +156,17 @@ class VexReaderTest {
         assertThat(d.warnings()).isEmpty();
     }
 
+    @Test
+    void csafFirstFixedCountsAsFixedAndRecommendedIsNoTriage() {
+        String variant = text("camera-fw-csaf-vex-2.0.json").replace("\"fixed\": [ \"SC200-2.4.2:openssl\" ]",
+                "\"first_fixed\": [ \"SC200-2.4.2:openssl\" ],\n        \"recommended\": [ \"SC200-2.4.2:openssl\" ]");
+        VexDocument d = VexReader.read(variant.getBytes(StandardCharsets.UTF_8), "variant.json");
+        VexDocument original = VexReader.read(fixture("camera-fw-csaf-vex-2.0.json"), "original.json");
+        assertThat(d.statements()).isEqualTo(original.statements());
+        assertThat(d.warnings()).containsExactly("/vulnerabilities/0/product_status/recommended: a recommendation is"
+                + " not a triage status; ignored");
+    }
+
     // --- refusals -----------------------------------------------------------------------------------
 
     @Test
