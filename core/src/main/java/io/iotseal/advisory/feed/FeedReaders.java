@@ -44,8 +44,8 @@ public final class FeedReaders {
             }
             for (Path f : list) {
                 String name = fileOrFolder.relativize(f).toString().replace('\\', '/');
-                if (f.getFileName().toString().startsWith(".")) {
-                    continue;
+                if (("/" + name).contains("/.")) {
+                    continue; // hidden files and folders (.git, .DS_Store) are a mirror tool's, not the feed's
                 }
                 if (!FeedFiles.isFeedFile(name)) {
                     out.warn(name, "skipped: not a .json, .xml, .rdf, .zip or .gz file");

@@ -63,6 +63,20 @@ class FeedRefusalTest {
     }
 
     @Test
+    void aFolderSkipsHiddenFilesQuietlyAndOtherFilesWithAWarning(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("GHSA-jfh8-c2jp-5v3q.json"), Fixtures.bytes("osv/GHSA-jfh8-c2jp-5v3q.json"));
+        Files.createDirectories(dir.resolve(".git/objects"));
+        Files.writeString(dir.resolve(".git/objects/pack.json"), "not a feed");
+        Files.writeString(dir.resolve(".DS_Store"), "x");
+        Files.writeString(dir.resolve("README.md"), "# mirror of OSV Maven");
+
+        FeedBatch batch = FeedReaders.read(FeedKind.OSV, dir);
+
+        assertThat(batch.advisories()).hasSize(1);
+        assertThat(batch.warnings()).containsExactly("README.md: skipped: not a .json, .xml, .rdf, .zip or .gz file");
+    }
+
+    @Test
     void aRecordWithoutItsIdOrModifiedDateIsRefusedByPointer() {
         String osv = text("osv/GHSA-jfh8-c2jp-5v3q.json").replace("\"modified\": \"2024-03-01T10:20:30Z\",", "");
         assertThat(refused(FeedKind.OSV, "x.json", osv.getBytes(StandardCharsets.UTF_8)).location()).isEqualTo("x.json /modified");
