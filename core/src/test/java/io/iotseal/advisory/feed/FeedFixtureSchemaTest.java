@@ -19,8 +19,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Our OSV fixtures have the real shape: they validate against the official OSV JSON schema (vendored,
- * source and SHA-256 in {@code advisory/feeds/schema/README.md}), and a record the schema refuses is refused.
+ * Our OSV and KEV fixtures have the real shape: they validate against the official OSV JSON schema and
+ * CISA's KEV schema (vendored, source and SHA-256 in {@code advisory/feeds/schema/README.md}), and what the
+ * schemas refuse is refused, so the validation is not vacuous.
  */
 class FeedFixtureSchemaTest {
 
@@ -32,10 +33,27 @@ class FeedFixtureSchemaTest {
                 .getSchema(new ByteArrayInputStream(Fixtures.bytes("schema/osv-schema.json")), config);
     }
 
+    private static JsonSchema kevSchema() {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(new ByteArrayInputStream(Fixtures.bytes("schema/kev-schema.json")), config);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"osv-schema.json", "kev-schema.json"})
+    void theVendoredSchemasAreTheCopiesTheReadmeNames(String schema) throws Exception {
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Fixtures.bytes("schema/" + schema)));
+        assertThat(new String(Fixtures.bytes("schema/README.md"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("`" + schema + "`").contains(sha);
+    }
+
     @Test
-    void theVendoredSchemaIsTheCopyTheReadmeNames() throws Exception {
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Fixtures.bytes("schema/osv-schema.json")));
-        assertThat(new String(Fixtures.bytes("schema/README.md"), java.nio.charset.StandardCharsets.UTF_8)).contains(sha);
+    void theKevFixtureIsAValidCatalogAndTheSchemaRefusesAnEntryWithoutItsDate() throws Exception {
+        JsonNode catalog = JSON.readTree(Fixtures.bytes("kev/known_exploited_vulnerabilities.json"));
+        assertThat(kevSchema().validate(catalog)).isEmpty();
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) catalog.path("vulnerabilities").get(1)).remove("dateAdded");
+        assertThat(kevSchema().validate(catalog)).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("dateAdded"));
     }
 
     @ParameterizedTest
