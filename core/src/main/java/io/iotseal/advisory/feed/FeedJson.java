@@ -3,11 +3,13 @@ package io.iotseal.advisory.feed;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,10 @@ final class FeedJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /** For reading values out of a stream one by one: the trailing-content check is done once, by hand. */
+    private static final ObjectMapper STREAM = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private FeedJson() {
     }
@@ -40,15 +46,81 @@ final class FeedJson {
                 }
                 return node;
             } catch (JsonProcessingException e) {
-                JsonLocation l = e.getLocation();
-                String pointer = parser.getParsingContext() == null ? "" : parser.getParsingContext().pathAsPointer().toString();
-                throw new FeedException(file + " " + (pointer.isEmpty() ? "/" : pointer)
-                        + (l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")"),
-                        "not well-formed JSON (is the file cut short?): " + e.getOriginalMessage().replaceFirst(" \\(start marker at .*", ""));
+                throw syntax(file, parser, e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Receives one element of a streamed array with its index. */
+    @FunctionalInterface
+    interface Element {
+        void accept(int index, JsonNode element) throws FeedException;
+    }
+
+    /**
+     * Reads a JSON object whose bulk is one array (NVD's {@code vulnerabilities}) one element at a time, so a
+     * feed of hundreds of MiB is never one tree in memory. The kind is checked, as {@link #expect} does, on
+     * the fields before the array and its first element (or on the whole object when there is no element).
+     * Errors carry the same pointer and line/column as {@link #read}.
+     *
+     * @return the other top-level fields
+     */
+    static ObjectNode streamArray(FeedKind kind, String file, byte[] content, String arrayField, Element each)
+            throws FeedException {
+        try (JsonParser parser = STREAM.createParser(content)) {
+            try {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    if (parser.currentToken() == null) {
+                        throw new FeedException(file, "the file is empty");
+                    }
+                    throw new FeedException(file + " /", "expected " + kind.expected());
+                }
+                ObjectNode root = STREAM.createObjectNode();
+                boolean checked = false;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals(arrayField) && value == JsonToken.START_ARRAY && !root.has(arrayField)) {
+                        root.putArray(arrayField);
+                        int i = 0;
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            JsonNode element = STREAM.readTree(parser);
+                            if (!checked) {
+                                ObjectNode probe = root.deepCopy();
+                                probe.putArray(arrayField).add(element);
+                                expect(kind, file, probe);
+                                checked = true;
+                            }
+                            each.accept(i++, element);
+                        }
+                    } else {
+                        root.set(field, STREAM.readTree(parser));
+                    }
+                }
+                if (parser.nextToken() != null) {
+                    throw new FeedException(file + " /", "trailing content after the JSON document");
+                }
+                if (!checked) {
+                    expect(kind, file, root);
+                }
+                return root;
+            } catch (JsonProcessingException e) {
+                throw syntax(file, parser, e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FeedException syntax(String file, JsonParser parser, JsonProcessingException e) {
+        JsonLocation l = e.getLocation();
+        String pointer = parser.getParsingContext() == null ? "" : parser.getParsingContext().pathAsPointer().toString();
+        return new FeedException(file + " " + (pointer.isEmpty() ? "/" : pointer)
+                + (l == null ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")"),
+                "not well-formed JSON (is the file cut short?): "
+                        + e.getOriginalMessage().replaceFirst(" \\(start marker at .*", ""));
     }
 
     /** What kind of feed this JSON looks like, or null; used to say "expected X, this looks like Y". */

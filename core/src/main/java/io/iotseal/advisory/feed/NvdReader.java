@@ -29,19 +29,17 @@ final class NvdReader {
     }
 
     static void read(String file, byte[] content, BatchBuilder out) throws FeedException {
-        JsonNode root = FeedJson.read(file, content);
-        FeedJson.expect(FeedKind.NVD, file, root);
-        JsonNode list = root.path("vulnerabilities");
-        if (!list.isArray()) {
-            throw new FeedException(file + " /vulnerabilities", "required: an array of {\"cve\": {...}}");
-        }
-        for (int i = 0; i < list.size(); i++) {
+        // NVD's yearly 2.0 feeds run to hundreds of MiB: one record at a time, never the whole tree
+        JsonNode root = FeedJson.streamArray(FeedKind.NVD, file, content, "vulnerabilities", (i, element) -> {
             String at = "/vulnerabilities/" + i + "/cve";
-            JsonNode cve = list.get(i).get("cve");
+            JsonNode cve = element.get("cve");
             if (cve == null || !cve.isObject()) {
                 throw new FeedException(file + " " + at, "required: each vulnerability holds its CVE record in \"cve\"");
             }
             out.add(advisory(file, at, cve));
+        });
+        if (!root.path("vulnerabilities").isArray()) {
+            throw new FeedException(file + " /vulnerabilities", "required: an array of {\"cve\": {...}}");
         }
     }
 

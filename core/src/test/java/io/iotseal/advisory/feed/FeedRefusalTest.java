@@ -103,6 +103,25 @@ class FeedRefusalTest {
     }
 
     @Test
+    void nvdPagesReadRecordByRecordStillRefuseDuplicateKeysAndTrailingContent() throws Exception {
+        String page = text("nvd/cves-page-1.json");
+        String duplicate = page.replace("\"vulnStatus\": \"Rejected\",", "\"vulnStatus\": \"Rejected\", \"vulnStatus\": \"Analyzed\",");
+        FeedException dup = refused(FeedKind.NVD, "n.json", duplicate.getBytes(StandardCharsets.UTF_8));
+        assertThat(dup.location()).startsWith("n.json /vulnerabilities/1/cve/vulnStatus (line ");
+        assertThat(dup.getMessage()).contains("Duplicate field 'vulnStatus'");
+
+        FeedException trailing = refused(FeedKind.NVD, "n.json", (page + "{}").getBytes(StandardCharsets.UTF_8));
+        assertThat(trailing.getMessage()).contains("trailing content");
+
+        // the array may come before the header fields; an empty page is a valid page
+        String empty = "{\"vulnerabilities\": [], \"format\": \"NVD_CVE\", \"version\": \"2.0\", \"totalResults\": 0}";
+        assertThat(FeedReaders.read(FeedKind.NVD, "e.json", empty.getBytes(StandardCharsets.UTF_8)).advisories()).isEmpty();
+        String noCve = "{\"format\": \"NVD_CVE\", \"vulnerabilities\": [{\"cve\": {}}, {\"item\": 1}]}";
+        assertThat(refused(FeedKind.NVD, "c.json", noCve.getBytes(StandardCharsets.UTF_8)).location())
+                .isEqualTo("c.json /vulnerabilities/0/cve/id");
+    }
+
+    @Test
     void anUnreadableTimestampIsRefusedByPointer() {
         String osv = text("osv/GHSA-jfh8-c2jp-5v3q.json").replace("2024-03-01T10:20:30Z", "yesterday");
 
