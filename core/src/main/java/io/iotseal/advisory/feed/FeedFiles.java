@@ -102,7 +102,7 @@ final class FeedFiles {
             // drain, so the tail holds the end of the file
         }
         if (!in.endsWithZipEnd()) {
-            throw new FeedException(name, "not a complete zip (is it cut short?): its end of central directory record is missing");
+            throw new FeedException(name, "not a complete zip (cut short, or not a zip at all): its end of central directory record is missing");
         }
     }
 

@@ -68,7 +68,7 @@ final class JvnReader {
             for (Element r : FeedXml.children(item, "references")) {
                 String refId = FeedXml.attribute(r, "id");
                 String source = FeedXml.attribute(r, "source");
-                if (refId != null && (Ids.CVE.matcher(refId).matches() || "JVN".equals(source))) {
+                if (refId != null && (Ids.CVE.matcher(refId).matches() || "JVN".equals(source) || refId.startsWith("JVN"))) {
                     ids.add(refId);
                 }
                 addIfPresent(references, FeedXml.text(r));
@@ -134,8 +134,8 @@ final class JvnReader {
             Element related = FeedXml.child(data, "Related");
             for (Element r : related == null ? List.<Element>of() : FeedXml.children(related, "RelatedItem")) {
                 String refId = FeedXml.text(r, "VulinfoID");
-                if (refId != null && Ids.CVE.matcher(refId).matches()) {
-                    ids.add(refId);
+                if (refId != null && (Ids.CVE.matcher(refId).matches() || refId.startsWith("JVN"))) {
+                    ids.add(refId); // the CVE and JVN's own advisory ids (JVN#, JVNVU#), as the overview lists them
                 }
                 if (!"cwe".equals(FeedXml.attribute(r, "type"))) {
                     addIfPresent(references, FeedXml.text(r, "URL"));

@@ -155,7 +155,7 @@ class FeedReadersTest {
 
         Advisory a = batch.advisories().getFirst();
         assertThat(a.id()).isEqualTo("JVNDB-2024-900001");
-        assertThat(a.aliases()).containsExactly("CVE-2024-90001");
+        assertThat(a.aliases()).containsExactly("CVE-2024-90001", "JVNVU#90000001");
         assertThat(a.published()).isEqualTo(Instant.parse("2024-05-20T05:00:00Z"));
         assertThat(a.modified()).isEqualTo(Instant.parse("2024-05-28T01:30:00Z"));
         assertThat(a.severities()).containsExactly(new Severity("CVSS_V3", "CVSS:3.0/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"));
