@@ -6,6 +6,7 @@ import com.github.packageurl.PackageURL;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What identifies a package across advisories and SBOMs: the package URL's type, namespace and name in
@@ -14,6 +15,7 @@ import java.util.Set;
  */
 record PackageKey(String type, String namespace, String name) {
     // purl-spec type definitions: namespace and name are case-insensitive for these types.
+    private static final Pattern PEP_503_SEPARATORS = Pattern.compile("[-_.]+");
     private static final Set<String> CASE_INSENSITIVE = Set.of("alpm", "apk", "bitbucket", "composer", "deb",
             "github", "golang", "hex", "pypi");
 
@@ -40,7 +42,7 @@ record PackageKey(String type, String namespace, String name) {
             name = name.toLowerCase(Locale.ROOT);
         }
         if (type.equals("pypi")) {
-            name = name.replaceAll("[-_.]+", "-"); // PEP 503
+            name = PEP_503_SEPARATORS.matcher(name).replaceAll("-");
         }
         Map<String, String> qualifiers = p.getQualifiers() == null ? Map.of() : p.getQualifiers();
         return new Parsed(new PackageKey(type, namespace, name), p.getVersion(), qualifiers);
