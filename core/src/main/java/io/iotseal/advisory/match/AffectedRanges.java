@@ -202,7 +202,11 @@ final class AffectedRanges {
         if (current == null) {
             return true;
         }
-        return VersionScheme.parse(scheme, candidate).compareTo(VersionScheme.parse(scheme, current)) < 0;
+        try {
+            return VersionScheme.parse(scheme, candidate).compareTo(VersionScheme.parse(scheme, current)) < 0;
+        } catch (IllegalArgumentException e) {
+            return false; // the two came from ranges of different schemes (SEMVER and ECOSYSTEM): keep the first
+        }
     }
 
     /** "12" for Debian:12, "3.19" for Alpine:v3.19, "22.04" for Ubuntu:22.04:LTS; null when none is named. */

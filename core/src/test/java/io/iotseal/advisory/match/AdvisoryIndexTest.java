@@ -120,6 +120,15 @@ class AdvisoryIndexTest {
         }
 
         @Test
+        void whenSeveralRangesMatchTheLowestFixIsNamed() {
+            AdvisoryIndex twoRanges = AdvisoryIndex.of(List.of(osv("TWO-RANGES", pkg("pkg:npm/y", "npm",
+                    range("ECOSYSTEM", Kind.INTRODUCED, "0", Kind.FIXED, "1.10.0"),
+                    range("SEMVER", Kind.INTRODUCED, "1.0.0", Kind.FIXED, "1.9.0")))));
+            assertThat(twoRanges.match("pkg:npm/y@1.2.0", null, null).get(0).fixedIn()).isEqualTo("1.9.0");
+            assertThat(twoRanges.match("pkg:npm/y@1.9.5", null, null).get(0).fixedIn()).isEqualTo("1.10.0");
+        }
+
+        @Test
         void theVersionArgumentWinsOverThePurls() {
             assertThat(index.match("pkg:npm/left-pad@0.0.1", null, "1.3.0")).isEmpty();
         }
