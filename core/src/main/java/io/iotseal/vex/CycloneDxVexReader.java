@@ -1,22 +1,18 @@
 package io.iotseal.vex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.iotseal.vex.VexException.Problem;
+import io.iotseal.document.CycloneDxInput;
+import io.iotseal.document.InvalidDocumentException;
+import io.iotseal.document.NotWellFormedException;
+import io.iotseal.document.SafeXml;
 import io.iotseal.vex.VexException.Reason;
 import org.cyclonedx.Version;
-import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.vulnerability.Vulnerability;
 import org.cyclonedx.model.vulnerability.Vulnerability.Analysis;
 import org.cyclonedx.model.vulnerability.Vulnerability.Affect;
-import org.cyclonedx.parsers.JsonParser;
-import org.cyclonedx.parsers.XmlParser;
-import org.w3c.dom.Element;
-import org.xml.sax.SAXParseException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,8 +21,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CycloneDX VEX (1.4–1.6, JSON and XML): validated and parsed by the CycloneDX project's own library, as
@@ -37,65 +31,35 @@ import java.util.regex.Pattern;
  */
 final class CycloneDxVexReader {
 
-    static final Map<String, Version> VERSIONS = Map.of(
-            "1.4", Version.VERSION_14, "1.5", Version.VERSION_15, "1.6", Version.VERSION_16);
-    private static final String NAMESPACE = "http://cyclonedx.org/schema/bom/";
-    /** networknt's JSONPath-like locations as the CycloneDX library reports them. */
-    private static final Pattern LEGACY_PATH = Pattern.compile("^(\\$[^:\\s]*): (.*)$", Pattern.DOTALL);
-
     private CycloneDxVexReader() {
     }
 
     static VexDocument json(byte[] content, JsonNode root) {
-        JsonNode spec = root.get("specVersion");
-        if (spec == null || !spec.isTextual()) {
-            throw VexException.of(Reason.INVALID, "/specVersion", "required: the CycloneDX version as text, e.g. \"1.6\"");
-        }
-        Version version = version(spec.asText(), "/specVersion");
-        List<ParseException> errors;
         try {
-            errors = new JsonParser().validate(content, version);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!errors.isEmpty()) {
-            throw new VexException(Reason.INVALID, VexInput.limit(errors.stream().map(CycloneDxVexReader::jsonProblem).toList()));
-        }
-        try {
-            return statements(VexFormat.CYCLONEDX_JSON, new JsonParser().parse(content), true);
-        } catch (ParseException e) {
-            throw VexException.of(Reason.INVALID, null, "CycloneDX " + spec.asText() + ": " + e.getMessage());
+            String specVersion = CycloneDxInput.jsonSpecVersion(root);
+            Version version = version(specVersion, "/specVersion");
+            Bom bom = CycloneDxInput.validateAndParse(content, specVersion, version, true);
+            return statements(VexFormat.CYCLONEDX_JSON, bom, true);
+        } catch (InvalidDocumentException e) {
+            throw VexInput.invalid(e);
         }
     }
 
     static VexDocument xml(byte[] content) {
-        Element root = VexInput.readXml(content).getDocumentElement();
-        String ns = root.getNamespaceURI();
-        if (!"bom".equals(root.getLocalName()) || ns == null || !ns.startsWith(NAMESPACE)) {
-            throw VexException.of(Reason.MALFORMED, "line 1", "not a CycloneDX document: the root element must be"
-                    + " <bom> in the namespace " + NAMESPACE + "1.6 (or 1.4, 1.5); found <" + root.getTagName() + ">"
-                    + (ns == null ? " without namespace" : " in " + ns));
-        }
-        String specVersion = ns.substring(NAMESPACE.length());
-        Version version = version(specVersion, "xmlns");
-        List<ParseException> errors;
         try {
-            errors = new XmlParser().validate(content, version);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!errors.isEmpty()) {
-            throw new VexException(Reason.INVALID, VexInput.limit(errors.stream().map(CycloneDxVexReader::xmlProblem).toList()));
-        }
-        try {
-            return statements(VexFormat.CYCLONEDX_XML, new XmlParser().parse(content), false);
-        } catch (ParseException e) {
-            throw VexException.of(Reason.INVALID, null, "CycloneDX " + specVersion + ": " + e.getMessage());
+            String specVersion = CycloneDxInput.xmlSpecVersion(SafeXml.read(content).getDocumentElement());
+            Version version = version(specVersion, "xmlns");
+            Bom bom = CycloneDxInput.validateAndParse(content, specVersion, version, false);
+            return statements(VexFormat.CYCLONEDX_XML, bom, false);
+        } catch (NotWellFormedException e) {
+            throw VexInput.malformed(e);
+        } catch (InvalidDocumentException e) {
+            throw VexInput.invalid(e);
         }
     }
 
     private static Version version(String text, String location) {
-        Version v = VERSIONS.get(text);
+        Version v = CycloneDxInput.VERSIONS.get(text);
         if (v == null) {
             throw VexException.of(Reason.UNSUPPORTED_VERSION, location, "CycloneDX version " + text
                     + " is not supported for VEX; use CycloneDX 1.4, 1.5 or 1.6");
@@ -203,26 +167,6 @@ final class CycloneDxVexReader {
             return URLDecoder.decode(ref.substring(ref.indexOf('#') + 1), StandardCharsets.UTF_8);
         }
         return ref;
-    }
-
-    private static Problem jsonProblem(ParseException e) {
-        String message = e.getMessage() == null ? String.valueOf(e.getCause()) : e.getMessage();
-        Matcher m = LEGACY_PATH.matcher(message);
-        if (m.matches()) {
-            return new Problem(VexInput.pointer(m.group(1)), m.group(2));
-        }
-        return new Problem(null, message);
-    }
-
-    private static Problem xmlProblem(ParseException e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof SAXParseException)) {
-            t = t.getCause();
-        }
-        if (t instanceof SAXParseException s) {
-            return new Problem("line " + s.getLineNumber() + ", column " + s.getColumnNumber(), s.getMessage());
-        }
-        return new Problem(null, e.getMessage());
     }
 
     private static Instant instant(Date d) {

@@ -1,151 +1,67 @@
 package io.iotseal.vex;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
-import io.iotseal.json.JsonMappers;
+import io.iotseal.document.InvalidDocumentException;
+import io.iotseal.document.NotWellFormedException;
+import io.iotseal.document.SchemaProblems;
+import io.iotseal.document.StrictJson;
 import io.iotseal.vex.VexException.Problem;
 import io.iotseal.vex.VexException.Reason;
-import org.w3c.dom.Document;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reading untrusted bytes for the VEX readers: JSON with duplicate keys and trailing content refused and
- * the failure located by JSON pointer and line; XML with DOCTYPE refused (no entities, no external
- * fetches); schema problems as JSON pointers; package URLs in canonical form.
+ * Reading untrusted bytes for the VEX readers: the shared readers of {@code io.iotseal.document} (strict
+ * JSON, schema problems as JSON pointers) with their failures turned into {@link VexException}s; package URLs in canonical form.
  */
 final class VexInput {
-
-    /** At most this many schema problems are reported; the rest are counted. */
-    static final int MAX_PROBLEMS = 20;
-    private static final ObjectMapper JSON = JsonMappers.strict();
 
     private VexInput() {
     }
 
     static JsonNode readJson(byte[] content) {
-        try (JsonParser parser = JSON.createParser(content)) {
-            try {
-                JsonNode node = JSON.readTree(parser);
-                if (node == null || node.isMissingNode()) {
-                    throw VexException.of(Reason.MALFORMED, null, "the document is empty");
-                }
-                return node;
-            } catch (JsonProcessingException e) {
-                JsonLocation l = e.getLocation();
-                String pointer = parser.getParsingContext() == null ? ""
-                        : parser.getParsingContext().pathAsPointer().toString();
-                throw VexException.of(Reason.MALFORMED, pointer.isEmpty() ? "/" : pointer, "not well-formed JSON"
-                        + (l == null ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr()) + ": "
-                        + e.getOriginalMessage());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Document readXml(byte[] content) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return b.parse(new ByteArrayInputStream(content));
-        } catch (SAXParseException e) {
-            throw VexException.of(Reason.MALFORMED, "line " + e.getLineNumber() + ", column " + e.getColumnNumber(),
-                    "not well-formed XML: " + e.getMessage());
-        } catch (SAXException e) {
-            throw VexException.of(Reason.MALFORMED, null, "not well-formed XML: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return StrictJson.read(content);
+        } catch (NotWellFormedException e) {
+            throw malformed(e);
         }
     }
 
-    /** Validates against a schema; throws INVALID with every problem (by JSON pointer, in document order). */
+    static VexException malformed(NotWellFormedException e) {
+        return VexException.of(Reason.MALFORMED, e.location(), e.getMessage());
+    }
+
+    static VexException invalid(InvalidDocumentException e) {
+        return new VexException(Reason.INVALID, e.problems().stream()
+                .map(p -> new Problem(p.location(), p.message())).toList());
+    }
+
+    /**
+     * Validates against a schema; throws INVALID with every problem (by JSON pointer, in document order; the
+     * whole document is "/", as in the VEX readers' other refusals).
+     */
     static void validate(JsonSchema schema, JsonNode root, String what) {
         Set<ValidationMessage> messages = schema.validate(root);
         if (messages.isEmpty()) {
             return;
         }
-        List<Problem> problems = messages.stream()
-                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
-                .map(m -> new Problem(pointer(m.getInstanceLocation().toString()), what + ": " + stripLocation(m)))
+        List<Problem> problems = SchemaProblems.of(messages).stream()
+                .map(p -> new Problem(p.location().isEmpty() ? "/" : p.location(), what + ": " + p.message()))
                 .distinct()
                 .toList();
         throw new VexException(Reason.INVALID, limit(problems));
     }
 
     static List<Problem> limit(List<Problem> problems) {
-        if (problems.size() <= MAX_PROBLEMS) {
-            return problems;
-        }
-        List<Problem> out = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
-        out.add(new Problem(null, (problems.size() - MAX_PROBLEMS) + " more problems not shown"));
-        return out;
-    }
-
-    /** "$.vulnerabilities[0].analysis" or "/a/0" or "" → a JSON pointer ("/" for the root). */
-    static String pointer(String path) {
-        if (path == null || path.isEmpty()) {
-            return "/";
-        }
-        if (!path.startsWith("$")) {
-            return path;
-        }
-        String p = path.substring(1)
-                .replaceAll("\\['([^']*)'\\]", "/$1")
-                .replaceAll("\\[(\\d+)\\]", "/$1")
-                .replace('.', '/');
-        return p.isEmpty() ? "/" : p;
-    }
-
-    private static String stripLocation(ValidationMessage m) {
-        String text = m.getMessage();
-        String loc = m.getInstanceLocation().toString();
-        return text.startsWith(loc + ": ") ? text.substring(loc.length() + 2) : text;
+        return SchemaProblems.limit(problems, note -> new Problem(null, note));
     }
 
     /**

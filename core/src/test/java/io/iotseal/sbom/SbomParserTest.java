@@ -1,5 +1,6 @@
 package io.iotseal.sbom;
 
+import io.iotseal.document.SchemaProblems;
 import io.iotseal.sbom.SbomException.Reason;
 import org.cyclonedx.Version;
 import org.cyclonedx.parsers.JsonParser;
@@ -244,15 +245,15 @@ class SbomParserTest {
         }
         String doc = "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": [" + comps + "]}";
         SbomException e = refused(doc, SbomFormat.CYCLONEDX_JSON);
-        assertThat(e.problems()).hasSize(SbomParser.MAX_PROBLEMS + 1);
-        assertThat(e.problems().get(SbomParser.MAX_PROBLEMS).message()).endsWith("more problems not shown");
+        assertThat(e.problems()).hasSize(SchemaProblems.MAX + 1);
+        assertThat(e.problems().get(SchemaProblems.MAX).message()).endsWith("more problems not shown");
     }
 
     @Test
     void pointersFromJsonPaths() {
-        assertThat(SbomParser.pointer("$.components[0].name")).isEqualTo("/components/0/name");
-        assertThat(SbomParser.pointer("$")).isEqualTo("/");
-        assertThat(SbomParser.pointer("$.metadata['bom-ref']")).isEqualTo("/metadata/bom-ref");
+        assertThat(SchemaProblems.pointer("$.components[0].name")).isEqualTo("/components/0/name");
+        assertThat(SchemaProblems.pointer("$")).isEqualTo("/");
+        assertThat(SchemaProblems.pointer("$.metadata['bom-ref']")).isEqualTo("/metadata/bom-ref");
         assertThat(SbomParser.spdxSupplier("Organization: Acme Ltd (a@b.c)")).isEqualTo("Acme Ltd");
         assertThat(SbomParser.spdxSupplier("NOASSERTION")).isNull();
         assertThat(Arrays.asList(SbomFormat.values())).hasSize(3);

@@ -1,26 +1,19 @@
 package io.iotseal.advisory.feed;
 
+import io.iotseal.document.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reading feed XML as {@code SbomParser} reads SBOM XML: a namespace-aware DOM with DOCTYPE refused outright
- * (no entities, no external fetches), a broken file named by line and column. Elements are found by local
- * name, because JVN has published the same vocabulary under http and https namespace URIs.
+ * Reading feed XML as SBOMs and VEX documents are read ({@link SafeXml}: a namespace-aware DOM with DOCTYPE
+ * refused outright, no entities, no external fetches), a broken file named by line and column. Elements are
+ * found by local name, because JVN has published the same vocabulary under http and https namespace URIs.
  */
 final class FeedXml {
 
@@ -29,38 +22,12 @@ final class FeedXml {
 
     static Document read(String file, byte[] content) throws FeedException {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return b.parse(new ByteArrayInputStream(content));
+            return SafeXml.parse(content);
         } catch (SAXParseException e) {
             throw new FeedException(file + " line " + e.getLineNumber() + ":" + e.getColumnNumber(),
                     "not well-formed XML (is the file cut short?): " + e.getMessage());
         } catch (SAXException e) {
             throw new FeedException(file, "not well-formed XML: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
