@@ -7,12 +7,9 @@ import io.iotseal.sbom.SbomFormat;
 import io.iotseal.sbom.SbomParser;
 import io.iotseal.sbom.SbomWarning;
 import io.iotseal.server.access.Actor;
-import io.iotseal.server.access.Role;
 import io.iotseal.server.assessment.EvidenceStore;
 import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.product.Product;
-import io.iotseal.server.product.ProductRepository;
-import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.ProductVersion;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.FieldError;
@@ -37,9 +34,7 @@ import java.util.UUID;
  * {@link SbomParser}; this class decides who may, caps the size, stores the bytes in the evidence store
  * (content-addressed, ADR 0041) and keeps the extracted components and warnings.
  *
- * <p>Who may: the product's vendor (admins and members) and the operator's admins upload; they, the
- * operator's reviewers and the product's assigned labs read. Anyone else who can see the product gets
- * 403; a product the caller cannot see is 404, as everywhere.
+ * <p>Who may: see {@link SbomAccess}.
  */
 @Service
 public class SbomService {
@@ -52,8 +47,7 @@ public class SbomService {
     private static final int MAX_VERSION = 500;
     private static final int MAX_MESSAGE = 4000;
 
-    private final ProductService products;
-    private final ProductRepository productRows;
+    private final SbomAccess access;
     private final SbomRepository repository;
     private final SbomParser parser;
     private final EvidenceStore store;
@@ -61,10 +55,9 @@ public class SbomService {
     private final AuditLog audit;
     private final Clock clock;
 
-    SbomService(ProductService products, ProductRepository productRows, SbomRepository repository, SbomParser parser,
+    SbomService(SbomAccess access, SbomRepository repository, SbomParser parser,
                 EvidenceStore store, SbomProperties properties, AuditLog audit, Clock clock) {
-        this.products = products;
-        this.productRows = productRows;
+        this.access = access;
         this.repository = repository;
         this.parser = parser;
         this.store = store;
@@ -87,12 +80,8 @@ public class SbomService {
     @Transactional
     public Upload upload(Actor actor, UUID productId, UUID versionId, String contentType, long contentLength,
                          InputStream body) {
-        Product product = products.get(actor, productId);
-        if (!actor.hasRole(Role.OPERATOR_ADMIN)
-                && !actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER).contains(product.vendorId())) {
-            throw ApiException.forbidden("only the vendor's own people or the operator's admins upload SBOMs");
-        }
-        ProductVersion version = version(product, versionId);
+        Product product = access.writable(actor, productId, "upload SBOMs");
+        ProductVersion version = SbomAccess.version(product, versionId);
         SbomFormat declared = declaredFormat(contentType);
         if (contentLength > properties.maxBytes()) {
             throw tooLarge(contentLength + " bytes");
@@ -133,7 +122,7 @@ public class SbomService {
 
     @Transactional(readOnly = true)
     public List<SbomSummary> list(Actor actor, UUID productId, UUID versionId) {
-        ProductVersion version = version(readable(actor, productId), versionId);
+        ProductVersion version = SbomAccess.version(access.readable(actor, productId), versionId);
         return repository.list(version.id());
     }
 
@@ -151,28 +140,10 @@ public class SbomService {
     }
 
     private SbomSummary find(Actor actor, UUID productId, UUID versionId, String sha256) {
-        ProductVersion version = version(readable(actor, productId), versionId);
+        ProductVersion version = SbomAccess.version(access.readable(actor, productId), versionId);
         String sha = sha256 == null ? "" : sha256.toLowerCase(Locale.ROOT);
         return repository.find(version.id(), sha)
                 .orElseThrow(() -> ApiException.notFound("SBOM " + sha256 + " of version " + versionId));
-    }
-
-    /** The product, if the caller may read its SBOMs: vendor, operator, or an assigned lab. */
-    private Product readable(Actor actor, UUID productId) {
-        Product product = products.get(actor, productId);
-        boolean vendor = actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER).contains(product.vendorId());
-        boolean lab = !actor.organizationsWith(Role.LAB_EVALUATOR).isEmpty()
-                && productRows.labsAssigned(productId).stream()
-                .anyMatch(actor.organizationsWith(Role.LAB_EVALUATOR)::contains);
-        if (!actor.isOperator() && !vendor && !lab) {
-            throw ApiException.forbidden("a product's SBOMs are for its vendor, the operator and its assigned labs");
-        }
-        return product;
-    }
-
-    private static ProductVersion version(Product product, UUID versionId) {
-        return product.versions().stream().filter(v -> v.id().equals(versionId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("version " + versionId + " of product " + product.id()));
     }
 
     /** The declared format; null (detect from content) for no or a generic type; 415 for any other type. */
