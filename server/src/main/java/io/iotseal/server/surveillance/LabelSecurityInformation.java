@@ -69,6 +69,13 @@ class LabelSecurityInformation implements SecurityInformation {
         return new LabelPage.Security(entries, findings.lastChecked().orElse(null));
     }
 
+    @Override
+    public Object freshness() {
+        Optional<java.time.OffsetDateTime> lastTriage = jdbc.sql("select max(decided_at) from finding_triage")
+                .query(java.time.OffsetDateTime.class).optional();
+        return java.util.Arrays.asList(lastTriage.orElse(null), findings.lastChecked().orElse(null));
+    }
+
     /** "openssl 3.0.11-1" from a package URL, or the text as it is when it is none. */
     static String componentName(String purl) {
         try {

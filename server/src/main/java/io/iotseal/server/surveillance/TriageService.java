@@ -3,6 +3,7 @@ package io.iotseal.server.surveillance;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.label.StatusListService;
 import io.iotseal.server.product.Product;
 import io.iotseal.server.product.ProductVersion;
 import io.iotseal.server.sbom.SbomAccess;
@@ -37,9 +38,12 @@ public class TriageService {
     private final TriageRepository repository;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final StatusListService labelPages;
     private final Clock clock;
 
-    TriageService(SbomAccess access, TriageRepository repository, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    TriageService(SbomAccess access, TriageRepository repository, JdbcClient jdbc, AuditLog audit,
+                  StatusListService labelPages, Clock clock) {
+        this.labelPages = labelPages;
         this.access = access;
         this.repository = repository;
         this.jdbc = jdbc;
@@ -88,6 +92,7 @@ public class TriageService {
                 input.vulnerability().strip(), component, status, justification, blankToNull(input.impactStatement()),
                 action, fixedIn, "MANUAL", null, actor.auditName(), !vendor, OffsetDateTime.now(clock), null);
         repository.replace(statement);
+        labelPages.securityInformationChanged();
         audit.record(actor, "product.triage.add", "product", product.id(), null, statement);
         return statement;
     }
