@@ -7,6 +7,7 @@ import io.iotseal.sbom.SbomFormat;
 import io.iotseal.sbom.SbomParser;
 import io.iotseal.sbom.SbomWarning;
 import io.iotseal.server.access.Actor;
+import io.iotseal.server.assessment.EvidenceBlobs;
 import io.iotseal.server.assessment.EvidenceStore;
 import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.product.Product;
@@ -51,16 +52,18 @@ public class SbomService {
     private final SbomRepository repository;
     private final SbomParser parser;
     private final EvidenceStore store;
+    private final EvidenceBlobs blobs;
     private final SbomProperties properties;
     private final AuditLog audit;
     private final Clock clock;
 
     SbomService(SbomAccess access, SbomRepository repository, SbomParser parser,
-                EvidenceStore store, SbomProperties properties, AuditLog audit, Clock clock) {
+                EvidenceStore store, EvidenceBlobs blobs, SbomProperties properties, AuditLog audit, Clock clock) {
         this.access = access;
         this.repository = repository;
         this.parser = parser;
         this.store = store;
+        this.blobs = blobs;
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
@@ -108,7 +111,7 @@ public class SbomService {
             return new Upload(same.get(), false);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        repository.insertBlobIfAbsent(sha, content.length, document.format().mediaType(), now);
+        blobs.recordIfAbsent(sha, content.length, document.format().mediaType(), now);
         List<SbomWarning> warnings = document.warnings().stream()
                 .map(w -> new SbomWarning(w.location(), cut(w.message()))).toList();
         SbomDocument kept = new SbomDocument(document.format(), document.specVersion(), document.components(), warnings);

@@ -1,5 +1,6 @@
 package io.iotseal.server.surveillance;
 
+import io.iotseal.server.web.RequestSizeLimitFilter;
 import io.iotseal.surveillance.SurveillancePolicies;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * The surveillance policies: the built-in file, or an operator's own ({@code iotseal.surveillance.policy-file});
@@ -16,6 +18,15 @@ import java.nio.file.Path;
  */
 @Configuration(proxyBeanMethods = false)
 class SurveillanceConfig {
+
+    private static final Pattern VEX_UPLOAD = Pattern.compile("/api/v1/products/[^/]+/versions/[^/]+/vex/?");
+
+    /** VEX imports are capped like SBOMs (iotseal.sbom.max-bytes) in {@link VexService}, not by the general cap. */
+    @Bean
+    RequestSizeLimitFilter.OwnSizeLimit vexUploads() {
+        return request -> "POST".equals(request.getMethod())
+                && VEX_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+    }
 
     @Bean
     SurveillancePolicies surveillancePolicies(@Value("${iotseal.surveillance.policy-file:}") String file) throws IOException {

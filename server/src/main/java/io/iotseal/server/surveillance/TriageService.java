@@ -9,6 +9,7 @@ import io.iotseal.server.product.ProductVersion;
 import io.iotseal.server.sbom.SbomAccess;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.surveillance.TriageState;
+import io.iotseal.vex.VexJustification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +30,15 @@ import java.util.UUID;
 @Service
 public class TriageService {
 
-    /** CycloneDX 1.6 {@code analysis.justification} values (the VEX vocabulary we store). */
-    static final Set<String> JUSTIFICATIONS = Set.of("code_not_present", "code_not_reachable",
-            "requires_configuration", "requires_dependency", "requires_environment", "protected_by_compiler",
-            "protected_at_runtime", "protected_at_perimeter", "protected_by_mitigating_control");
+    /**
+     * The justifications a statement may give: the CycloneDX 1.6 values and the OpenVEX/CSAF labels, stored as
+     * given (converting them would claim more than the vocabularies share, ADR 0094).
+     */
+    static final Set<String> JUSTIFICATIONS = Arrays.stream(VexJustification.values()).map(VexJustification::label)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** The CycloneDX ones, which the console offers. */
+    static final List<String> CYCLONEDX_JUSTIFICATIONS = Arrays.stream(VexJustification.values())
+            .filter(j -> j.vocabulary() == VexJustification.Vocabulary.CYCLONEDX).map(VexJustification::label).toList();
 
     private final SbomAccess access;
     private final TriageRepository repository;

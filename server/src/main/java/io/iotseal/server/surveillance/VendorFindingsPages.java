@@ -98,7 +98,7 @@ public class VendorFindingsPages {
         model.addAttribute("product", product);
         model.addAttribute("version", version);
         model.addAttribute("rows", rows);
-        model.addAttribute("justifications", TriageService.JUSTIFICATIONS.stream().sorted().toList());
+        model.addAttribute("justifications", TriageService.CYCLONEDX_JUSTIFICATIONS);
         model.addAttribute("lastChecked", findings.lastChecked().orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);
