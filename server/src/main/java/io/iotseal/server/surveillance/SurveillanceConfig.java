@@ -24,8 +24,7 @@ class SurveillanceConfig {
     /** VEX imports are capped like SBOMs (iotseal.sbom.max-bytes) in {@link VexService}, not by the general cap. */
     @Bean
     RequestSizeLimitFilter.OwnSizeLimit vexUploads() {
-        return request -> "POST".equals(request.getMethod())
-                && VEX_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        return RequestSizeLimitFilter.OwnSizeLimit.posts(VEX_UPLOAD);
     }
 
     @Bean
