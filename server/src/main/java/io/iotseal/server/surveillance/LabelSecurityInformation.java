@@ -4,7 +4,6 @@ import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import io.iotseal.server.label.LabelPage;
 import io.iotseal.server.label.SecurityInformation;
-import io.iotseal.surveillance.TriageState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +58,7 @@ class LabelSecurityInformation implements SecurityInformation {
                         finding.map(f -> f.kevAdded() != null).orElse(false),
                         finding.map(f -> f.name() + " " + f.version()).orElseGet(() -> componentName(s.component())),
                         version, s.status().name().toLowerCase(Locale.ROOT), s.justification(), s.actionStatement(),
-                        s.fixedIn(), s.status() == TriageState.FIXED && s.fixedIn() != null && known.containsKey(s.fixedIn()),
+                        s.fixedIn(), s.fixedIn() != null && known.containsKey(s.fixedIn()),
                         s.operatorConfirmed()));
             }
         }

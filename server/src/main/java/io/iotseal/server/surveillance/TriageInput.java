@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
  * @param justification   for NOT_AFFECTED: a CycloneDX justification such as code_not_reachable
  * @param impactStatement for NOT_AFFECTED: why, in the vendor's words (optional)
  * @param actionStatement for AFFECTED: what users should do
- * @param fixedIn         for FIXED: the product version that fixes it
+ * @param fixedIn         for FIXED: the product version that fixes it; for AFFECTED: the update to install, if any
  */
 public record TriageInput(@NotBlank @Size(max = 200) String vulnerability, @NotBlank @Size(max = 2000) String component,
                           @NotBlank String status, @Size(max = 64) String justification,

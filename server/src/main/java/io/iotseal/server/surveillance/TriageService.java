@@ -88,6 +88,9 @@ public class TriageService {
         if (status != TriageState.NOT_AFFECTED && justification != null) {
             throw ApiException.invalid("justification", "only NOT_AFFECTED takes a justification");
         }
+        if (fixedIn != null && status != TriageState.FIXED && status != TriageState.AFFECTED) {
+            throw ApiException.invalid("fixedIn", "only FIXED, or AFFECTED with an update to offer, names a fixing version");
+        }
         String component = input.component().strip();
         if (!currentComponents(version.id()).contains(component)) {
             throw ApiException.invalid("component", component + " is not a component of this version's current SBOM"
