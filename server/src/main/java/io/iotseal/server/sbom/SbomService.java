@@ -16,6 +16,7 @@ import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.ProductVersion;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.FieldError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,9 +61,11 @@ public class SbomService {
     private final SbomProperties properties;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SbomService(ProductService products, ProductRepository productRows, SbomRepository repository, SbomParser parser,
-                EvidenceStore store, SbomProperties properties, AuditLog audit, Clock clock) {
+                EvidenceStore store, SbomProperties properties, AuditLog audit, Clock clock,
+                ApplicationEventPublisher events) {
         this.products = products;
         this.productRows = productRows;
         this.repository = repository;
@@ -71,6 +74,7 @@ public class SbomService {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The stored SBOM and whether it is new (201) or the same content uploaded before for this version (200). */
@@ -128,6 +132,7 @@ public class SbomService {
                 warnings.size(), actor.auditName(), now);
         repository.insert(summary, kept);
         audit.record(actor, "product.sbom.add", "product", productId, null, summary);
+        events.publishEvent(new SbomStored(summary.id()));
         return new Upload(summary, true);
     }
 
