@@ -36,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * findings are listed per product version with basis, severity and KEV flag; a withdrawn advisory marks its
  * findings gone without deleting them.
  */
+@org.springframework.context.annotation.Import(InterimMatching.class)
 class AdvisoryStoreTest extends ApiTest {
 
     @Autowired
@@ -189,38 +190,6 @@ class AdvisoryStoreTest extends ApiTest {
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("fixedIn").asText()).isEqualTo("1.1.1z");
         assertThat(firstSeen(osvId)).isEqualTo(first);
-    }
-
-    /** Until the core's matching lands: versions compared as strings, enough for these tests' versions. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class InterimMatching {
-        @org.springframework.context.annotation.Bean
-        AdvisoryMatching advisoryMatching() {
-            return advisories -> (purl, cpe, version) -> {
-                List<io.iotseal.advisory.AdvisoryMatch> out = new java.util.ArrayList<>();
-                for (Advisory a : advisories) {
-                    for (AffectedPackage p : a.packages()) {
-                        String fixed = p.ranges().get(0).events().get(1).version();
-                        if (java.util.Objects.equals(MatchKeys.purlKey(p.purl()), MatchKeys.purlKey(purl))
-                                && version.compareTo(fixed) < 0) {
-                            out.add(new io.iotseal.advisory.AdvisoryMatch(a.id(), io.iotseal.advisory.MatchBasis.PURL, fixed, "test"));
-                        }
-                    }
-                    for (AffectedCpe c : a.cpes()) {
-                        if (purl == null && java.util.Objects.equals(MatchKeys.cpeKey(c.criteria()), MatchKeys.cpeKey(cpe))
-                                && version.compareTo(c.endExcluding()) < 0) {
-                            out.add(new io.iotseal.advisory.AdvisoryMatch(a.id(), io.iotseal.advisory.MatchBasis.CPE, c.endExcluding(), "test"));
-                        }
-                    }
-                }
-                return out;
-            };
-        }
-
-        @org.springframework.context.annotation.Bean
-        AdvisorySeverity advisorySeverity() {
-            return severities -> severities.isEmpty() ? null : new AdvisorySeverity.Score("3.1", 9.8, "CRITICAL", severities.get(0).vector());
-        }
     }
 
     private record OffsetDateTimeHolder(java.time.OffsetDateTime at) {
