@@ -111,7 +111,7 @@ public final class YamlFiles {
 
     /** One data file could not be read; the message names the file, line and field. */
     public static final class DataFileException extends RuntimeException {
-        DataFileException(String message) {
+        public DataFileException(String message) {
             super(message);
         }
 
