@@ -120,6 +120,8 @@ class AuthorizationMatrixTest extends ApiTest {
         // and the vendors whose products it affects.
         m.put("GET /api/v1/products/{id}/versions/{versionId}/findings", new Row(w -> get(sboms().replace("/sboms",
                 "/findings")), expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("POST /api/v1/advisory-feeds/{kind}", new Row(w -> post("/api/v1/advisory-feeds/kev")
+                .contentType("application/json").content(kevCatalog()), expect(401, 200, 403, 403, 403, 403, 403)));
         m.put("GET /api/v1/advisory-feeds", new Row(w -> get("/api/v1/advisory-feeds"),
                 expect(401, 200, 200, 403, 403, 403, 403)));
         m.put("GET /api/v1/advisories/{id}", new Row(w -> get("/api/v1/advisories/" + matchedAdvisory()),
@@ -520,6 +522,17 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     private String matchedAdvisory;
+
+    /** A KEV catalog of one entry, in the catalog's shape. */
+    private static String kevCatalog() {
+        return "{\"title\": \"CISA Catalog of Known Exploited Vulnerabilities\", \"catalogVersion\": \"2026.12.01\","
+                + " \"dateReleased\": \"2026-12-01T12:00:00.000Z\", \"count\": 1, \"vulnerabilities\": [{\"cveID\":"
+                + " \"CVE-2021-44228\", \"vendorProject\": \"Apache\", \"product\": \"Log4j2\", \"vulnerabilityName\":"
+                + " \"Apache Log4j2 Remote Code Execution Vulnerability\", \"dateAdded\": \"2021-12-10\","
+                + " \"shortDescription\": \"Matrix test entry.\", \"requiredAction\": \"Apply updates.\","
+                + " \"dueDate\": \"2021-12-24\", \"knownRansomwareCampaignUse\": \"Known\", \"notes\": \"\","
+                + " \"cwes\": [\"CWE-502\"]}]}";
+    }
 
     /** An advisory with a finding on vendor A's world version: stored, then an SBOM naming its package uploaded. */
     private String matchedAdvisory() throws Exception {

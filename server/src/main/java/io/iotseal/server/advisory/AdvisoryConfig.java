@@ -26,8 +26,8 @@ class AdvisoryConfig {
     @Bean
     @ConditionalOnProperty(name = "iotseal.advisories.scheduler", havingValue = "true", matchIfMissing = true)
     AdvisoryJobs advisoryJobs(DataSource dataSource, AdvisoryProperties properties, FindingMatcher matcher,
-                              AdvisoryRepository repository, Clock clock) {
-        return new AdvisoryJobs(dataSource, properties, matcher, repository, clock);
+                              AdvisoryRepository repository, MirrorImport mirror, Clock clock) {
+        return new AdvisoryJobs(dataSource, properties, matcher, repository, mirror, clock);
     }
 
     /** Feed uploads are capped by iotseal.advisories.max-bytes in the controller (413 naming the limit). */

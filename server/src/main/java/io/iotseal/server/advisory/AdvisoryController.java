@@ -3,11 +3,15 @@ package io.iotseal.server.advisory;
 import io.iotseal.server.access.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,9 +21,19 @@ import java.util.UUID;
 public class AdvisoryController {
 
     private final AdvisoryService service;
+    private final FeedUploads uploads;
 
-    public AdvisoryController(AdvisoryService service) {
+    public AdvisoryController(AdvisoryService service, FeedUploads uploads) {
         this.service = service;
+        this.uploads = uploads;
+    }
+
+    @PostMapping(path = "/api/v1/advisory-feeds/{kind}", consumes = MediaType.ALL_VALUE)
+    @Operation(summary = "Import a feed file (kind osv, nvd, jvn or kev; the raw file as body: OSV JSON or an"
+            + " ecosystem's all.zip, NVD CVE API 2.0 JSON, JVN iPedia XML, the KEV catalog JSON); all or nothing")
+    public FeedImport upload(Actor actor, @PathVariable String kind, @RequestParam(required = false) String name,
+                             HttpServletRequest request) throws IOException {
+        return uploads.upload(actor, kind, name, request.getContentLengthLong(), request.getInputStream());
     }
 
     @GetMapping("/api/v1/advisory-feeds")

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotseal.advisory.Advisory;
 import io.iotseal.advisory.KevEntry;
+import io.iotseal.advisory.match.AdvisoryIndex;
+import io.iotseal.advisory.match.SeverityScore;
+import io.iotseal.advisory.match.SeverityScores;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.web.ApiException;
@@ -15,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,16 +42,14 @@ public class AdvisoryImports {
 
     private final AdvisoryRepository repository;
     private final RematchQueue queue;
-    private final AdvisorySeverity severity;
     private final ObjectMapper mapper;
     private final AuditLog audit;
     private final Clock clock;
 
-    AdvisoryImports(AdvisoryRepository repository, RematchQueue queue, AdvisorySeverity severity, ObjectMapper mapper,
+    AdvisoryImports(AdvisoryRepository repository, RematchQueue queue, ObjectMapper mapper,
                     AuditLog audit, Clock clock) {
         this.repository = repository;
         this.queue = queue;
-        this.severity = severity;
         this.mapper = mapper;
         this.audit = audit;
         this.clock = clock;
@@ -65,6 +67,7 @@ public class AdvisoryImports {
             check(a);
             byId.merge(a.id(), a, (x, y) -> newer(y, x) ? y : x);
         }
+        indexable(byId.values());
         Map<String, AdvisoryRepository.Stored> stored = repository.stored(byId.keySet());
         List<AdvisoryRepository.Row> inserts = new ArrayList<>();
         List<AdvisoryRepository.Row> updates = new ArrayList<>();
@@ -103,6 +106,19 @@ public class AdvisoryImports {
         return record;
     }
 
+    /**
+     * Only what the matching can index is stored: an advisory with a package URL or CPE the core's matching
+     * refuses would break every re-match that loads it, so the import is refused naming it (422).
+     */
+    private static void indexable(Collection<Advisory> advisories) {
+        try {
+            AdvisoryIndex.of(advisories);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid feed",
+                    List.of(new FieldError("advisories", cut(e.getMessage(), MAX_TEXT))));
+        }
+    }
+
     /** Newer than the stored one: a later {@code modified}; an advisory without one is replaced each time. */
     private static boolean newer(Advisory a, AdvisoryRepository.Stored s) {
         return a.modified() == null || s.modified() == null || a.modified().isAfter(s.modified());
@@ -114,7 +130,7 @@ public class AdvisoryImports {
 
     private AdvisoryRepository.Row row(Advisory a) {
         String cve = cve(a);
-        AdvisorySeverity.Score score = severity.best(a.severities());
+        SeverityScore score = SeverityScores.best(a.severities()).orElse(null);
         String content;
         try {
             content = mapper.writeValueAsString(a);

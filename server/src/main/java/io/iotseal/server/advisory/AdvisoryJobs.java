@@ -37,7 +37,7 @@ public class AdvisoryJobs implements SmartLifecycle {
     private volatile boolean running;
 
     AdvisoryJobs(DataSource dataSource, AdvisoryProperties properties, FindingMatcher matcher,
-                 AdvisoryRepository repository, Clock clock) {
+                 AdvisoryRepository repository, MirrorImport mirror, Clock clock) {
         OneTimeTask<String> rematch = Tasks.oneTime(RematchQueue.TASK, String.class).execute((instance, context) -> {
             RematchQueue.Request r = RematchQueue.decode(instance.getData());
             FindingMatcher.Result result = matcher.rematchKeys(r.keys());
@@ -48,6 +48,10 @@ public class AdvisoryJobs implements SmartLifecycle {
         List<RecurringTask<?>> recurring = new ArrayList<>();
         recurring.add(Tasks.recurring(FULL_REMATCH, Schedules.daily(properties.fullRematchAt()))
                 .execute((instance, context) -> matcher.rematchAll()));
+        if (properties.mirrorDir() != null) {
+            recurring.add(Tasks.recurring(MIRROR_IMPORT, Schedules.fixedDelay(properties.mirrorInterval()))
+                    .execute((instance, context) -> mirror.run()));
+        }
         List<Task<?>> known = new ArrayList<>();
         known.add(rematch);
         this.scheduler = builder(dataSource, properties, known).startTasks(recurring).build();

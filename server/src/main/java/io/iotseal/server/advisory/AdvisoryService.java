@@ -1,5 +1,6 @@
 package io.iotseal.server.advisory;
 
+import io.iotseal.advisory.match.SeverityScore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotseal.advisory.Advisory;
@@ -80,7 +81,7 @@ public class AdvisoryService {
                 f.kevDateAdded(), f.fixedIn(), f.reason(), f.firstSeen(), f.lastSeen())).toList();
     }
 
-    private static AdvisorySeverity.Score score(String version, Double score, String rating, String vector) {
-        return score == null ? null : new AdvisorySeverity.Score(version, score, rating, vector);
+    private static SeverityScore score(String version, Double score, String rating, String vector) {
+        return score == null ? null : new SeverityScore(version, score, rating, vector);
     }
 }

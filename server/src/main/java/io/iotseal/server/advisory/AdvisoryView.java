@@ -1,5 +1,6 @@
 package io.iotseal.server.advisory;
 
+import io.iotseal.advisory.match.SeverityScore;
 import io.iotseal.advisory.Advisory;
 
 import java.time.LocalDate;
@@ -13,6 +14,6 @@ import java.time.LocalDate;
  * @param kevDateAdded when CISA listed the CVE as known exploited, or null when it is not listed
  * @param kevRansomware whether the KEV entry says it is used in ransomware campaigns, or null
  */
-public record AdvisoryView(Advisory advisory, String cveId, AdvisorySeverity.Score severity, LocalDate kevDateAdded,
+public record AdvisoryView(Advisory advisory, String cveId, SeverityScore severity, LocalDate kevDateAdded,
                            Boolean kevRansomware) {
 }

@@ -1,5 +1,6 @@
 package io.iotseal.server.advisory;
 
+import io.iotseal.advisory.match.SeverityScore;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,6 +19,6 @@ import java.util.List;
  */
 public record Finding(String component, String purl, String cpe, String version, String advisoryId,
                       List<String> aliases, String summary, String basis, boolean lowerConfidence,
-                      AdvisorySeverity.Score severity, boolean kev, LocalDate kevDateAdded, String fixedIn,
+                      SeverityScore severity, boolean kev, LocalDate kevDateAdded, String fixedIn,
                       String reason, OffsetDateTime firstSeen, OffsetDateTime lastSeen) {
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iotseal.advisory.Advisory;
 import io.iotseal.advisory.AdvisoryMatch;
 import io.iotseal.advisory.MatchBasis;
+import io.iotseal.advisory.match.AdvisoryIndex;
 import io.iotseal.server.advisory.FindingRepository.Component;
 import io.iotseal.server.advisory.FindingRepository.Finding;
 import io.iotseal.server.advisory.FindingRepository.Unkeyed;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,15 +47,13 @@ public class FindingMatcher {
     private static final int MAX_FIXED = 500;
 
     private final FindingRepository findings;
-    private final AdvisoryMatching matching;
     private final ObjectMapper mapper;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    FindingMatcher(FindingRepository findings, AdvisoryMatching matching, ObjectMapper mapper,
+    FindingMatcher(FindingRepository findings, ObjectMapper mapper,
                    PlatformTransactionManager transactions, Clock clock) {
         this.findings = findings;
-        this.matching = matching;
         this.mapper = mapper;
         // Its own transactions, also when called after an upload committed (the upload's is finished then).
         this.tx = new TransactionTemplate(transactions);
@@ -74,8 +74,12 @@ public class FindingMatcher {
     /** Re-matches the components found by these keys (what an import touched). */
     public Result rematchKeys(Collection<String> keys) {
         Result total = NONE;
+        // A component found by two keys (purl and CPE) in different batches is matched in the first only.
+        Set<String> done = new HashSet<>();
         for (List<String> batch : AdvisoryRepository.chunks(new LinkedHashSet<>(keys))) {
-            total = total.plus(Objects.requireNonNull(tx.execute(s -> matchBatch(batch))));
+            total = total.plus(Objects.requireNonNull(tx.execute(s -> matchComponents(
+                    findings.componentsByKeys(batch).stream().filter(c -> done.add(c.componentKey())).toList(),
+                    batch.size()))));
         }
         return total;
     }
@@ -124,10 +128,6 @@ public class FindingMatcher {
         }));
     }
 
-    private Result matchBatch(List<String> keys) {
-        return matchComponents(findings.componentsByKeys(keys), keys.size());
-    }
-
     private Result matchComponents(List<Component> components, int keyCount) {
         if (components.isEmpty()) {
             return new Result(keyCount, 0, 0, 0, 0, 0);
@@ -142,7 +142,7 @@ public class FindingMatcher {
             }
         }
         List<Advisory> advisories = findings.advisoriesByKeys(keys).stream().map(this::read).toList();
-        AdvisoryMatching.Matcher matcher = matching.index(advisories);
+        AdvisoryIndex index = AdvisoryIndex.of(advisories);
         Map<String, Map<String, Finding>> existing = findings.findings(components.stream()
                 .map(Component::componentKey).toList());
         List<Write> inserts = new ArrayList<>();
@@ -150,8 +150,14 @@ public class FindingMatcher {
         List<Finding> unchanged = new ArrayList<>();
         List<Finding> gone = new ArrayList<>();
         for (Component c : components) {
-            Map<String, AdvisoryMatch> now = best(advisories.isEmpty() ? List.of()
-                    : matcher.match(c.purl(), c.cpe(), c.version()));
+            Map<String, AdvisoryMatch> now;
+            try {
+                now = best(index.size() == 0 ? List.of() : index.match(c.purl(), c.cpe(), c.version()));
+            } catch (IllegalArgumentException e) {
+                // A CPE the SBOM reader kept with a warning, and the matching cannot parse: no findings for it.
+                log.debug("Component {} not matched: {}", c.componentKey(), e.getMessage());
+                continue;
+            }
             Map<String, Finding> before = existing.getOrDefault(c.componentKey(), Map.of());
             for (AdvisoryMatch m : now.values()) {
                 Write w = new Write(c, m.advisoryId(), m.basis().name(), cut(m.fixedIn(), MAX_FIXED),

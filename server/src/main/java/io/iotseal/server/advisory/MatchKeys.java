@@ -6,13 +6,15 @@ import io.iotseal.advisory.Advisory;
 import io.iotseal.advisory.AffectedCpe;
 import io.iotseal.advisory.AffectedPackage;
 import io.iotseal.digest.Sha256;
+import us.springett.parsers.cpe.Cpe;
+import us.springett.parsers.cpe.CpeParser;
+import us.springett.parsers.cpe.exceptions.CpeParsingException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The lookup keys that bring components and advisories together (ADR 0095): a package URL without version,
@@ -25,52 +27,57 @@ final class MatchKeys {
     private MatchKeys() {
     }
 
-    /** The purl key of a package URL, or null when it is not one (a malformed purl matches by CPE at most). */
+    /** purl types whose namespace and name are case-insensitive (the purl specification; as the core's matching). */
+    private static final Set<String> CASE_INSENSITIVE = Set.of("alpm", "apk", "bitbucket", "composer", "deb",
+            "github", "golang", "hex", "pypi");
+    private static final Pattern PEP_503_SEPARATORS = Pattern.compile("[-_.]+");
+
+    /**
+     * The purl key of a package URL: type, namespace and name under the same case and PyPI (PEP 503) rules as
+     * the core's {@code advisory.match.PackageKey}, so two purls the matching takes for one package get one key.
+     * Null when it is not a package URL (the matching could not use it either).
+     */
     static String purlKey(String purl) {
         if (purl == null || purl.isBlank()) {
             return null;
         }
+        PackageURL p;
         try {
-            PackageURL p = new PackageURL(purl.strip());
-            return new PackageURL(p.getType(), p.getNamespace(), p.getName(), null, null, null).canonicalize();
+            p = new PackageURL(purl);
         } catch (MalformedPackageURLException | RuntimeException e) {
+            return null;
+        }
+        String type = p.getType().toLowerCase(Locale.ROOT);
+        String namespace = p.getNamespace();
+        String name = p.getName();
+        if (CASE_INSENSITIVE.contains(type)) {
+            namespace = namespace == null ? null : namespace.toLowerCase(Locale.ROOT);
+            name = name.toLowerCase(Locale.ROOT);
+        }
+        if (type.equals("pypi")) {
+            name = PEP_503_SEPARATORS.matcher(name).replaceAll("-");
+        }
+        return "pkg:" + type + "/" + (namespace == null ? "" : namespace + "/") + name;
+    }
+
+    /**
+     * The CPE key of a CPE 2.3 formatted string or 2.2 URI: {@code cpe:<vendor>:<product>}, parsed and lower-cased
+     * as the core's {@code advisory.match.CpeName} does (us.springett cpe-parser); null when it is no CPE.
+     */
+    static String cpeKey(String cpe) {
+        if (cpe == null || cpe.isBlank()) {
+            return null;
+        }
+        try {
+            Cpe parsed = CpeParser.parse(cpe, true);
+            return "cpe:" + lower(parsed.getVendor()) + ":" + lower(parsed.getProduct());
+        } catch (CpeParsingException | RuntimeException e) {
             return null;
         }
     }
 
-    /**
-     * The CPE key of a CPE 2.3 formatted string ({@code cpe:2.3:a:openssl:openssl:1.1.1k:...}) or a 2.2 URI
-     * ({@code cpe:/a:openssl:openssl:1.1.1k}); null when vendor or product is missing or a wildcard.
-     */
-    static String cpeKey(String cpe) {
-        if (cpe == null) {
-            return null;
-        }
-        String c = cpe.strip().toLowerCase(Locale.ROOT);
-        String vendor;
-        String product;
-        if (c.startsWith("cpe:2.3:")) {
-            String[] f = splitUnescaped(c.substring("cpe:2.3:".length()));
-            if (f.length < 3) {
-                return null;
-            }
-            vendor = f[1];
-            product = f[2];
-        } else if (c.startsWith("cpe:/")) {
-            String[] f = c.substring("cpe:/".length()).split(":", -1);
-            if (f.length < 3) {
-                return null;
-            }
-            vendor = f[1];
-            product = f[2];
-        } else {
-            return null;
-        }
-        if (vendor.isEmpty() || product.isEmpty() || vendor.equals("*") || product.equals("*")
-                || vendor.equals("-") || product.equals("-")) {
-            return null;
-        }
-        return "cpe:" + vendor + ":" + product;
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
     /** Longest key stored (V27 column width). */
@@ -105,24 +112,5 @@ final class MatchKeys {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** CPE 2.3 fields are separated by colons that are not escaped with a backslash. */
-    private static String[] splitUnescaped(String s) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\\' && i + 1 < s.length()) {
-                b.append(ch).append(s.charAt(++i));
-            } else if (ch == ':') {
-                parts.add(b.toString());
-                b.setLength(0);
-            } else {
-                b.append(ch);
-            }
-        }
-        parts.add(b.toString());
-        return parts.toArray(String[]::new);
     }
 }

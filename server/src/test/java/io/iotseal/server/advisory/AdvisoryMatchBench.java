@@ -36,7 +36,6 @@ import java.util.UUID;
  * set-based SQL; the components' match keys are computed in SQL the way {@link MatchKeys} computes them.
  */
 @TestPropertySource(properties = "iotseal.advisories.scheduler=false")
-@org.springframework.context.annotation.Import(InterimMatching.class)
 class AdvisoryMatchBench extends ApiTest {
 
     @Autowired

@@ -36,14 +36,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * findings are listed per product version with basis, severity and KEV flag; a withdrawn advisory marks its
  * findings gone without deleting them.
  */
-@org.springframework.context.annotation.Import(InterimMatching.class)
 class AdvisoryStoreTest extends ApiTest {
 
     @Autowired
     private AdvisoryImports imports;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final String openssl = "pkg:generic/openssl-" + run;
+    private final String openssl = "pkg:npm/openssl-" + run;
     private final String busybox = "busybox" + run;
 
     private Actor operator() {
@@ -57,7 +56,7 @@ class AdvisoryStoreTest extends ApiTest {
                 .andExpect(status().isCreated()).andReturn());
         String version = "/api/v1/products/" + world.productA + "/versions/" + v.get("id").asText();
         String sbom = "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"version\": 1, \"components\": ["
-                + "{\"type\": \"library\", \"name\": \"openssl\", \"version\": \"1.1.1k\", \"purl\": \"" + openssl + "@1.1.1k\"},"
+                + "{\"type\": \"library\", \"name\": \"openssl\", \"version\": \"1.1.11\", \"purl\": \"" + openssl + "@1.1.11\"},"
                 + "{\"type\": \"application\", \"name\": \"busybox\", \"version\": \"1.33.1\","
                 + " \"cpe\": \"cpe:2.3:a:" + busybox + ":" + busybox + ":1.33.1:*:*:*:*:*:*:*\"}]}";
         mvc.perform(as(Who.VENDOR_ADMIN, post(version + "/sboms").contentType("application/vnd.cyclonedx+json")
@@ -69,7 +68,7 @@ class AdvisoryStoreTest extends ApiTest {
         return new Advisory(id, AdvisorySource.OSV, List.of(), "openssl flaw " + id,
                 Instant.parse("2026-01-01T00:00:00Z"), modified, withdrawn,
                 List.of(new Severity("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")),
-                List.of(new AffectedPackage(openssl, null, List.of(new AffectedRange("ECOSYSTEM", List.of(
+                List.of(new AffectedPackage(openssl, "npm", List.of(new AffectedRange("SEMVER", List.of(
                         new RangeEvent(RangeEvent.Kind.INTRODUCED, "0"), new RangeEvent(RangeEvent.Kind.FIXED, fixed)))),
                         List.of())),
                 List.of(), List.of("https://example.org/" + id));
@@ -112,7 +111,7 @@ class AdvisoryStoreTest extends ApiTest {
 
         String osvId = "GHSA-" + run;
         String cve = "CVE-2099-" + Math.abs(run.hashCode() % 100000);
-        FeedImport first = store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.1l")),
+        FeedImport first = store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.12")),
                 List.of());
         assertThat(first.newCount()).isEqualTo(1);
         assertThat(first.touchedKeys()).isEqualTo(1);
@@ -128,8 +127,8 @@ class AdvisoryStoreTest extends ApiTest {
         assertThat(byPurl.get("basis").asText()).isEqualTo("PURL");
         assertThat(byPurl.get("lowerConfidence").asBoolean()).isFalse();
         assertThat(byPurl.get("component").asText()).isEqualTo("openssl");
-        assertThat(byPurl.get("version").asText()).isEqualTo("1.1.1k");
-        assertThat(byPurl.get("fixedIn").asText()).isEqualTo("1.1.1l");
+        assertThat(byPurl.get("version").asText()).isEqualTo("1.1.11");
+        assertThat(byPurl.get("fixedIn").asText()).isEqualTo("1.1.12");
         assertThat(byPurl.get("kev").asBoolean()).isFalse();
         JsonNode byCpe = list.findParents("advisoryId").stream().filter(f -> f.get("advisoryId").asText().equals(cve))
                 .findFirst().orElseThrow();
@@ -147,12 +146,12 @@ class AdvisoryStoreTest extends ApiTest {
         mvc.perform(as(Who.OPERATOR_REVIEWER, get("/api/v1/advisories/GHSA-none-" + run))).andExpect(status().isNotFound());
 
         // The same data again changes nothing and touches no key; a newer, withdrawn version marks the finding gone.
-        FeedImport again = store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.1l")),
+        FeedImport again = store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.12")),
                 List.of());
         assertThat(again.unchangedCount()).isEqualTo(1);
         assertThat(again.touchedKeys()).isZero();
         assertThat(again.rematchedAt()).isNotNull();
-        FeedImport withdrawn = store("OSV", List.of(osv(osvId, Instant.parse("2026-05-01T00:00:00Z"), true, "1.1.1l")),
+        FeedImport withdrawn = store("OSV", List.of(osv(osvId, Instant.parse("2026-05-01T00:00:00Z"), true, "1.1.12")),
                 List.of());
         assertThat(withdrawn.updatedCount()).isEqualTo(1);
         assertThat(withdrawn.withdrawnCount()).isEqualTo(1);
@@ -170,7 +169,7 @@ class AdvisoryStoreTest extends ApiTest {
     @Test
     void aNewSbomIsMatchedWhenUploaded() throws Exception {
         String osvId = "GHSA-up-" + run;
-        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.1m")), List.of()));
+        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.13")), List.of()));
         String version = versionWithSbom();
         assertThat(findings(Who.VENDOR_MEMBER, version)).extracting(f -> f.get("advisoryId").asText())
                 .containsExactly(osvId);
@@ -180,15 +179,15 @@ class AdvisoryStoreTest extends ApiTest {
     void aChangedRangeMarksTheFindingGoneAndItReturnsWhenItMatchesAgain() throws Exception {
         String version = versionWithSbom();
         String osvId = "GHSA-range-" + run;
-        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.1l")), List.of()));
+        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.12")), List.of()));
         OffsetDateTimeHolder first = firstSeen(osvId);
         // Now fixed before the component's version: no longer affected.
-        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-02T00:00:00Z"), false, "1.1.1j")), List.of()));
+        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-02T00:00:00Z"), false, "1.1.10")), List.of()));
         assertThat(findings(Who.VENDOR_ADMIN, version)).isEmpty();
-        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-03T00:00:00Z"), false, "1.1.1z")), List.of()));
+        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-03T00:00:00Z"), false, "1.1.20")), List.of()));
         JsonNode list = findings(Who.VENDOR_ADMIN, version);
         assertThat(list).hasSize(1);
-        assertThat(list.get(0).get("fixedIn").asText()).isEqualTo("1.1.1z");
+        assertThat(list.get(0).get("fixedIn").asText()).isEqualTo("1.1.20");
         assertThat(firstSeen(osvId)).isEqualTo(first);
     }
 

@@ -27,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link AdvisoryJobs#builder}), with a task of this test's own (the server's scheduler does not know it,
  * so it leaves it alone).
  */
-@org.springframework.context.annotation.Import(InterimMatching.class)
 class JobsSurviveRestartTest extends ApiTest {
 
     @Autowired
