@@ -15,6 +15,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,8 @@ public class AdvisoryJobs implements SmartLifecycle {
                 .pollingInterval(properties.schedulerPoll())
                 .threads(properties.schedulerThreads())
                 .schedulerName(new SchedulerName.Hostname())
+                // A shutdown does not wait for a long re-match: the execution is revived after the restart.
+                .shutdownMaxWait(Duration.ofSeconds(30))
                 .enableImmediateExecution();
     }
 

@@ -191,6 +191,26 @@ class AdvisoryStoreTest extends ApiTest {
         assertThat(firstSeen(osvId)).isEqualTo(first);
     }
 
+    @Autowired
+    private FindingMatcher matcher;
+
+    @Test
+    void theFullRematchKeysComponentsStoredWithoutKeysAndFindsTheirFindings() throws Exception {
+        String osvId = "GHSA-full-" + run;
+        awaitRematch(store("OSV", List.of(osv(osvId, Instant.parse("2026-03-01T00:00:00Z"), false, "1.1.12")), List.of()));
+        String version = versionWithSbom();
+        // As if stored before V27: no keys, no findings.
+        jdbc.sql("delete from component_finding where advisory_id = ?").param(osvId).update();
+        jdbc.sql("update sbom_component set purl_key = null, cpe_key = null, component_key = null where purl = ?")
+                .param(openssl + "@1.1.11").update();
+        assertThat(findings(Who.VENDOR_ADMIN, version)).isEmpty();
+        FindingMatcher.Result r = matcher.rematchAll();
+        assertThat(r.opened()).isGreaterThanOrEqualTo(1);
+        assertThat(findings(Who.VENDOR_ADMIN, version)).extracting(f -> f.get("advisoryId").asText()).containsExactly(osvId);
+        assertThat(jdbc.sql("select purl_key from sbom_component where purl = ?").param(openssl + "@1.1.11")
+                .query(String.class).single()).isEqualTo(openssl);
+    }
+
     private record OffsetDateTimeHolder(java.time.OffsetDateTime at) {
     }
 
