@@ -116,6 +116,16 @@ class AuthorizationMatrixTest extends ApiTest {
                 + storedSbom()), expect(401, 200, 200, 200, 200, 404, 200)));
         m.put("GET /api/v1/products/{id}/versions/{versionId}/sboms/{sha256}/document", new Row(w -> get(sboms() + "/"
                 + storedSbom() + "/document"), expect(401, 200, 200, 200, 200, 404, 200)));
+        // Advisories and findings (ADR 0095): findings as the SBOMs they come from; an advisory for the operator
+        // and the vendors whose products it affects.
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/findings", new Row(w -> get(sboms().replace("/sboms",
+                "/findings")), expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("POST /api/v1/advisory-feeds/{kind}", new Row(w -> post("/api/v1/advisory-feeds/kev")
+                .contentType("application/json").content(kevCatalog()), expect(401, 200, 403, 403, 403, 403, 403)));
+        m.put("GET /api/v1/advisory-feeds", new Row(w -> get("/api/v1/advisory-feeds"),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/advisories/{id}", new Row(w -> get("/api/v1/advisories/" + matchedAdvisory()),
+                expect(401, 200, 200, 200, 200, 403, 403)));
         // Organizations
         String vendorA = "/api/v1/organizations/" + world.vendorA;
         m.put("GET /api/v1/organizations", new Row(w -> get("/api/v1/organizations"), expect(401, 200, 200, 200, 200, 200, 200)));
@@ -509,6 +519,43 @@ class AuthorizationMatrixTest extends ApiTest {
     private String storedSbom() throws Exception {
         return body(mvc.perform(as(Who.VENDOR_ADMIN, post(sboms()).contentType("application/vnd.cyclonedx+json")
                 .content(sbom("matrix-stored")))).andReturn()).get("sha256").asText();
+    }
+
+    private String matchedAdvisory;
+
+    /** A KEV catalog of one entry, in the catalog's shape. */
+    private static String kevCatalog() {
+        return "{\"title\": \"CISA Catalog of Known Exploited Vulnerabilities\", \"catalogVersion\": \"2026.12.01\","
+                + " \"dateReleased\": \"2026-12-01T12:00:00.000Z\", \"count\": 1, \"vulnerabilities\": [{\"cveID\":"
+                + " \"CVE-2021-44228\", \"vendorProject\": \"Apache\", \"product\": \"Log4j2\", \"vulnerabilityName\":"
+                + " \"Apache Log4j2 Remote Code Execution Vulnerability\", \"dateAdded\": \"2021-12-10\","
+                + " \"shortDescription\": \"Matrix test entry.\", \"requiredAction\": \"Apply updates.\","
+                + " \"dueDate\": \"2021-12-24\", \"knownRansomwareCampaignUse\": \"Known\", \"notes\": \"\","
+                + " \"cwes\": [\"CWE-502\"]}]}";
+    }
+
+    /** An advisory with a finding on vendor A's world version: stored, then an SBOM naming its package uploaded. */
+    private String matchedAdvisory() throws Exception {
+        if (matchedAdvisory == null) {
+            String id = "GHSA-matrix-" + UUID.randomUUID().toString().substring(0, 8);
+            String purl = "pkg:generic/matrix-" + id.substring(12);
+            Actor admin = new Actor(UUID.randomUUID(), "matrix", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
+            context.getBean(io.iotseal.server.advisory.AdvisoryImports.class).store(admin,
+                    new io.iotseal.server.advisory.AdvisoryImports.Batch("OSV", "matrix", "0".repeat(64), List.of(
+                            new io.iotseal.advisory.Advisory(id, io.iotseal.advisory.AdvisorySource.OSV, List.of(), "matrix",
+                                    null, java.time.Instant.parse("2026-01-01T00:00:00Z"), false, List.of(),
+                                    List.of(new io.iotseal.advisory.AffectedPackage(purl, null, List.of(
+                                            new io.iotseal.advisory.AffectedRange("ECOSYSTEM", List.of(
+                                                    new io.iotseal.advisory.RangeEvent(io.iotseal.advisory.RangeEvent.Kind.INTRODUCED, "0"),
+                                                    new io.iotseal.advisory.RangeEvent(io.iotseal.advisory.RangeEvent.Kind.FIXED, "2.0"))
+                                            )), List.of())), List.of(), List.of())), List.of(), List.of()));
+            mvc.perform(as(Who.VENDOR_ADMIN, post(sboms()).contentType("application/vnd.cyclonedx+json")
+                    .content("{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"version\": 1, \"components\": ["
+                            + "{\"type\": \"library\", \"name\": \"matrix\", \"version\": \"1.0\", \"purl\": \""
+                            + purl + "@1.0\"}]}")));
+            matchedAdvisory = id;
+        }
+        return matchedAdvisory;
     }
 
     private UUID freshProduct(boolean assignedToLab) {

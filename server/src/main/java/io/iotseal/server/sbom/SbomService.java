@@ -14,6 +14,7 @@ import io.iotseal.server.product.Product;
 import io.iotseal.server.product.ProductVersion;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.FieldError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,9 +57,11 @@ public class SbomService {
     private final SbomProperties properties;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SbomService(SbomAccess access, SbomRepository repository, SbomParser parser,
-                EvidenceStore store, EvidenceBlobs blobs, SbomProperties properties, AuditLog audit, Clock clock) {
+    SbomService(SbomAccess access, SbomRepository repository, SbomParser parser, EvidenceStore store,
+                EvidenceBlobs blobs, SbomProperties properties, AuditLog audit, Clock clock,
+                ApplicationEventPublisher events) {
         this.access = access;
         this.repository = repository;
         this.parser = parser;
@@ -67,6 +70,7 @@ public class SbomService {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The stored SBOM and whether it is new (201) or the same content uploaded before for this version (200). */
@@ -120,6 +124,7 @@ public class SbomService {
                 warnings.size(), actor.auditName(), now);
         repository.insert(summary, kept);
         audit.record(actor, "product.sbom.add", "product", productId, null, summary);
+        events.publishEvent(new SbomStored(summary.id()));
         return new Upload(summary, true);
     }
 
