@@ -72,7 +72,25 @@ public class AdvisoryService {
      */
     @Transactional(readOnly = true)
     public List<Finding> findings(Actor actor, UUID productId, UUID versionId) {
-        List<UUID> sbomIds = sboms.list(actor, productId, versionId).stream().map(SbomSummary::id).toList();
+        return findingsOf(sboms.list(actor, productId, versionId).stream().map(SbomSummary::id).toList());
+    }
+
+    /**
+     * The open findings of a product version for the registry's own use (surveillance and the public label
+     * page, ADR 0096), which decide themselves what to show to whom.
+     */
+    @Transactional(readOnly = true)
+    public List<Finding> findingsOfVersion(UUID versionId) {
+        return findingsOf(findings.sbomsOf(versionId));
+    }
+
+    /** When advisory data was last matched against the SBOMs: the latest import whose re-match has run. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.time.OffsetDateTime> lastChecked() {
+        return findings.lastRematch();
+    }
+
+    private List<Finding> findingsOf(List<UUID> sbomIds) {
         return findings.openFindings(sbomIds).stream().map(f -> new Finding(f.name(), f.purl(), f.cpe(), f.version(),
                 f.advisoryId(), f.aliases() == null || f.aliases().isEmpty() ? List.of()
                         : Arrays.asList(f.aliases().split(" ")),

@@ -176,6 +176,17 @@ class FindingRepository {
                           OffsetDateTime firstSeen, OffsetDateTime lastSeen) {
     }
 
+    /** Every SBOM of a product version. */
+    List<UUID> sbomsOf(UUID versionId) {
+        return jdbc.sql("select id from sbom where version_id = ? order by uploaded_at, id").param(versionId)
+                .query(UUID.class).list();
+    }
+
+    /** When the newest re-match of an import finished, if any has. */
+    java.util.Optional<OffsetDateTime> lastRematch() {
+        return jdbc.sql("select max(rematched_at) from advisory_import").query(OffsetDateTime.class).optional();
+    }
+
     /** The open findings of the components of these SBOMs, one per (component, advisory). */
     List<VersionFinding> openFindings(List<UUID> sbomIds) {
         if (sbomIds.isEmpty()) {

@@ -93,8 +93,7 @@ public class TriageService {
         }
         String component = input.component().strip();
         if (!currentComponents(version.id()).contains(component)) {
-            throw ApiException.invalid("component", component + " is not a component of this version's current SBOM"
-                    + " (the newest upload)");
+            throw ApiException.invalid("component", component + " is not a component of this version's SBOMs");
         }
         boolean vendor = actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER).contains(product.vendorId());
         TriageStatement statement = new TriageStatement(UUID.randomUUID(), product.id(), version.id(),
@@ -112,12 +111,14 @@ public class TriageService {
         return repository.current(version.id());
     }
 
-    /** The package URLs of the newest SBOM of the version: what a statement may name. */
+    /**
+     * The package URLs of the version's SBOM components: what a statement may name. All its SBOMs count, as
+     * for the findings (a vendor may upload the same firmware's CycloneDX and SPDX).
+     */
     Set<String> currentComponents(UUID versionId) {
-        return Set.copyOf(jdbc.sql("select c.purl from sbom_component c join sbom s on s.id = c.sbom_id"
-                        + " where s.version_id = ? and c.purl is not null and s.id = (select s2.id from sbom s2"
-                        + " where s2.version_id = ? order by s2.uploaded_at desc, s2.id fetch first 1 rows only)")
-                .params(versionId, versionId).query(String.class).list());
+        return Set.copyOf(jdbc.sql("select distinct c.purl from sbom_component c join sbom s on s.id = c.sbom_id"
+                        + " where s.version_id = ? and c.purl is not null")
+                .param(versionId).query(String.class).list());
     }
 
     private static TriageState status(String value) {

@@ -43,7 +43,7 @@ import java.util.UUID;
 /**
  * VEX documents for a product version (ADR 0096, core {@code io.iotseal.vex}, ADR 0094): an imported CycloneDX,
  * OpenVEX or CSAF VEX document becomes triage statements, all or nothing; statements naming a component that
- * is not in the version's current SBOM refuse the whole document, each named. The document is kept in the
+ * is not in the version's SBOMs refuse the whole document, each named. The document is kept in the
  * evidence store. The export is CycloneDX 1.6 VEX of the current statements.
  */
 @Service
@@ -91,16 +91,15 @@ public class VexService {
             throw refusal(e);
         }
         Map<String, String> purlOfRef = new HashMap<>();
-        jdbc.sql("select c.ref, c.purl from sbom_component c where c.sbom_id = (select s.id from sbom s"
-                        + " where s.version_id = ? order by s.uploaded_at desc, s.id fetch first 1 rows only)"
-                        + " and c.ref is not null")
+        jdbc.sql("select c.ref, c.purl from sbom_component c join sbom s on s.id = c.sbom_id"
+                        + " where s.version_id = ? and c.ref is not null order by s.uploaded_at, c.seq")
                 .param(version.id()).query((rs, n) -> purlOfRef.put(rs.getString(1), rs.getString(2))).list();
         var purls = triage.currentComponents(version.id());
         List<VexStatement> unknown = VexStatements.unknownComponents(document.statements(), purls, purlOfRef.keySet());
         if (!unknown.isEmpty()) {
             throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "VEX names unknown components",
                     unknown.stream().limit(20).map(s -> new FieldError(s.vulnerabilityId(), s.component()
-                            + " is not a component of this version's current SBOM")).toList());
+                            + " is not a component of this version's SBOMs")).toList());
         }
         String sha = store.put(content);
         OffsetDateTime now = OffsetDateTime.now(clock);
