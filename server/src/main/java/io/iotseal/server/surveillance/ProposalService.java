@@ -178,10 +178,10 @@ public class ProposalService {
         if (!"OPEN".equals(p.state()) && !"HEARING".equals(p.state())) {
             throw conflict("outcome", "the proposal is already " + p.state());
         }
-        if (outcome.equals("apply") && !input.urgent()) {
+        if (outcome.equals("apply") && !input.isUrgent()) {
             if ("OPEN".equals(p.state())) {
                 throw conflict("outcome", "open a hearing first: the vendor may comment before a label is "
-                        + p.action().toLowerCase(Locale.ROOT) + "ed (or mark the decision urgent)");
+                        + ("REVOKE".equals(p.action()) ? "revoked" : "suspended") + " (or mark the decision urgent)");
             }
             if (now.isBefore(p.hearingEnds())) {
                 throw conflict("outcome", "the hearing runs until " + p.hearingEnds() + " (or mark the decision urgent)");
