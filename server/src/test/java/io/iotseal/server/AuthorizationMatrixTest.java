@@ -126,6 +126,31 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(401, 200, 200, 403, 403, 403, 403)));
         m.put("GET /api/v1/advisories/{id}", new Row(w -> get("/api/v1/advisories/" + matchedAdvisory()),
                 expect(401, 200, 200, 200, 200, 403, 403)));
+        // Triage and VEX (ADR 0096): written like SBOMs, read like SBOMs.
+        String triage = sboms().replace("/sboms", "/triage");
+        m.put("POST /api/v1/products/{id}/versions/{versionId}/triage", new Row(w -> withJson(post(triage), Map.of(
+                "vulnerability", "CVE-2021-44228", "component", storedComponent(), "status", "UNDER_INVESTIGATION")),
+                expect(401, 201, 403, 201, 201, 404, 403)));
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/triage", new Row(w -> get(triage),
+                expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("POST /api/v1/products/{id}/versions/{versionId}/vex", new Row(w -> post(sboms().replace("/sboms", "/vex"))
+                .contentType("application/json").content(openVex(storedComponent())),
+                expect(401, 201, 403, 201, 201, 404, 403)));
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/vex", new Row(w -> get(sboms().replace("/sboms", "/vex")),
+                expect(401, 200, 200, 200, 200, 404, 200)));
+        // Surveillance proposals (ADR 0096): the operator's; the label's vendor sees and comments once heard.
+        String proposals = "/api/v1/surveillance/proposals";
+        m.put("GET /api/v1/surveillance/proposals", new Row(w -> get(proposals), expect(401, 200, 200, 200, 200, 200, 403)));
+        m.put("GET /api/v1/surveillance/proposals/{proposalId}", new Row(w -> get(proposals + "/"
+                + proposal("HEARING")), expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("POST /api/v1/surveillance/proposals/{proposalId}/hearing", new Row(w -> post(proposals + "/"
+                + proposal("OPEN") + "/hearing"), expect(401, 200, 403, 403, 403, 403, 403)));
+        m.put("POST /api/v1/surveillance/proposals/{proposalId}/comment", new Row(w -> withJson(post(proposals + "/"
+                + proposal("HEARING") + "/comment"), Map.of("comment", "We are on it.")),
+                expect(401, 403, 403, 200, 200, 404, 404)));
+        m.put("POST /api/v1/surveillance/proposals/{proposalId}/decision", new Row(w -> withJson(post(proposals + "/"
+                + proposal("OPEN") + "/decision"), Map.of("outcome", "dismiss", "note", "matrix")),
+                expect(401, 200, 403, 403, 403, 403, 403)));
         // Organizations
         String vendorA = "/api/v1/organizations/" + world.vendorA;
         m.put("GET /api/v1/organizations", new Row(w -> get("/api/v1/organizations"), expect(401, 200, 200, 200, 200, 200, 200)));
@@ -347,6 +372,15 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 422, 422, 403, 403, 403, 403)));
         String operatorLabel = "/operator/labels/" + jdbc.sql("select id from label where assessment_id = ?")
                 .param(acceptedSource(fixtures)).query(UUID.class).single();
+        m.put("GET /operator/surveillance", new Row(w -> get("/operator/surveillance"),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/surveillance/{id}", new Row(w -> get("/operator/surveillance/" + proposal("OPEN")),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/surveillance/{id}/hearing", new Row(w -> post("/operator/surveillance/"
+                + proposal("OPEN") + "/hearing"), expect(302, 302, 403, 403, 403, 403, 403)));
+        m.put("POST /operator/surveillance/{id}/decision", new Row(w -> post("/operator/surveillance/"
+                + proposal("OPEN") + "/decision").param("outcome", "dismiss").param("note", "matrix"),
+                expect(302, 302, 403, 403, 403, 403, 403)));
         m.put("GET /operator/labels", new Row(w -> get("/operator/labels"), expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("GET /operator/labels/{id}", new Row(w -> get(operatorLabel), expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("POST /operator/labels/{id}/status", new Row(w -> post(operatorLabel + "/status").param("version", "1"),
@@ -395,6 +429,12 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 403, 403, 302, 302, 302, 403)));
         m.put("GET /vendor/products/{id}/versions/{versionId}/sboms", new Row(w -> get(sboms().replace("/api/v1/",
                 "/vendor/")), expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("GET /vendor/products/{id}/versions/{versionId}/findings", new Row(w -> get(sboms().replace("/api/v1/",
+                "/vendor/").replace("/sboms", "/findings")), expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/products/{id}/versions/{versionId}/triage", new Row(w -> post(sboms().replace("/api/v1/",
+                "/vendor/").replace("/sboms", "/triage")).param("vulnerability", "CVE-2021-44228")
+                .param("component", storedComponent()).param("status", "UNDER_INVESTIGATION"),
+                expect(302, 403, 403, 302, 302, 404, 403)));
         m.put("GET /vendor/products/{id}", new Row(w -> get("/vendor/products/" + world.productA),
                 expect(302, 403, 403, 200, 200, 404, 403)));
         m.put("POST /vendor/products/{id}", new Row(w -> post("/vendor/products/" + world.productA).param("nameEn", "")
@@ -627,6 +667,40 @@ class AuthorizationMatrixTest extends ApiTest {
         MvcResult made = mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/subscriptions"), matrixWebhook()))).andReturn();
         assertThat(made.getResponse().getStatus()).isEqualTo(201);
         return body(made).get("id").asText();
+    }
+
+    /** The purl of the component of {@link #storedSbom()}, stored first if need be. */
+    private String storedComponent() throws Exception {
+        storedSbom();
+        return "pkg:generic/matrix-stored@1.0";
+    }
+
+    private static String openVex(String purl) {
+        return "{\"@context\": \"https://openvex.dev/ns/v0.2.0\", \"@id\": \"https://example.com/vex/matrix\","
+                + " \"author\": \"Matrix\", \"timestamp\": \"2026-11-01T00:00:00Z\", \"version\": 1, \"statements\": ["
+                + "{\"vulnerability\": {\"name\": \"CVE-2021-44228\"}, \"products\": [{\"@id\": \"" + purl + "\"}],"
+                + " \"status\": \"under_investigation\"}]}";
+    }
+
+    private UUID surveilledLabel;
+
+    /** A fresh surveillance proposal in {@code state} on a BSI label of vendor A (the hearing open for a week). */
+    private UUID proposal(String state) {
+        if (surveilledLabel == null) {
+            surveilledLabel = renewableLabel(new AssessmentFixtures(context, world));
+        }
+        UUID version = jdbc.sql("select v.id from product_version v join label l on l.product_id = v.product_id"
+                + " where l.id = ?").param(surveilledLabel).query(UUID.class).list().getFirst();
+        UUID id = UUID.randomUUID();
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("insert into surveillance_proposal (id, label_id, version_id, rule_id, action, finding_key, vulnerability_id,"
+                        + " component, triage_state, since, due, state, hearing_ends, created_at, updated_at)"
+                        + " values (?, ?, ?, 'kev-unfixed', 'SUSPEND', ?, 'CVE-2021-44228', 'pkg:generic/matrix@1.0',"
+                        + " 'UNTRIAGED', ?, ?, ?, ?, ?, ?)")
+                .params(id, surveilledLabel, version, id.toString().replace("-", ""), now.minusDays(40), now.minusDays(10),
+                        state, "HEARING".equals(state) ? now.plusDays(7) : null, now, now)
+                .update();
+        return id;
     }
 
     private UUID labelOf(Object assessmentId) {
