@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Advisories, their match keys, the KEV catalog and feed imports (V27). Lists of ids or keys go into
- * {@code in (...)} lists of at most {@link #CHUNK} values; writes of many rows are JDBC batches.
+ * Advisories, their match keys, the KEV catalog and feed imports (V27). Ids and keys go to the database in
+ * chunks of at most {@link #CHUNK} as one array parameter ({@link #array}); writes of many rows are JDBC batches.
  */
 @Repository
 class AdvisoryRepository {
