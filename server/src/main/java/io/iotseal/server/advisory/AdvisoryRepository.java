@@ -2,6 +2,7 @@ package io.iotseal.server.advisory;
 
 import io.iotseal.advisory.KevEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Advisories, their match keys, the KEV catalog and feed imports (V27). Lists of ids or keys go into
- * {@code in (...)} lists of at most {@link #CHUNK} values; writes of many rows are JDBC batches.
+ * Advisories, their match keys, the KEV catalog and feed imports (V27). Ids and keys go to the database in
+ * chunks of at most {@link #CHUNK} as one array parameter ({@link #array}); writes of many rows are JDBC batches.
  */
 @Repository
 class AdvisoryRepository {
@@ -49,8 +50,8 @@ class AdvisoryRepository {
     Map<String, Stored> stored(Collection<String> ids) {
         Map<String, Stored> out = new HashMap<>();
         for (List<String> chunk : chunks(ids)) {
-            jdbc.sql("select id, modified, withdrawn from advisory where id in (" + marks(chunk.size()) + ")")
-                    .params(chunk)
+            jdbc.sql("select id, modified, withdrawn from advisory where id = any(?)")
+                    .param(array(chunk))
                     .query((rs, n) -> new Stored(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
                             rs.getBoolean(3)))
                     .list().forEach(s -> out.put(s.id(), s));
@@ -62,8 +63,8 @@ class AdvisoryRepository {
     Set<String> keysOf(Collection<String> ids) {
         Set<String> out = new HashSet<>();
         for (List<String> chunk : chunks(ids)) {
-            out.addAll(jdbc.sql("select match_key from advisory_key where advisory_id in (" + marks(chunk.size()) + ")")
-                    .params(chunk).query(String.class).list());
+            out.addAll(jdbc.sql("select match_key from advisory_key where advisory_id = any(?)")
+                    .param(array(chunk)).query(String.class).list());
         }
         return out;
     }
@@ -108,7 +109,7 @@ class AdvisoryRepository {
     /** Replaces the keys of these advisories with the given ones. */
     void replaceKeys(Map<String, Set<String>> keysById) {
         for (List<String> chunk : chunks(keysById.keySet())) {
-            jdbc.sql("delete from advisory_key where advisory_id in (" + marks(chunk.size()) + ")").params(chunk).update();
+            jdbc.sql("delete from advisory_key where advisory_id = any(?)").param(array(chunk)).update();
         }
         List<String[]> pairs = new ArrayList<>();
         keysById.forEach((id, keys) -> keys.forEach(k -> pairs.add(new String[]{k, id})));
@@ -243,6 +244,17 @@ class AdvisoryRepository {
             out.add(current);
         }
         return out;
+    }
+
+    /**
+     * A list of ids or keys as one SQL array parameter, for {@code col = any(?)} or, where a table can be large and
+     * its statistics young, {@code join unnest(?)}: one prepared statement whatever the length. PostgreSQL's
+     * generic plan (pgjdbc prepares on the server after five executions) searches an array or a long
+     * {@code in (?, ...)} list linearly for every row of a sequential scan; joined from unnest it looks each key up
+     * in the index instead (measured: 245 ms against 4 ms per 500 keys on 35,000 findings).
+     */
+    static SqlArrayValue array(Collection<String> values) {
+        return new SqlArrayValue("varchar", values.toArray());
     }
 
     static String marks(int n) {

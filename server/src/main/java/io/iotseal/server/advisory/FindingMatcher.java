@@ -147,7 +147,7 @@ public class FindingMatcher {
                 .map(Component::componentKey).toList());
         List<Write> inserts = new ArrayList<>();
         List<Write> updates = new ArrayList<>();
-        List<Finding> unchanged = new ArrayList<>();
+        int unchanged = 0;
         List<Finding> gone = new ArrayList<>();
         for (Component c : components) {
             Map<String, AdvisoryMatch> now;
@@ -169,7 +169,7 @@ public class FindingMatcher {
                         || !Objects.equals(f.fixedIn(), w.fixedIn()) || !Objects.equals(f.reason(), w.reason())) {
                     updates.add(w);
                 } else {
-                    unchanged.add(f);
+                    unchanged++;
                 }
             }
             for (Finding f : before.values()) {
@@ -181,10 +181,10 @@ public class FindingMatcher {
         OffsetDateTime at = OffsetDateTime.now(clock);
         findings.insert(inserts, at);
         findings.update(updates, at);
-        findings.touch(unchanged, at);
         findings.gone(gone, at);
+        findings.touchOpen(components.stream().map(Component::componentKey).toList(), at);
         return new Result(keyCount, components.size(), advisories.size(), inserts.size() + updates.size(), gone.size(),
-                unchanged.size());
+                unchanged);
     }
 
     /** One match per advisory: purl before CPE when both matched. */

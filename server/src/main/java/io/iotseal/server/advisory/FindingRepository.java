@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.iotseal.server.advisory.AdvisoryRepository.array;
 import static io.iotseal.server.advisory.AdvisoryRepository.chunks;
 import static io.iotseal.server.advisory.AdvisoryRepository.marks;
 
@@ -50,11 +51,8 @@ class FindingRepository {
 
     /** The distinct components found by any of these keys (at most {@link AdvisoryRepository#CHUNK} keys). */
     List<Component> componentsByKeys(List<String> keys) {
-        List<Object> params = new ArrayList<>(keys);
-        params.addAll(keys);
-        return jdbc.sql(COMPONENT + " where purl_key in (" + marks(keys.size()) + ") or cpe_key in ("
-                        + marks(keys.size()) + ")")
-                .params(params).query((rs, n) -> component(rs)).list();
+        return jdbc.sql(COMPONENT + " where purl_key = any(?) or cpe_key = any(?)")
+                .params(array(keys), array(keys)).query((rs, n) -> component(rs)).list();
     }
 
     List<Component> componentsOf(UUID sbomId) {
@@ -74,8 +72,8 @@ class FindingRepository {
         List<String> out = new ArrayList<>();
         for (List<String> chunk : chunks(keys)) {
             out.addAll(jdbc.sql("select a.content from advisory a where a.withdrawn = false and a.id in"
-                            + " (select k.advisory_id from advisory_key k where k.match_key in (" + marks(chunk.size()) + "))")
-                    .params(chunk).query(String.class).list());
+                            + " (select k.advisory_id from unnest(?) as t(v) join advisory_key k on k.match_key = t.v)")
+                    .param(array(chunk)).query(String.class).list());
         }
         return out;
     }
@@ -84,9 +82,9 @@ class FindingRepository {
     Map<String, Map<String, Finding>> findings(Collection<String> componentKeys) {
         Map<String, Map<String, Finding>> out = new LinkedHashMap<>();
         for (List<String> chunk : chunks(componentKeys)) {
-            jdbc.sql("select component_key, advisory_id, basis, fixed_in, reason, gone_at from component_finding"
-                            + " where component_key in (" + marks(chunk.size()) + ")")
-                    .params(chunk)
+            jdbc.sql("select f.component_key, f.advisory_id, f.basis, f.fixed_in, f.reason, f.gone_at"
+                            + " from unnest(?) as t(v) join component_finding f on f.component_key = t.v")
+                    .param(array(chunk))
                     .query((rs, n) -> new Finding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
                     .list().forEach(f -> out.computeIfAbsent(f.componentKey(), k -> new LinkedHashMap<>())
@@ -126,13 +124,16 @@ class FindingRepository {
                 });
     }
 
-    void touch(List<Finding> unchanged, OffsetDateTime now) {
-        template.batchUpdate("update component_finding set last_seen = ? where component_key = ? and advisory_id = ?",
-                unchanged, 1000, (ps, f) -> {
-                    ps.setObject(1, now);
-                    ps.setString(2, f.componentKey());
-                    ps.setString(3, f.advisoryId());
-                });
+    /**
+     * Sets last_seen of every open finding of these components: one statement per {@link AdvisoryRepository#CHUNK}
+     * components rather than one per finding (a full re-match confirms most findings unchanged).
+     */
+    void touchOpen(List<String> componentKeys, OffsetDateTime now) {
+        for (List<String> chunk : chunks(componentKeys)) {
+            jdbc.sql("update component_finding set last_seen = ? where gone_at is null"
+                            + " and component_key in (select t.v from unnest(?) as t(v))")
+                    .params(now, array(chunk)).update();
+        }
     }
 
     void gone(List<Finding> gone, OffsetDateTime now) {
