@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,11 @@ class OperatorSurveillancePages {
     static final List<String> STATES = List.of("OPEN", "HEARING", "DECIDED", "DISMISSED", "WITHDRAWN");
 
     private final ProposalService proposals;
+    private final Clock clock;
 
-    OperatorSurveillancePages(ProposalService proposals) {
+    OperatorSurveillancePages(ProposalService proposals, Clock clock) {
         this.proposals = proposals;
+        this.clock = clock;
     }
 
     @GetMapping("/operator/surveillance")
@@ -53,7 +57,7 @@ class OperatorSurveillancePages {
         requireOperator(actor);
         String notice = done == null || !List.of("hearing", "apply", "dismiss").contains(done) ? null
                 : page.t("operator.surveillance.done." + done);
-        return proposalPage(page, model, proposals.get(actor, id), Map.of(), notice, null);
+        return proposalPage(page, model, proposals.get(actor, id), Map.of(), notice, null, null);
     }
 
     @PostMapping("/operator/surveillance/{id}/hearing")
@@ -65,7 +69,7 @@ class OperatorSurveillancePages {
             return "redirect:/operator/surveillance/" + id + "?done=hearing";
         } catch (ApiException e) {
             response.setStatus(status(e));
-            return proposalPage(page, model, proposals.get(actor, id), errors(page, e, "state"), null, null);
+            return proposalPage(page, model, proposals.get(actor, id), errors(page, e, "state"), null, null, null);
         }
     }
 
@@ -84,18 +88,37 @@ class OperatorSurveillancePages {
         } else if (note.length() > 400) {
             errors.put("note", page.t("operator.surveillance.error.noteLength"));
         }
-        if (errors.isEmpty()) {
-            try {
-                proposals.decide(actor, id, new DecisionInput(outcome, note, urgent));
-                return "redirect:/operator/surveillance/" + id + "?done=" + outcome;
-            } catch (ApiException e) {
-                errors.putAll(errors(page, e, "outcome"));
-                response.setStatus(status(e));
-                return proposalPage(page, model, proposals.get(actor, id), errors, null, note);
-            }
+        ProposalView p = proposals.get(actor, id);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return proposalPage(page, model, p, errors, null, note, outcome);
         }
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return proposalPage(page, model, proposals.get(actor, id), errors, null, note);
+        String early = "apply".equals(outcome) && !urgent ? tooEarly(page, p) : null;
+        if (early != null) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return proposalPage(page, model, p, Map.of("outcome", early), null, note, outcome);
+        }
+        try {
+            proposals.decide(actor, id, new DecisionInput(outcome, note, urgent));
+            return "redirect:/operator/surveillance/" + id + "?done=" + outcome;
+        } catch (ApiException e) {
+            response.setStatus(status(e));
+            return proposalPage(page, model, proposals.get(actor, id), errors(page, e, "outcome"), null, note, outcome);
+        }
+    }
+
+    /**
+     * Why applying now, without urgency, comes too early, in the reader's language with the day; null when it
+     * does not. The service refuses the same cases (in English, for the API).
+     */
+    private String tooEarly(Page page, ProposalView p) {
+        if ("OPEN".equals(p.state())) {
+            return page.t("operator.surveillance.error.hearingFirst");
+        }
+        if ("HEARING".equals(p.state()) && OffsetDateTime.now(clock).isBefore(p.hearingEnds())) {
+            return page.t("operator.surveillance.error.hearingRuns", p.hearingEnds().toLocalDate().toString());
+        }
+        return null;
     }
 
     private static int status(ApiException e) {
@@ -116,7 +139,8 @@ class OperatorSurveillancePages {
     }
 
     private static String proposalPage(Page page, Model model, ProposalView p, Map<String, String> errors,
-                                       String notice, String note) {
+                                       String notice, String note, String outcome) {
+        model.addAttribute("outcome", outcome);
         model.addAttribute("page", page);
         model.addAttribute("p", p);
         model.addAttribute("errors", errors);

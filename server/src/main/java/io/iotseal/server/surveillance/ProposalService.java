@@ -190,7 +190,8 @@ public class ProposalService {
         if (outcome.equals("apply")) {
             String action = p.action().toLowerCase(Locale.ROOT);
             statusChanges.changeStatus(actor, p.label().toString(), new StatusChangeInput(action,
-                    cut(p.vulnerability() + " in " + p.component() + " not fixed: " + note, 500)), "*");
+                    cut(p.vulnerability() + " (" + LabelSecurityInformation.componentName(p.component()) + "): " + note,
+                            500)), "*");
         }
         repository.decide(id, outcome.equals("apply") ? "DECIDED" : "DISMISSED", actor.auditName(), note, now);
         ProposalView after = repository.find(id).orElseThrow();

@@ -35,6 +35,8 @@ public class VendorFindingsPages {
     public record Row(VersionFinding finding, TriageStatement triage, String key) {
     }
 
+    private static final List<String> EXPLAINED = List.of("justification", "actionStatement", "fixedIn");
+
     private final ProductService products;
     private final TriageService triage;
     private final VersionFindings findings;
@@ -77,8 +79,11 @@ public class VendorFindingsPages {
                 }
                 List<FieldError> fields = e.errors().isEmpty() ? List.of(new FieldError("status", e.getMessage())) : e.errors();
                 for (FieldError f : fields) {
+                    // The fields a person fills in get the page's own words; anything else the service's reason.
+                    String message = EXPLAINED.contains(f.field()) ? page.t("vendor.findings.error." + f.field())
+                            : f.message();
                     errors.merge(f.field(), page.t("vendor.findings.error.refused", vulnerability,
-                            page.t("vendor.findings.field." + knownField(f.field())), f.message()), (x, y) -> x + " " + y);
+                            page.t("vendor.findings.field." + knownField(f.field())), message), (x, y) -> x + " " + y);
                 }
             }
         }
