@@ -684,10 +684,12 @@ class AuthorizationMatrixTest extends ApiTest {
 
     private UUID surveilledLabel;
 
-    /** A fresh surveillance proposal in {@code state} on a BSI label of vendor A (the hearing open for a week). */
+    /** A fresh surveillance proposal in {@code state} on a BSI label of vendor A (a hearing open for a week). */
     private UUID proposal(String state) {
         if (surveilledLabel == null) {
             surveilledLabel = renewableLabel(new AssessmentFixtures(context, world));
+            // Suspended, so that an evaluation of the policy (after any re-match) leaves these proposals alone.
+            jdbc.sql("update label set status = 'SUSPENDED', reason = 'matrix' where id = ?").param(surveilledLabel).update();
         }
         UUID version = jdbc.sql("select v.id from product_version v join label l on l.product_id = v.product_id"
                 + " where l.id = ?").param(surveilledLabel).query(UUID.class).list().getFirst();

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -50,10 +51,12 @@ public class FindingMatcher {
     private final ObjectMapper mapper;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     FindingMatcher(FindingRepository findings, ObjectMapper mapper,
-                   PlatformTransactionManager transactions, Clock clock) {
+                   PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
         this.findings = findings;
+        this.events = events;
         this.mapper = mapper;
         // Its own transactions, also when called after an upload committed (the upload's is finished then).
         this.tx = new TransactionTemplate(transactions);
@@ -81,7 +84,15 @@ public class FindingMatcher {
                     findings.componentsByKeys(batch).stream().filter(c -> done.add(c.componentKey())).toList(),
                     batch.size()))));
         }
-        return total;
+        return told(total);
+    }
+
+    /** Tells the listeners when findings were opened or have gone (the batches have committed). */
+    private Result told(Result r) {
+        if (r.opened() + r.gone() > 0) {
+            events.publishEvent(new FindingsChanged(r.opened(), r.gone()));
+        }
+        return r;
     }
 
     /** Sets the keys of components stored without them (before V27). */
@@ -122,10 +133,10 @@ public class FindingMatcher {
 
     /** Matches one SBOM's components against the stored advisories (after an upload). */
     public Result matchSbom(UUID sbomId) {
-        return Objects.requireNonNull(tx.execute(s -> {
+        return told(Objects.requireNonNull(tx.execute(s -> {
             keySbom(sbomId);
             return matchComponents(findings.componentsOf(sbomId), 0);
-        }));
+        })));
     }
 
     private Result matchComponents(List<Component> components, int keyCount) {
