@@ -8,6 +8,7 @@ import io.iotseal.digest.Sha256;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.CappedUpload;
 import io.iotseal.server.web.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -39,18 +40,7 @@ public class FeedUploads {
             throw ApiException.forbidden("advisory feeds are imported by the operator's admins");
         }
         FeedKind kind = kind(kindName);
-        if (contentLength > properties.maxBytes()) {
-            throw tooLarge(contentLength + " bytes");
-        }
-        byte[] content;
-        try {
-            content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxBytes() + 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the upload", e);
-        }
-        if (content.length > properties.maxBytes()) {
-            throw tooLarge("more than " + properties.maxBytes() + " bytes");
-        }
+        byte[] content = CappedUpload.read(contentLength, body, properties.maxBytes(), this::tooLarge);
         if (content.length == 0) {
             throw ApiException.invalid("body", "empty: send the feed file as the request body");
         }

@@ -1,5 +1,6 @@
 package io.iotseal.server.advisory;
 
+import io.iotseal.advisory.match.LookupKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -162,8 +163,8 @@ class FindingRepository {
     void setKeys(List<Unkeyed> rows) {
         template.batchUpdate("update sbom_component set purl_key = ?, cpe_key = ?, component_key = ?"
                 + " where sbom_id = ? and seq = ?", rows, 1000, (ps, r) -> {
-                    ps.setString(1, MatchKeys.purlKey(r.purl()));
-                    ps.setString(2, MatchKeys.cpeKey(r.cpe()));
+                    ps.setString(1, LookupKeys.ofPurl(r.purl()));
+                    ps.setString(2, LookupKeys.ofCpe(r.cpe()));
                     ps.setString(3, MatchKeys.componentKey(r.purl(), r.cpe(), r.version()));
                     ps.setObject(4, r.sbomId());
                     ps.setInt(5, r.seq());

@@ -1,20 +1,14 @@
 package io.iotseal.server.advisory;
 
-import com.github.packageurl.MalformedPackageURLException;
-import com.github.packageurl.PackageURL;
 import io.iotseal.advisory.Advisory;
 import io.iotseal.advisory.AffectedCpe;
 import io.iotseal.advisory.AffectedPackage;
+import io.iotseal.advisory.match.LookupKeys;
 import io.iotseal.digest.Sha256;
-import us.springett.parsers.cpe.Cpe;
-import us.springett.parsers.cpe.CpeParser;
-import us.springett.parsers.cpe.exceptions.CpeParsingException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The lookup keys that bring components and advisories together (ADR 0095): a package URL without version,
@@ -27,59 +21,6 @@ final class MatchKeys {
     private MatchKeys() {
     }
 
-    /** purl types whose namespace and name are case-insensitive (the purl specification; as the core's matching). */
-    private static final Set<String> CASE_INSENSITIVE = Set.of("alpm", "apk", "bitbucket", "composer", "deb",
-            "github", "golang", "hex", "pypi");
-    private static final Pattern PEP_503_SEPARATORS = Pattern.compile("[-_.]+");
-
-    /**
-     * The purl key of a package URL: type, namespace and name under the same case and PyPI (PEP 503) rules as
-     * the core's {@code advisory.match.PackageKey}, so two purls the matching takes for one package get one key.
-     * Null when it is not a package URL (the matching could not use it either).
-     */
-    static String purlKey(String purl) {
-        if (purl == null || purl.isBlank()) {
-            return null;
-        }
-        PackageURL p;
-        try {
-            p = new PackageURL(purl);
-        } catch (MalformedPackageURLException | RuntimeException e) {
-            return null;
-        }
-        String type = p.getType().toLowerCase(Locale.ROOT);
-        String namespace = p.getNamespace();
-        String name = p.getName();
-        if (CASE_INSENSITIVE.contains(type)) {
-            namespace = namespace == null ? null : namespace.toLowerCase(Locale.ROOT);
-            name = name.toLowerCase(Locale.ROOT);
-        }
-        if (type.equals("pypi")) {
-            name = PEP_503_SEPARATORS.matcher(name).replaceAll("-");
-        }
-        return "pkg:" + type + "/" + (namespace == null ? "" : namespace + "/") + name;
-    }
-
-    /**
-     * The CPE key of a CPE 2.3 formatted string or 2.2 URI: {@code cpe:<vendor>:<product>}, parsed and lower-cased
-     * as the core's {@code advisory.match.CpeName} does (us.springett cpe-parser); null when it is no CPE.
-     */
-    static String cpeKey(String cpe) {
-        if (cpe == null || cpe.isBlank()) {
-            return null;
-        }
-        try {
-            Cpe parsed = CpeParser.parse(cpe, true);
-            return "cpe:" + lower(parsed.getVendor()) + ":" + lower(parsed.getProduct());
-        } catch (CpeParsingException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
-    }
-
     /** Longest key stored (V27 column width). */
     static final int MAX_KEY = 2000;
 
@@ -90,10 +31,10 @@ final class MatchKeys {
     static Set<String> of(Advisory a) {
         Set<String> keys = new LinkedHashSet<>();
         for (AffectedPackage p : a.packages()) {
-            add(keys, purlKey(p.purl()));
+            add(keys, LookupKeys.ofPurl(p.purl()));
         }
         for (AffectedCpe c : a.cpes()) {
-            add(keys, cpeKey(c.criteria()));
+            add(keys, LookupKeys.ofCpe(c.criteria()));
         }
         return keys;
     }

@@ -13,6 +13,7 @@ import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.product.Product;
 import io.iotseal.server.product.ProductVersion;
 import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.CappedUpload;
 import io.iotseal.server.web.FieldError;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -90,18 +91,7 @@ public class SbomService {
         Product product = access.writable(actor, productId, "upload SBOMs");
         ProductVersion version = SbomAccess.version(product, versionId);
         SbomFormat declared = declaredFormat(contentType);
-        if (contentLength > properties.maxBytes()) {
-            throw tooLarge(contentLength + " bytes");
-        }
-        byte[] content;
-        try {
-            content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxBytes() + 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the upload", e);
-        }
-        if (content.length > properties.maxBytes()) {
-            throw tooLarge("more than " + properties.maxBytes() + " bytes");
-        }
+        byte[] content = CappedUpload.read(contentLength, body, properties.maxBytes(), this::tooLarge);
         SbomDocument document;
         try {
             document = parser.parse(content, declared);

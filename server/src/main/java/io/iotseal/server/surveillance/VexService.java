@@ -11,6 +11,7 @@ import io.iotseal.server.product.ProductVersion;
 import io.iotseal.server.sbom.SbomAccess;
 import io.iotseal.server.sbom.SbomProperties;
 import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.CappedUpload;
 import io.iotseal.server.web.FieldError;
 import io.iotseal.surveillance.TriageState;
 import io.iotseal.vex.CycloneDxVex;
@@ -83,7 +84,7 @@ public class VexService {
     public Imported importDocument(Actor actor, UUID productId, UUID versionId, long contentLength, InputStream body) {
         Product product = access.writable(actor, productId, "import VEX documents");
         ProductVersion version = SbomAccess.version(product, versionId);
-        byte[] content = readCapped(contentLength, body);
+        byte[] content = CappedUpload.read(contentLength, body, limits.maxBytes(), this::tooLarge);
         VexDocument document;
         try {
             document = VexReader.read(content, "body");
@@ -146,21 +147,6 @@ public class VexService {
         }
         return Arrays.stream(VexJustification.values()).filter(j -> j.label().equals(s.justification())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("stored justification " + s.justification()));
-    }
-
-    private byte[] readCapped(long contentLength, InputStream body) {
-        if (contentLength > limits.maxBytes()) {
-            throw tooLarge(contentLength + " bytes");
-        }
-        try {
-            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
-            if (content.length > limits.maxBytes()) {
-                throw tooLarge("more than " + limits.maxBytes() + " bytes");
-            }
-            return content;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the upload", e);
-        }
     }
 
     private ApiException tooLarge(String size) {
