@@ -121,8 +121,9 @@ class SurveillanceApiTest extends ApiTest {
     void vulnerableOpenSslAndBusyBoxAreTriagedProposedAndShownOnTheLabel() throws Exception {
         clock.setToday(TestClock.realToday().minusDays(60));
         Camera camera = labelledCamera();
+        CameraFirmware firmware = CameraFirmware.next();
         mvc.perform(as(Who.VENDOR_ADMIN, post(camera.version() + "/sboms").contentType("application/vnd.cyclonedx+json")
-                .content(resource("/surveillance/camera-fw-2.0.0.cdx.json")))).andExpect(status().isCreated());
+                .content(firmware.sbom()))).andExpect(status().isCreated());
         importFeed("osv", "DEBIAN-CVE-2023-5678.json", "osv/DEBIAN-CVE-2023-5678.json");
         importFeed("nvd", "cves-page-1.json", "nvd/cves-page-1.json");
         importFeed("kev", "known_exploited_vulnerabilities.json", "kev/known_exploited_vulnerabilities.json");
@@ -141,6 +142,7 @@ class SurveillanceApiTest extends ApiTest {
         assertThat(publicLabel(camera).get("security").get("entries")).isEmpty();
 
         String opensslPurl = openssl.get("purl").asText();
+        assertThat(opensslPurl).isEqualTo(firmware.opensslPurl());
         MvcResult noReason = triage(camera, Map.of("vulnerability", "CVE-2023-5678", "component", opensslPurl,
                 "status", "NOT_AFFECTED"));
         assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
@@ -214,17 +216,18 @@ class SurveillanceApiTest extends ApiTest {
     @Test
     void aVexDocumentNamingAComponentOutsideTheSbomIsRefusedByName() throws Exception {
         Camera camera = labelledCamera();
+        CameraFirmware firmware = CameraFirmware.next();
         mvc.perform(as(Who.VENDOR_ADMIN, post(camera.version() + "/sboms").contentType("application/vnd.cyclonedx+json")
-                .content(resource("/surveillance/camera-fw-2.0.0.cdx.json")))).andExpect(status().isCreated());
+                .content(firmware.sbom()))).andExpect(status().isCreated());
         String openVex = """
                 {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/1", "author": "Vendor A",
                  "timestamp": "2026-11-01T00:00:00Z", "version": 1,
                  "statements": [
-                   {"vulnerability": {"name": "CVE-2022-48174"}, "products": [{"@id": "pkg:generic/busybox@1.34.1"}],
+                   {"vulnerability": {"name": "CVE-2022-48174"}, "products": [{"@id": "BUSYBOX"}],
                     "status": "fixed"},
                    {"vulnerability": {"name": "CVE-2023-5678"}, "products": [{"@id": "pkg:deb/debian/openssl@9.9.9"}],
                     "status": "not_affected", "justification": "vulnerable_code_not_present"}]}
-                """;
+                """.replace("BUSYBOX", firmware.busyboxPurl());
         MvcResult refused = mvc.perform(as(Who.VENDOR_ADMIN, post(camera.version() + "/vex").contentType("application/json")
                 .content(openVex))).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(422);
@@ -236,7 +239,7 @@ class SurveillanceApiTest extends ApiTest {
                 .as("all or nothing").isEmpty();
 
         MvcResult imported = mvc.perform(as(Who.VENDOR_ADMIN, post(camera.version() + "/vex").contentType("application/json")
-                .content(openVex.replace("pkg:deb/debian/openssl@9.9.9", "pkg:generic/busybox@1.34.1")))).andReturn();
+                .content(openVex.replace("pkg:deb/debian/openssl@9.9.9", firmware.busyboxPurl())))).andReturn();
         assertThat(imported.getResponse().getStatus()).as(imported.getResponse().getContentAsString()).isEqualTo(201);
         assertThat(body(imported).get("format").asText()).isEqualTo("OPENVEX_JSON");
         JsonNode current = body(mvc.perform(as(Who.OPERATOR_REVIEWER, get(camera.version() + "/triage"))).andReturn());

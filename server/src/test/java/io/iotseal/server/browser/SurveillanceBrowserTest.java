@@ -1,6 +1,7 @@
 package io.iotseal.server.browser;
 
 import io.iotseal.server.AssessmentFixtures;
+import io.iotseal.server.CameraFirmware;
 import io.iotseal.server.TestClock;
 import io.iotseal.server.World;
 import io.iotseal.server.access.Actor;
@@ -95,7 +96,7 @@ class SurveillanceBrowserTest extends BrowserTestSupport {
         assertThat(o.mainText()).contains(camera.label().labelId(), "CVE-2022-48174");
         o.look("operator-surveillance");
         o.submit(o.find(By.cssSelector("a[href='/operator/surveillance/" + proposal + "']")));
-        assertThat(o.mainText()).contains("pkg:generic/busybox@1.34.1", "2024-05-20");
+        assertThat(o.mainText()).contains(camera.firmware().busyboxPurl(), "2024-05-20");
         o.look("operator-proposal");
         o.submit(o.find(By.cssSelector("form[action$='/hearing'] button[type=submit]")));
         assertThat(o.mainText()).contains(hearingNotice);
@@ -117,7 +118,7 @@ class SurveillanceBrowserTest extends BrowserTestSupport {
         p.lookInBothLanguages("label-security");
     }
 
-    private record Camera(UUID product, UUID version, LabelView label) {
+    private record Camera(UUID product, UUID version, LabelView label, CameraFirmware firmware) {
     }
 
     /** A vendor A camera (2.0.0 labelled, 2.1.0 the update) with the SBOM and the fixture feeds imported. */
@@ -130,7 +131,8 @@ class SurveillanceBrowserTest extends BrowserTestSupport {
         UUID v200 = products.addVersion(operatorAdmin(), product, new VersionInput("2.0.0", null, null)).id();
         products.addVersion(operatorAdmin(), product, new VersionInput("2.1.0", null, null));
         var accepted = new AssessmentFixtures(context, world).accepted("de-bsi-label:label", product, "2.0.0");
-        byte[] sbom = resource("/surveillance/camera-fw-2.0.0.cdx.json");
+        CameraFirmware firmware = CameraFirmware.next();
+        byte[] sbom = firmware.sbom();
         context.getBean(SbomService.class).upload(vendor, product, v200, "application/vnd.cyclonedx+json", sbom.length,
                 new ByteArrayInputStream(sbom));
         FeedUploads feeds = context.getBean(FeedUploads.class);
@@ -140,7 +142,7 @@ class SurveillanceBrowserTest extends BrowserTestSupport {
             feeds.upload(operatorAdmin(), feed[0], feed[1], content.length, new ByteArrayInputStream(content));
             awaitRematches();
         }
-        return new Camera(product, v200, context.getBean(LabelLookup.class).forAssessment(accepted.id()));
+        return new Camera(product, v200, context.getBean(LabelLookup.class).forAssessment(accepted.id()), firmware);
     }
 
     private void awaitRematches() throws InterruptedException {
