@@ -62,6 +62,12 @@ class SurveillanceBrowserTest extends BrowserTestSupport {
         clock.setToday(TestClock.realToday().minusDays(60));
         Camera camera = camera(lang);
         clock.reset();
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select f.advisory_id || ' ' || f.first_seen from component_finding f join sbom_component c"
+                        + " on c.component_key = f.component_key join sbom s on s.id = c.sbom_id where s.product_id = ?")
+                .param(camera.product()).query(String.class).list())
+                .as("the findings of the camera, first seen 60 days ago").hasSize(2)
+                .allSatisfy(f -> assertThat(f).contains(TestClock.realToday().minusDays(60).toString()));
 
         // --- The vendor triages on the findings page.
         BrowserSession v = browser(lang).signIn(userWithRole(Role.VENDOR_ADMIN, world.vendorA), PASSWORD);
@@ -89,7 +95,7 @@ class SurveillanceBrowserTest extends BrowserTestSupport {
 
         // --- The policy proposes; the operator hears the vendor and decides.
         context.getBean(ProposalService.class).evaluate();
-        UUID proposal = context.getBean(JdbcClient.class).sql("select id from surveillance_proposal where label_id = ?")
+        UUID proposal = jdbc.sql("select id from surveillance_proposal where label_id = ?")
                 .param(camera.label().id()).query(UUID.class).single();
         BrowserSession o = browser(lang).signIn(userWithRole(Role.OPERATOR_ADMIN, world.operator), PASSWORD);
         o.go("/operator/surveillance");
