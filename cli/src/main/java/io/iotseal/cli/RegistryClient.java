@@ -26,7 +26,7 @@ import java.util.Set;
 final class RegistryClient {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** The live-status JSON is a handful of fields. */
-    static final int MAX_STATUS_JSON_CHARS = 16 * 1024;
+    static final int MAX_STATUS_JSON_CHARS = 512 * 1024; // the status and the security information (ADR 0096)
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     /** The registry could not be reached or answered with something other than what was asked for. */

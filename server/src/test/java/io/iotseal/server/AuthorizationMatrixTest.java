@@ -116,6 +116,41 @@ class AuthorizationMatrixTest extends ApiTest {
                 + storedSbom()), expect(401, 200, 200, 200, 200, 404, 200)));
         m.put("GET /api/v1/products/{id}/versions/{versionId}/sboms/{sha256}/document", new Row(w -> get(sboms() + "/"
                 + storedSbom() + "/document"), expect(401, 200, 200, 200, 200, 404, 200)));
+        // Advisories and findings (ADR 0095): findings as the SBOMs they come from; an advisory for the operator
+        // and the vendors whose products it affects.
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/findings", new Row(w -> get(sboms().replace("/sboms",
+                "/findings")), expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("POST /api/v1/advisory-feeds/{kind}", new Row(w -> post("/api/v1/advisory-feeds/kev")
+                .contentType("application/json").content(kevCatalog()), expect(401, 200, 403, 403, 403, 403, 403)));
+        m.put("GET /api/v1/advisory-feeds", new Row(w -> get("/api/v1/advisory-feeds"),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/advisories/{id}", new Row(w -> get("/api/v1/advisories/" + matchedAdvisory()),
+                expect(401, 200, 200, 200, 200, 403, 403)));
+        // Triage and VEX (ADR 0096): written like SBOMs, read like SBOMs.
+        String triage = sboms().replace("/sboms", "/triage");
+        m.put("POST /api/v1/products/{id}/versions/{versionId}/triage", new Row(w -> withJson(post(triage), Map.of(
+                "vulnerability", "CVE-2021-44228", "component", storedComponent(), "status", "UNDER_INVESTIGATION")),
+                expect(401, 201, 403, 201, 201, 404, 403)));
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/triage", new Row(w -> get(triage),
+                expect(401, 200, 200, 200, 200, 404, 200)));
+        m.put("POST /api/v1/products/{id}/versions/{versionId}/vex", new Row(w -> post(sboms().replace("/sboms", "/vex"))
+                .contentType("application/json").content(openVex(storedComponent())),
+                expect(401, 201, 403, 201, 201, 404, 403)));
+        m.put("GET /api/v1/products/{id}/versions/{versionId}/vex", new Row(w -> get(sboms().replace("/sboms", "/vex")),
+                expect(401, 200, 200, 200, 200, 404, 200)));
+        // Surveillance proposals (ADR 0096): the operator's; the label's vendor sees and comments once heard.
+        String proposals = "/api/v1/surveillance/proposals";
+        m.put("GET /api/v1/surveillance/proposals", new Row(w -> get(proposals), expect(401, 200, 200, 200, 200, 200, 403)));
+        m.put("GET /api/v1/surveillance/proposals/{proposalId}", new Row(w -> get(proposals + "/"
+                + proposal("HEARING")), expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("POST /api/v1/surveillance/proposals/{proposalId}/hearing", new Row(w -> post(proposals + "/"
+                + proposal("OPEN") + "/hearing"), expect(401, 200, 403, 403, 403, 403, 403)));
+        m.put("POST /api/v1/surveillance/proposals/{proposalId}/comment", new Row(w -> withJson(post(proposals + "/"
+                + proposal("HEARING") + "/comment"), Map.of("comment", "We are on it.")),
+                expect(401, 403, 403, 200, 200, 404, 404)));
+        m.put("POST /api/v1/surveillance/proposals/{proposalId}/decision", new Row(w -> withJson(post(proposals + "/"
+                + proposal("OPEN") + "/decision"), Map.of("outcome", "dismiss", "note", "matrix")),
+                expect(401, 200, 403, 403, 403, 403, 403)));
         // Organizations
         String vendorA = "/api/v1/organizations/" + world.vendorA;
         m.put("GET /api/v1/organizations", new Row(w -> get("/api/v1/organizations"), expect(401, 200, 200, 200, 200, 200, 200)));
@@ -337,6 +372,15 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 422, 422, 403, 403, 403, 403)));
         String operatorLabel = "/operator/labels/" + jdbc.sql("select id from label where assessment_id = ?")
                 .param(acceptedSource(fixtures)).query(UUID.class).single();
+        m.put("GET /operator/surveillance", new Row(w -> get("/operator/surveillance"),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/surveillance/{id}", new Row(w -> get("/operator/surveillance/" + proposal("OPEN")),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/surveillance/{id}/hearing", new Row(w -> post("/operator/surveillance/"
+                + proposal("OPEN") + "/hearing"), expect(302, 302, 403, 403, 403, 403, 403)));
+        m.put("POST /operator/surveillance/{id}/decision", new Row(w -> post("/operator/surveillance/"
+                + proposal("OPEN") + "/decision").param("outcome", "dismiss").param("note", "matrix"),
+                expect(302, 302, 403, 403, 403, 403, 403)));
         m.put("GET /operator/labels", new Row(w -> get("/operator/labels"), expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("GET /operator/labels/{id}", new Row(w -> get(operatorLabel), expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("POST /operator/labels/{id}/status", new Row(w -> post(operatorLabel + "/status").param("version", "1"),
@@ -385,6 +429,12 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(302, 403, 403, 302, 302, 302, 403)));
         m.put("GET /vendor/products/{id}/versions/{versionId}/sboms", new Row(w -> get(sboms().replace("/api/v1/",
                 "/vendor/")), expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("GET /vendor/products/{id}/versions/{versionId}/findings", new Row(w -> get(sboms().replace("/api/v1/",
+                "/vendor/").replace("/sboms", "/findings")), expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/products/{id}/versions/{versionId}/triage", new Row(w -> post(sboms().replace("/api/v1/",
+                "/vendor/").replace("/sboms", "/triage")).param("vulnerability", "CVE-2021-44228")
+                .param("component", storedComponent()).param("status", "UNDER_INVESTIGATION"),
+                expect(302, 403, 403, 302, 302, 404, 403)));
         m.put("GET /vendor/products/{id}", new Row(w -> get("/vendor/products/" + world.productA),
                 expect(302, 403, 403, 200, 200, 404, 403)));
         m.put("POST /vendor/products/{id}", new Row(w -> post("/vendor/products/" + world.productA).param("nameEn", "")
@@ -511,6 +561,43 @@ class AuthorizationMatrixTest extends ApiTest {
                 .content(sbom("matrix-stored")))).andReturn()).get("sha256").asText();
     }
 
+    private String matchedAdvisory;
+
+    /** A KEV catalog of one entry, in the catalog's shape. */
+    private static String kevCatalog() {
+        return "{\"title\": \"CISA Catalog of Known Exploited Vulnerabilities\", \"catalogVersion\": \"2026.12.01\","
+                + " \"dateReleased\": \"2026-12-01T12:00:00.000Z\", \"count\": 1, \"vulnerabilities\": [{\"cveID\":"
+                + " \"CVE-2021-44228\", \"vendorProject\": \"Apache\", \"product\": \"Log4j2\", \"vulnerabilityName\":"
+                + " \"Apache Log4j2 Remote Code Execution Vulnerability\", \"dateAdded\": \"2021-12-10\","
+                + " \"shortDescription\": \"Matrix test entry.\", \"requiredAction\": \"Apply updates.\","
+                + " \"dueDate\": \"2021-12-24\", \"knownRansomwareCampaignUse\": \"Known\", \"notes\": \"\","
+                + " \"cwes\": [\"CWE-502\"]}]}";
+    }
+
+    /** An advisory with a finding on vendor A's world version: stored, then an SBOM naming its package uploaded. */
+    private String matchedAdvisory() throws Exception {
+        if (matchedAdvisory == null) {
+            String id = "GHSA-matrix-" + UUID.randomUUID().toString().substring(0, 8);
+            String purl = "pkg:generic/matrix-" + id.substring(12);
+            Actor admin = new Actor(UUID.randomUUID(), "matrix", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
+            context.getBean(io.iotseal.server.advisory.AdvisoryImports.class).store(admin,
+                    new io.iotseal.server.advisory.AdvisoryImports.Batch("OSV", "matrix", "0".repeat(64), List.of(
+                            new io.iotseal.advisory.Advisory(id, io.iotseal.advisory.AdvisorySource.OSV, List.of(), "matrix",
+                                    null, java.time.Instant.parse("2026-01-01T00:00:00Z"), false, List.of(),
+                                    List.of(new io.iotseal.advisory.AffectedPackage(purl, null, List.of(
+                                            new io.iotseal.advisory.AffectedRange("ECOSYSTEM", List.of(
+                                                    new io.iotseal.advisory.RangeEvent(io.iotseal.advisory.RangeEvent.Kind.INTRODUCED, "0"),
+                                                    new io.iotseal.advisory.RangeEvent(io.iotseal.advisory.RangeEvent.Kind.FIXED, "2.0"))
+                                            )), List.of())), List.of(), List.of())), List.of(), List.of()));
+            mvc.perform(as(Who.VENDOR_ADMIN, post(sboms()).contentType("application/vnd.cyclonedx+json")
+                    .content("{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"version\": 1, \"components\": ["
+                            + "{\"type\": \"library\", \"name\": \"matrix\", \"version\": \"1.0\", \"purl\": \""
+                            + purl + "@1.0\"}]}")));
+            matchedAdvisory = id;
+        }
+        return matchedAdvisory;
+    }
+
     private UUID freshProduct(boolean assignedToLab) {
         Actor admin = new Actor(UUID.randomUUID(), "matrix", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
         UUID id = products.create(admin, World.product(world.vendorA, "Fresh " + counter.incrementAndGet(), false)).id();
@@ -580,6 +667,42 @@ class AuthorizationMatrixTest extends ApiTest {
         MvcResult made = mvc.perform(as(Who.VENDOR_ADMIN, withJson(post("/api/v1/subscriptions"), matrixWebhook()))).andReturn();
         assertThat(made.getResponse().getStatus()).isEqualTo(201);
         return body(made).get("id").asText();
+    }
+
+    /** The purl of the component of {@link #storedSbom()}, stored first if need be. */
+    private String storedComponent() throws Exception {
+        storedSbom();
+        return "pkg:generic/matrix-stored@1.0";
+    }
+
+    private static String openVex(String purl) {
+        return "{\"@context\": \"https://openvex.dev/ns/v0.2.0\", \"@id\": \"https://example.com/vex/matrix\","
+                + " \"author\": \"Matrix\", \"timestamp\": \"2026-11-01T00:00:00Z\", \"version\": 1, \"statements\": ["
+                + "{\"vulnerability\": {\"name\": \"CVE-2021-44228\"}, \"products\": [{\"@id\": \"" + purl + "\"}],"
+                + " \"status\": \"under_investigation\"}]}";
+    }
+
+    private UUID surveilledLabel;
+
+    /** A fresh surveillance proposal in {@code state} on a BSI label of vendor A (a hearing open for a week). */
+    private UUID proposal(String state) {
+        if (surveilledLabel == null) {
+            surveilledLabel = renewableLabel(new AssessmentFixtures(context, world));
+            // Suspended, so that an evaluation of the policy (after any re-match) leaves these proposals alone.
+            jdbc.sql("update label set status = 'SUSPENDED', reason = 'matrix' where id = ?").param(surveilledLabel).update();
+        }
+        UUID version = jdbc.sql("select v.id from product_version v join label l on l.product_id = v.product_id"
+                + " where l.id = ?").param(surveilledLabel).query(UUID.class).list().getFirst();
+        UUID id = UUID.randomUUID();
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("insert into surveillance_proposal (id, label_id, version_id, rule_id, action, finding_key, vulnerability_id,"
+                        + " component, triage_state, since, due, state, hearing_ends, created_at, updated_at)"
+                        + " values (?, ?, ?, 'kev-unfixed', 'SUSPEND', ?, 'CVE-2021-44228', 'pkg:generic/matrix@1.0',"
+                        + " 'UNTRIAGED', ?, ?, ?, ?, ?, ?)")
+                .params(id, surveilledLabel, version, id.toString().replace("-", ""), now.minusDays(40), now.minusDays(10),
+                        state, "HEARING".equals(state) ? now.plusDays(7) : null, now, now)
+                .update();
+        return id;
     }
 
     private UUID labelOf(Object assessmentId) {

@@ -12,12 +12,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The server's clock in the API tests: the system clock (UTC), which a test may set to another day and
+ * The server's clock in the server tests: the system clock (UTC), which a test may set to another day and
  * must put back afterwards ({@link #reset}). Only days in the past are useful: API tokens expire.
  */
 public final class TestClock extends Clock {
 
-    private volatile Duration offset = Duration.ZERO;
+    /**
+     * Shared by the test contexts of the JVM: they share the test database, and a background job of one context
+     * (db-scheduler picks queued tasks from the shared table, ADR 0095) may run work another context's test
+     * queued; both must see the same time.
+     */
+    private static volatile Duration offset = Duration.ZERO;
 
     /** Replaces the server's {@code clock} bean in the shared API test context. */
     @TestConfiguration(proxyBeanMethods = false)

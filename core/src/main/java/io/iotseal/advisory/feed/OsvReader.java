@@ -54,7 +54,11 @@ final class OsvReader {
             }
         }
         String summary = FeedJson.text(root, "summary");
-        out.add(new Advisory(id, AdvisorySource.OSV, Ids.cveFirst(id, FeedJson.texts(root, "aliases")),
+        // A distribution's record (DEBIAN-CVE-…, UBUNTU-CVE-…) names the CVE it tracks in "upstream", not in
+        // "aliases"; it is the same vulnerability to a vendor triaging it, so it is kept among the aliases.
+        List<String> ids = new ArrayList<>(FeedJson.texts(root, "aliases"));
+        ids.addAll(FeedJson.texts(root, "upstream"));
+        out.add(new Advisory(id, AdvisorySource.OSV, Ids.cveFirst(id, ids),
                 summary == null ? "" : summary, published, modified, withdrawn, List.copyOf(severities), packages,
                 List.of(), references));
     }

@@ -61,6 +61,7 @@ class FeedReadersTest {
 
         Advisory debian = all.get("DEBIAN-CVE-2023-5678");
         assertThat(debian.modified()).isEqualTo(Instant.parse("2024-05-02T08:00:00.123456Z"));
+        assertThat(debian.aliases()).as("the CVE it tracks, from upstream").containsExactly("CVE-2023-5678");
         assertThat(debian.packages()).singleElement().satisfies(p -> {
             assertThat(p.purl()).isEqualTo("pkg:deb/debian/openssl");
             assertThat(p.ecosystem()).isEqualTo("Debian:12");

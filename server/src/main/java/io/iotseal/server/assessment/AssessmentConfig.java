@@ -36,9 +36,7 @@ class AssessmentConfig {
     /** Evidence uploads are capped by iotseal.evidence.max-bytes in the controller (413 naming "file"). */
     @Bean
     RequestSizeLimitFilter.OwnSizeLimit evidenceUploads() {
-        return request -> "POST".equals(request.getMethod())
-                && (EVIDENCE_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()
-                || EVIDENCE_FORM.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches());
+        return RequestSizeLimitFilter.OwnSizeLimit.posts(EVIDENCE_UPLOAD, EVIDENCE_FORM);
     }
 
     /**

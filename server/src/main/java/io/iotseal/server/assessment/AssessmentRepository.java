@@ -187,13 +187,6 @@ class AssessmentRepository {
                         rs.getObject(11, OffsetDateTime.class)));
     }
 
-    /** Records a blob once; a second upload of the same content finds it there. */
-    void insertBlobIfAbsent(String sha256, long size, String mediaType, OffsetDateTime now) {
-        jdbc.sql("insert into evidence_blob (sha256, size_bytes, media_type, created_at) values (?, ?, ?, ?)"
-                        + " on conflict do nothing")
-                .params(sha256, size, mediaType, now).update();
-    }
-
     void insertEvidence(UUID assessmentId, EvidenceView e, String catalog, String requirement) {
         jdbc.sql("insert into assessment_evidence (id, assessment_id, sha256, file_name, media_type, kind, catalog,"
                         + " requirement, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

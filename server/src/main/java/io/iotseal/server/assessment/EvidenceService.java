@@ -35,11 +35,13 @@ public class EvidenceService {
     private final AssessmentAccess access;
     private final AssessmentService assessments;
     private final EvidenceStore store;
+    private final EvidenceBlobs blobs;
     private final AuditLog audit;
     private final Clock clock;
 
     EvidenceService(AssessmentRepository repository, AssessmentAccess access, AssessmentService assessments,
-                    EvidenceStore store, AuditLog audit, Clock clock) {
+                    EvidenceStore store, EvidenceBlobs blobs, AuditLog audit, Clock clock) {
+        this.blobs = blobs;
         this.repository = repository;
         this.access = access;
         this.assessments = assessments;
@@ -118,7 +120,7 @@ public class EvidenceService {
             return new Upload(same.get(), false, a.version());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        repository.insertBlobIfAbsent(sha, content.length, detected.get().mediaType(), now);
+        blobs.recordIfAbsent(sha, content.length, detected.get().mediaType(), now);
         assessments.advance(a, a.state(), a.labId());
         EvidenceView view = new EvidenceView(UUID.randomUUID(), sha, name, declared.get().mediaType(), content.length, k,
                 target, actor.auditName(), now);

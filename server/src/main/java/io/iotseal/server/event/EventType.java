@@ -17,6 +17,11 @@ public enum EventType {
     LABEL_RENEWAL_WINDOW_OPENED("label.renewal-window-opened", true),
     /** The product's support period ends in 180, 90 or 30 days (the data's {@code daysLeft} says which). */
     LABEL_SUPPORT_ENDING("label.support-ending", true),
+    /**
+     * A surveillance proposal about a label was put to its vendor for comment (issue 16 item 5): never public,
+     * told to the label's vendor and the operator; the data's {@code hearingEnds} says until when.
+     */
+    SURVEILLANCE_HEARING_OPENED("surveillance.hearing-opened", false),
     /** Never public: told to the assessment's vendor, its lab and the operator. */
     ASSESSMENT_STATE_CHANGED("assessment.state-changed", false);
 

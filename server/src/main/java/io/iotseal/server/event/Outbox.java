@@ -47,7 +47,16 @@ public class Outbox {
     /** Records an event about a label (its id, the table's UUID), with extra data the cause adds. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID label(EventType type, UUID label, Map<String, Object> extra) {
-        return labelEvent(type, label, extra, null);
+        return labelEvent(type, label, extra, null, true);
+    }
+
+    /** Records an event about a label told only to its vendor and the operator, whatever the product's publicity. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID labelPrivately(EventType type, UUID label, Map<String, Object> extra) {
+        if (type.aboutLabel()) {
+            throw new IllegalArgumentException(type + " is a public label event");
+        }
+        return labelEvent(type, label, extra, null, false);
     }
 
     /**
@@ -56,11 +65,12 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean labelOnce(EventType type, UUID label, String dedupeKey, Map<String, Object> extra) {
-        return labelEvent(type, label, extra, dedupeKey) != null;
+        return labelEvent(type, label, extra, dedupeKey, true) != null;
     }
 
-    private UUID labelEvent(EventType type, UUID label, Map<String, Object> extra, String dedupeKey) {
-        if (!type.aboutLabel()) {
+    private UUID labelEvent(EventType type, UUID label, Map<String, Object> extra, String dedupeKey,
+                            boolean mayBePublic) {
+        if (mayBePublic && !type.aboutLabel()) {
             throw new IllegalArgumentException(type + " is not about a label");
         }
         record Row(String labelId, String registrationNumber, String scheme, String level, String status,
@@ -91,7 +101,8 @@ public class Outbox {
         data.put("vendorName", r.vendorName());
         data.put("productName", r.productName());
         data.putAll(extra);
-        return insert(type, r.labelId(), r.vendorId(), null, r.labelId(), r.publicProduct(), data, dedupeKey);
+        return insert(type, r.labelId(), r.vendorId(), null, r.labelId(), mayBePublic && r.publicProduct(), data,
+                dedupeKey);
     }
 
     /** Records an assessment's change of state, for its vendor, its lab and the operator (never public). */

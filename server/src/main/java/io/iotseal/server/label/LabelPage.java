@@ -21,7 +21,29 @@ public final class LabelPage {
     public record Facts(String labelId, String registrationNumber, String scheme, String level, String vendor, String product,
                         List<String> models, List<String> versions, LocalDate issued, LocalDate expiry, LocalDate supportEnd,
                         String status, String reason, OffsetDateTime statusSince, String vulnerabilityUrl,
-                        String vulnerabilityContact, Lifecycle lifecycle, boolean replacedCode, boolean demo) {
+                        String vulnerabilityContact, Lifecycle lifecycle, boolean replacedCode, boolean demo,
+                        Security security) {
+    }
+
+    /**
+     * Current security information (issue 16 item 6; BSI-ITSiKV §3 asks for it on the label's page): the
+     * vulnerabilities known in the labelled versions that the vendor has triaged or the operator confirmed,
+     * and when the advisory data was last checked (null: never). Untriaged findings are not public.
+     */
+    public record Security(List<SecurityEntry> entries, OffsetDateTime lastChecked) {
+        public Security {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * One triaged vulnerability. {@code status} is the VEX status (not_affected, affected, fixed,
+     * under_investigation); {@code justification} is given for not_affected; {@code updateAvailable} is true when
+     * the fixing version is a version of this product the registry knows; {@code kev}: CISA lists it as exploited.
+     */
+    public record SecurityEntry(String vulnerability, String severity, boolean kev, String component,
+                                String productVersion, String status, String justification, String actionStatement,
+                                String fixedIn, boolean updateAvailable, boolean operatorConfirmed) {
     }
 
     /**

@@ -23,9 +23,11 @@ class PublicLabels {
     private final StandardsLibrary library;
     private final Lifecycles lifecycles;
     private final LabelLookup lookup;
+    private final SecurityInformation security;
 
     PublicLabels(LabelRepository repository, ProductRepository products, StandardsLibrary library,
-                 Lifecycles lifecycles, LabelLookup lookup) {
+                 Lifecycles lifecycles, LabelLookup lookup, SecurityInformation security) {
+        this.security = security;
         this.repository = repository;
         this.products = products;
         this.library = library;
@@ -55,7 +57,7 @@ class PublicLabels {
                 lookup.status(r), r.reason(), r.statusSince(),
                 product == null ? null : product.vulnerabilityDisclosureUrl(),
                 product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang),
-                found.get().replacedCode(), lookup.isDemo(r));
+                found.get().replacedCode(), lookup.isDemo(r), security.ofLabel(r.productId(), r.versions()));
     }
 
     /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */
@@ -66,7 +68,7 @@ class PublicLabels {
             boolean valid = "valid".equals(status);
             return new PublicLabelStatus(r.labelId(), r.registrationNumber(), r.scheme() + ":" + r.level(), status,
                     valid ? null : r.reason(), valid || "expired".equals(status) ? null : r.statusSince(),
-                    r.expiry(), r.supportEnd(), lookup.isDemo(r));
+                    r.expiry(), r.supportEnd(), lookup.isDemo(r), security.ofLabel(r.productId(), r.versions()));
         }).orElse(null);
     }
 

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** The operator suspends, reinstates and revokes labels (ADR 0050); the status lists follow on commit. */
 @Service
-class StatusChangeService {
+public class StatusChangeService {
 
     private final LabelLookup lookup;
     private final LabelRepository repository;

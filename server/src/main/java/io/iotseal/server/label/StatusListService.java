@@ -37,9 +37,12 @@ public class StatusListService {
     private final StatusListCache statusLists;
     private final LabelPageCache labelPages;
 
+    private final SecurityInformation security;
+
     StatusListService(LabelRepository repository, RegistryKeys keys, LabelProperties properties, Clock clock,
-                      LapseService lapses) {
+                      LapseService lapses, SecurityInformation security) {
         this.repository = repository;
+        this.security = security;
         this.keys = keys;
         this.properties = properties;
         this.urls = properties.urls(); // a bad public URL stops the start, not the first signature
@@ -118,14 +121,30 @@ public class StatusListService {
         return labelPages.peek(key);
     }
 
-    /** What a label page depends on besides the clock; due lapses are applied first, as for the lists. */
-    private LabelRepository.PageFreshness pageFreshness() {
+    /**
+     * What a label page depends on besides the clock: the labels, products and keys, and the security
+     * information (ADR 0096); due lapses are applied first, as for the lists.
+     */
+    private List<Object> pageFreshness() {
         LabelRepository.PageFreshness seen = repository.pageFreshness();
         if (lapses.applyDue(seen.labels().lastChange()) > 0) {
             statusLists.invalidate();
-            return repository.pageFreshness();
+            seen = repository.pageFreshness();
         }
-        return seen;
+        return List.of(seen, security.freshness());
+    }
+
+    /** The security information of some label changed: this instance renders its pages afresh after commit. */
+    public void securityInformationChanged() {
+        labelPages.invalidate();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    labelPages.invalidate();
+                }
+            });
+        }
     }
 
     /**

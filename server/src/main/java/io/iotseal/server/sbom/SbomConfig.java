@@ -23,7 +23,6 @@ class SbomConfig {
     /** SBOM uploads are capped by iotseal.sbom.max-bytes in {@link SbomService} (413 naming the limit). */
     @Bean
     RequestSizeLimitFilter.OwnSizeLimit sbomUploads() {
-        return request -> "POST".equals(request.getMethod())
-                && UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        return RequestSizeLimitFilter.OwnSizeLimit.posts(UPLOAD);
     }
 }

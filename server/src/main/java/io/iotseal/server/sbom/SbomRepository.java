@@ -28,13 +28,6 @@ class SbomRepository {
         this.jdbc = jdbc;
     }
 
-    /** The content's row in the shared content-addressed table (ADR 0041), if not there yet. */
-    void insertBlobIfAbsent(String sha256, long size, String mediaType, OffsetDateTime now) {
-        jdbc.sql("insert into evidence_blob (sha256, size_bytes, media_type, created_at) values (?, ?, ?, ?)"
-                        + " on conflict do nothing")
-                .params(sha256, size, mediaType, now).update();
-    }
-
     void insert(SbomSummary s, SbomDocument d) {
         jdbc.sql("insert into sbom (id, product_id, version_id, sha256, format, spec_version, component_count,"
                         + " warning_count, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -7,15 +7,15 @@ import io.iotseal.sbom.SbomFormat;
 import io.iotseal.sbom.SbomParser;
 import io.iotseal.sbom.SbomWarning;
 import io.iotseal.server.access.Actor;
-import io.iotseal.server.access.Role;
+import io.iotseal.server.assessment.EvidenceBlobs;
 import io.iotseal.server.assessment.EvidenceStore;
 import io.iotseal.server.audit.AuditLog;
 import io.iotseal.server.product.Product;
-import io.iotseal.server.product.ProductRepository;
-import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.ProductVersion;
 import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.CappedUpload;
 import io.iotseal.server.web.FieldError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +37,7 @@ import java.util.UUID;
  * {@link SbomParser}; this class decides who may, caps the size, stores the bytes in the evidence store
  * (content-addressed, ADR 0041) and keeps the extracted components and warnings.
  *
- * <p>Who may: the product's vendor (admins and members) and the operator's admins upload; they, the
- * operator's reviewers and the product's assigned labs read. Anyone else who can see the product gets
- * 403; a product the caller cannot see is 404, as everywhere.
+ * <p>Who may: see {@link SbomAccess}.
  */
 @Service
 public class SbomService {
@@ -52,25 +50,28 @@ public class SbomService {
     private static final int MAX_VERSION = 500;
     private static final int MAX_MESSAGE = 4000;
 
-    private final ProductService products;
-    private final ProductRepository productRows;
+    private final SbomAccess access;
     private final SbomRepository repository;
     private final SbomParser parser;
     private final EvidenceStore store;
+    private final EvidenceBlobs blobs;
     private final SbomProperties properties;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SbomService(ProductService products, ProductRepository productRows, SbomRepository repository, SbomParser parser,
-                EvidenceStore store, SbomProperties properties, AuditLog audit, Clock clock) {
-        this.products = products;
-        this.productRows = productRows;
+    SbomService(SbomAccess access, SbomRepository repository, SbomParser parser, EvidenceStore store,
+                EvidenceBlobs blobs, SbomProperties properties, AuditLog audit, Clock clock,
+                ApplicationEventPublisher events) {
+        this.access = access;
         this.repository = repository;
         this.parser = parser;
         this.store = store;
+        this.blobs = blobs;
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The stored SBOM and whether it is new (201) or the same content uploaded before for this version (200). */
@@ -87,25 +88,10 @@ public class SbomService {
     @Transactional
     public Upload upload(Actor actor, UUID productId, UUID versionId, String contentType, long contentLength,
                          InputStream body) {
-        Product product = products.get(actor, productId);
-        if (!actor.hasRole(Role.OPERATOR_ADMIN)
-                && !actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER).contains(product.vendorId())) {
-            throw ApiException.forbidden("only the vendor's own people or the operator's admins upload SBOMs");
-        }
-        ProductVersion version = version(product, versionId);
+        Product product = access.writable(actor, productId, "upload SBOMs");
+        ProductVersion version = SbomAccess.version(product, versionId);
         SbomFormat declared = declaredFormat(contentType);
-        if (contentLength > properties.maxBytes()) {
-            throw tooLarge(contentLength + " bytes");
-        }
-        byte[] content;
-        try {
-            content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxBytes() + 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the upload", e);
-        }
-        if (content.length > properties.maxBytes()) {
-            throw tooLarge("more than " + properties.maxBytes() + " bytes");
-        }
+        byte[] content = CappedUpload.read(contentLength, body, properties.maxBytes(), this::tooLarge);
         SbomDocument document;
         try {
             document = parser.parse(content, declared);
@@ -119,7 +105,7 @@ public class SbomService {
             return new Upload(same.get(), false);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        repository.insertBlobIfAbsent(sha, content.length, document.format().mediaType(), now);
+        blobs.recordIfAbsent(sha, content.length, document.format().mediaType(), now);
         List<SbomWarning> warnings = document.warnings().stream()
                 .map(w -> new SbomWarning(w.location(), cut(w.message()))).toList();
         SbomDocument kept = new SbomDocument(document.format(), document.specVersion(), document.components(), warnings);
@@ -128,12 +114,13 @@ public class SbomService {
                 warnings.size(), actor.auditName(), now);
         repository.insert(summary, kept);
         audit.record(actor, "product.sbom.add", "product", productId, null, summary);
+        events.publishEvent(new SbomStored(summary.id()));
         return new Upload(summary, true);
     }
 
     @Transactional(readOnly = true)
     public List<SbomSummary> list(Actor actor, UUID productId, UUID versionId) {
-        ProductVersion version = version(readable(actor, productId), versionId);
+        ProductVersion version = SbomAccess.version(access.readable(actor, productId), versionId);
         return repository.list(version.id());
     }
 
@@ -151,28 +138,10 @@ public class SbomService {
     }
 
     private SbomSummary find(Actor actor, UUID productId, UUID versionId, String sha256) {
-        ProductVersion version = version(readable(actor, productId), versionId);
+        ProductVersion version = SbomAccess.version(access.readable(actor, productId), versionId);
         String sha = sha256 == null ? "" : sha256.toLowerCase(Locale.ROOT);
         return repository.find(version.id(), sha)
                 .orElseThrow(() -> ApiException.notFound("SBOM " + sha256 + " of version " + versionId));
-    }
-
-    /** The product, if the caller may read its SBOMs: vendor, operator, or an assigned lab. */
-    private Product readable(Actor actor, UUID productId) {
-        Product product = products.get(actor, productId);
-        boolean vendor = actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER).contains(product.vendorId());
-        boolean lab = !actor.organizationsWith(Role.LAB_EVALUATOR).isEmpty()
-                && productRows.labsAssigned(productId).stream()
-                .anyMatch(actor.organizationsWith(Role.LAB_EVALUATOR)::contains);
-        if (!actor.isOperator() && !vendor && !lab) {
-            throw ApiException.forbidden("a product's SBOMs are for its vendor, the operator and its assigned labs");
-        }
-        return product;
-    }
-
-    private static ProductVersion version(Product product, UUID versionId) {
-        return product.versions().stream().filter(v -> v.id().equals(versionId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("version " + versionId + " of product " + product.id()));
     }
 
     /** The declared format; null (detect from content) for no or a generic type; 415 for any other type. */

@@ -43,6 +43,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
      */
     public interface OwnSizeLimit {
         boolean appliesTo(HttpServletRequest request);
+
+        /** POSTs to a path (within the context) that one of {@code paths} matches entirely. */
+        static OwnSizeLimit posts(java.util.regex.Pattern... paths) {
+            return request -> "POST".equals(request.getMethod()) && java.util.Arrays.stream(paths).anyMatch(p ->
+                    p.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches());
+        }
     }
 
     @Override

@@ -89,6 +89,12 @@ public abstract class BrowserTestSupport {
         return session;
     }
 
+    /** The operator's "admin" user as an actor, for records a test makes through the services. */
+    protected Actor operatorAdmin() {
+        UUID id = context.getBean(AccountRepository.class).findByUsername("admin").orElseThrow().id();
+        return new Actor(id, "admin", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
+    }
+
     /**
      * A new user with a password ({@link #PASSWORD}) and one role in {@code organization} (e.g.
      * {@code world.vendorA}, {@code world.operator}, {@code world.lab}); answers the user name to sign in with.

@@ -152,9 +152,4 @@ class VendorLabelsOrganizationUsersBrowserTest extends BrowserTestSupport {
                 new OrganizationInput(OrganizationKind.VENDOR, name, null, "JP")).id();
     }
 
-    private Actor operatorAdmin() {
-        AccountRepository accounts = context.getBean(AccountRepository.class);
-        UUID id = accounts.findByUsername("admin").orElseThrow().id();
-        return new Actor(id, "admin", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
-    }
 }

@@ -18,10 +18,15 @@ class LabelPageTest {
                 "Evil <script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", List.of("M<1>"), List.of("1&2"),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), LocalDate.of(2030, 1, 1), "suspended",
                 "<i>why</i>", null, "javascript:alert(1)", "<a>", new LabelPage.Lifecycle(null, null,
-                "<u>not retrieved</u>", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 20), "\"><s>", LocalDate.of(2028, 1, 1)), false, false);
+                "<u>not retrieved</u>", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 4, 20), "\"><s>", LocalDate.of(2028, 1, 1)), false, false,
+                new LabelPage.Security(List.of(new LabelPage.SecurityEntry("CVE-<1>", "HIGH", true, "<b>busybox</b> 1.36",
+                        "1&2", "affected", null, "<script>update()</script>", "1.1<", false, false)), null));
         String html = Templates.render("label/page.jte", Templates.anonymousPage(Locale.ENGLISH, "/l/ABC"),
                 Map.of("label", facts));
         assertThat(html).doesNotContain("<script>", "<img src=x", "<b>", "<i>", "href=\"javascript", "<u>", "<s>");
+        assertThat(html).contains("CVE-&lt;1&gt;", "&lt;b&gt;busybox&lt;/b&gt;", "&lt;script&gt;update()",
+                "Fixed in version 1.1&lt;", "Known to be exploited (CISA KEV)", "High", "Affected",
+                "No advisory data has been checked for this product yet.");
         assertThat(html).contains("&lt;script&gt;", "Suspended", "&lt;i&gt;why&lt;/i&gt;", "&lt;u&gt;not retrieved",
                 "after 2026-06-01 unless the declaration is updated (requirements changed on 2026-04-20)");
     }
@@ -30,10 +35,12 @@ class LabelPageTest {
     void japaneseComesFromItsBundle() {
         LabelPage.Facts facts = new LabelPage.Facts("ABC", "REG-1", "JC-STAR", "★1", "Vendor", "Router",
                 List.of("M1"), List.of("1.0"), LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1),
-                LocalDate.of(2030, 1, 1), "valid", null, null, null, null, null, false, true);
+                LocalDate.of(2030, 1, 1), "valid", null, null, null, null, null, false, true,
+                new LabelPage.Security(List.of(), java.time.OffsetDateTime.parse("2026-11-30T10:00:00Z")));
         String html = Templates.render("label/page.jte", Templates.anonymousPage(Locale.JAPANESE, "/l/ABC"),
                 Map.of("label", facts));
         assertThat(html).contains("lang=\"ja\"", "IoTセキュリティラベル REG-1", "有効", "保証の限界", "（未登録）",
-                "デモデータ: 実在の製品・適合宣言ではありません。", "Demo data: not a real product or declaration.");
+                "デモデータ: 実在の製品・適合宣言ではありません。", "Demo data: not a real product or declaration.",
+                "セキュリティ情報", "脆弱性情報の最終確認日: 2026-11-30（UTC）", "脆弱性が存在しないことを意味するものではありません");
     }
 }
