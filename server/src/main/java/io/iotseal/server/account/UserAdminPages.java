@@ -1,8 +1,8 @@
 package io.iotseal.server.account;
 
+import io.iotseal.server.console.OperatorConsole;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.page.Page;
-import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.PageRequest;
 import io.iotseal.server.web.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +36,7 @@ class UserAdminPages {
     String list(Page page, Actor actor, Model model, HttpServletResponse response,
                 @RequestParam(defaultValue = "0") int p, @RequestParam(required = false) String done) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         String notice = done == null ? null : switch (done) {
             case "disabled", "enabled", "signedOut" -> page.t("operator.users.done." + done);
             default -> null;
@@ -46,7 +46,7 @@ class UserAdminPages {
 
     @PostMapping("/operator/users/{id}/status")
     String setEnabled(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String enabled) {
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         boolean enable = "true".equals(enabled);
         accounts.setEnabled(actor, id, enable);
         return "redirect:/operator/users?done=" + (enable ? "enabled" : "disabled");
@@ -56,14 +56,14 @@ class UserAdminPages {
     @PostMapping("/operator/users/{id}/password-reset")
     String resetPassword(Page page, Actor actor, Model model, HttpServletResponse response, @PathVariable UUID id) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         OneTimePassword reset = accounts.resetPassword(actor, id);
         return usersPage(page, actor, model, 0, reset, null);
     }
 
     @PostMapping("/operator/users/{id}/sign-out")
     String signOut(Actor actor, @PathVariable UUID id) {
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         accounts.revokeTokens(actor, id);
         accounts.endSessions(actor, id);
         return "redirect:/operator/users?done=signedOut";
@@ -79,11 +79,5 @@ class UserAdminPages {
         model.addAttribute("notice", notice);
         model.addAttribute("me", actor.userId());
         return "account/users";
-    }
-
-    private static void requireOperator(Actor actor) {
-        if (!actor.isOperator()) {
-            throw ApiException.forbidden("the operator console is the scheme operator's");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.iotseal.server.assessment;
 
 import io.iotseal.assessment.Action;
 import io.iotseal.assessment.AssessmentState;
+import io.iotseal.server.console.OperatorConsole;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.lab.AccreditationService;
 import io.iotseal.server.page.Page;
@@ -83,7 +84,7 @@ class OperatorAssessmentPages {
     String review(Page page, Actor actor, Model model, HttpServletResponse response, @PathVariable UUID id,
                   @RequestParam(required = false) String done) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         String notice = DECISIONS.stream().filter(a -> a.code().equals(done)).findFirst()
                 .map(a -> page.t("operator.review.done." + a.code())).orElse(null);
         return reviewPage(page, actor, model, assessments.get(actor, id), ReviewForm.EMPTY, notice);
@@ -93,7 +94,7 @@ class OperatorAssessmentPages {
     String decide(Page page, Actor actor, Model model, HttpServletResponse response, @PathVariable UUID id,
                   @RequestParam MultiValueMap<String, String> form) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         Map<String, String> notes = new LinkedHashMap<>();
         form.forEach((name, values) -> {
             if (name.startsWith(NOTE) && !values.isEmpty()) {
@@ -179,11 +180,5 @@ class OperatorAssessmentPages {
     static Map<String, String> latestComments(AssessmentView a) {
         return a.transitions().stream().filter(t -> !t.requirementComments().isEmpty())
                 .reduce((first, last) -> last).map(TransitionView::requirementComments).orElse(Map.of());
-    }
-
-    static void requireOperator(Actor actor) {
-        if (!actor.isOperator()) {
-            throw ApiException.forbidden("the operator console is the scheme operator's");
-        }
     }
 }

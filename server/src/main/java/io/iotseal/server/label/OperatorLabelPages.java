@@ -1,5 +1,6 @@
 package io.iotseal.server.label;
 
+import io.iotseal.server.console.OperatorConsole;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.page.Page;
 import io.iotseal.server.web.ApiException;
@@ -50,7 +51,7 @@ class OperatorLabelPages {
     String find(Page page, Actor actor, Model model, HttpServletResponse response,
                 @RequestParam(required = false) String id, @RequestParam(required = false) UUID assessment) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         if (assessment != null) {
             return "redirect:/operator/labels/" + labels.forAssessment(actor, assessment).id();
         }
@@ -66,7 +67,7 @@ class OperatorLabelPages {
     String label(Page page, Actor actor, Model model, HttpServletResponse response, @PathVariable String id,
                  @RequestParam(required = false) String done) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         statusLists.applyDueLapses();
         String notice = done == null ? null : switch (done) {
             case "suspend", "reinstate", "revoke", "approve", "reject" -> page.t("operator.label.done." + done);
@@ -80,7 +81,7 @@ class OperatorLabelPages {
                   @RequestParam(required = false) String action, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String version) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         Map<String, String> errors = new LinkedHashMap<>();
         if (action == null || !STATUS_ACTIONS.contains(action)) {
             errors.put("action", page.t("operator.label.error.action"));
@@ -107,7 +108,7 @@ class OperatorLabelPages {
                   @PathVariable UUID requestId, @RequestParam(required = false) String action,
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String version) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         statusLists.applyDueLapses();
         Map<String, String> errors = new LinkedHashMap<>();
         if (!"approve".equals(action) && !"reject".equals(action)) {
@@ -167,12 +168,6 @@ class OperatorLabelPages {
             return Long.parseLong(version);
         } catch (NumberFormatException | NullPointerException e) {
             return -1;
-        }
-    }
-
-    private static void requireOperator(Actor actor) {
-        if (!actor.isOperator()) {
-            throw ApiException.forbidden("the operator console is the scheme operator's");
         }
     }
 }

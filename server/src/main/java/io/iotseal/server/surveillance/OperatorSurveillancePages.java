@@ -1,5 +1,6 @@
 package io.iotseal.server.surveillance;
 
+import io.iotseal.server.console.OperatorConsole;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.page.Page;
 import io.iotseal.server.web.ApiException;
@@ -41,7 +42,7 @@ class OperatorSurveillancePages {
     String list(Page page, Actor actor, Model model, HttpServletResponse response,
                 @RequestParam(required = false) String state) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         String chosen = state == null || state.isBlank() || !STATES.contains(state) ? null : state;
         model.addAttribute("page", page);
         model.addAttribute("proposals", proposals.list(actor, chosen));
@@ -54,7 +55,7 @@ class OperatorSurveillancePages {
     String one(Page page, Actor actor, Model model, HttpServletResponse response, @PathVariable UUID id,
                @RequestParam(required = false) String done) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         String notice = done == null || !List.of("hearing", "apply", "dismiss").contains(done) ? null
                 : page.t("operator.surveillance.done." + done);
         return proposalPage(page, model, proposals.get(actor, id), Map.of(), notice, null, null);
@@ -63,7 +64,7 @@ class OperatorSurveillancePages {
     @PostMapping("/operator/surveillance/{id}/hearing")
     String hearing(Page page, Actor actor, Model model, HttpServletResponse response, @PathVariable UUID id) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         try {
             proposals.openHearing(actor, id);
             return "redirect:/operator/surveillance/" + id + "?done=hearing";
@@ -78,7 +79,7 @@ class OperatorSurveillancePages {
                   @RequestParam(required = false) String outcome, @RequestParam(required = false) String note,
                   @RequestParam(defaultValue = "false") boolean urgent) {
         response.setHeader("Cache-Control", "no-store");
-        requireOperator(actor);
+        OperatorConsole.require(actor);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!"apply".equals(outcome) && !"dismiss".equals(outcome)) {
             errors.put("outcome", page.t("operator.surveillance.error.outcome"));
@@ -147,11 +148,5 @@ class OperatorSurveillancePages {
         model.addAttribute("notice", notice);
         model.addAttribute("note", note);
         return "surveillance/operator-proposal";
-    }
-
-    private static void requireOperator(Actor actor) {
-        if (!actor.isOperator()) {
-            throw ApiException.forbidden("the operator console is the scheme operator's");
-        }
     }
 }
