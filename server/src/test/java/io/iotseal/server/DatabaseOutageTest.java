@@ -59,8 +59,9 @@ class DatabaseOutageTest {
                 // The notification dispatcher polls every 0.2 s in tests, so pooled connections never sit idle
                 // long enough for Hikari to re-check them; H2 reports a dropped server connection with a state
                 // outside class 08 ("database is already closed"), which Hikari does not evict either. Without
-                // the dispatcher, this test watches the requests' own recovery, as it did before issue 13.
-                "--iotseal.notifications.dispatcher=false");
+                // the dispatcher, this test watches the requests' own recovery, as it did before issue 13. The
+                // advisory jobs' scheduler (ADR 0095, polling every 0.5 s in tests) is off for the same reason.
+                "--iotseal.notifications.dispatcher=false", "--iotseal.advisories.scheduler=false");
         String token = World.build(server).token(Who.VENDOR_ADMIN);
         HttpResponse<String> list = send("/status/revocation", null);
         assertThat(list.statusCode()).isEqualTo(200);
