@@ -137,10 +137,8 @@ class SurveillanceBrowserTest extends BrowserTestSupport {
         UUID v200 = products.addVersion(operatorAdmin(), product, new VersionInput("2.0.0", null, null)).id();
         products.addVersion(operatorAdmin(), product, new VersionInput("2.1.0", null, null));
         var accepted = new AssessmentFixtures(context, world).accepted("de-bsi-label:label", product, "2.0.0");
-        CameraFirmware firmware = CameraFirmware.next();
-        byte[] sbom = firmware.sbom();
-        context.getBean(SbomService.class).upload(vendor, product, v200, "application/vnd.cyclonedx+json", sbom.length,
-                new ByteArrayInputStream(sbom));
+        // The feeds first, then the SBOM, matched in this thread on this context's clock (a queued re-match may
+        // run on another test context's scheduler).
         FeedUploads feeds = context.getBean(FeedUploads.class);
         for (String[] feed : new String[][]{{"osv", "osv/DEBIAN-CVE-2023-5678.json"}, {"nvd", "nvd/cves-page-1.json"},
                 {"kev", "kev/known_exploited_vulnerabilities.json"}}) {
@@ -148,6 +146,10 @@ class SurveillanceBrowserTest extends BrowserTestSupport {
             feeds.upload(operatorAdmin(), feed[0], feed[1], content.length, new ByteArrayInputStream(content));
             awaitRematches();
         }
+        CameraFirmware firmware = CameraFirmware.next();
+        byte[] sbom = firmware.sbom();
+        context.getBean(SbomService.class).upload(vendor, product, v200, "application/vnd.cyclonedx+json", sbom.length,
+                new ByteArrayInputStream(sbom));
         return new Camera(product, v200, context.getBean(LabelLookup.class).forAssessment(accepted.id()), firmware);
     }
 
