@@ -1,5 +1,6 @@
 package io.iotseal.server.reporting;
 
+import io.iotseal.server.assessment.PrintableText;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -31,7 +32,7 @@ final class PageWriter implements AutoCloseable {
     }
 
     void paragraph(String text, float size, float indent) throws IOException {
-        for (String line : wrap(printable(text), size, WIDTH - indent)) {
+        for (String line : wrap(text, size, WIDTH - indent)) {
             float leading = size * 1.45f;
             if (y - leading < MARGIN) {
                 newPage();
@@ -53,10 +54,15 @@ final class PageWriter implements AutoCloseable {
         y -= points;
     }
 
+    /**
+     * The text's lines as the font can draw them (see {@link PrintableText}), each wrapped to {@code width}. The
+     * messages' typographic apostrophe (’) is a full-width glyph in IPAex Gothic and reads "ENISA’ s" in Latin
+     * text, so it is drawn as '.
+     */
     private List<String> wrap(String text, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\n", -1)) {
-            String rest = paragraph;
+        for (String paragraph : text.replace('\u2019', '\'').split("\n", -1)) {
+            String rest = PrintableText.of(font, paragraph);
             while (width(rest, size) > width) {
                 int end = fitting(rest, size, width);
                 int space = rest.lastIndexOf(' ', end);
@@ -84,28 +90,6 @@ final class PageWriter implements AutoCloseable {
 
     private float width(String text, float size) throws IOException {
         return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /**
-     * Characters the font has no glyph for become '?', rather than failing the whole draft. The messages' typographic
-     * apostrophe (’) is a full-width glyph in IPAex Gothic and reads "ENISA’ s" in Latin text, so it is drawn as '.
-     */
-    private String printable(String text) {
-        StringBuilder sb = new StringBuilder();
-        text.replace('\u2019', '\'').codePoints().forEach(cp -> {
-            String s = new String(Character.toChars(cp));
-            if (cp == '\n') {
-                sb.append(s);
-                return;
-            }
-            try {
-                font.encode(s);
-                sb.append(s);
-            } catch (IOException | IllegalArgumentException e) {
-                sb.append('?');
-            }
-        });
-        return sb.toString();
     }
 
     private void newPage() throws IOException {
