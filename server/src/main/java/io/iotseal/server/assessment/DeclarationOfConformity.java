@@ -172,7 +172,7 @@ public class DeclarationOfConformity {
             stream.beginText();
             stream.setFont(font, size);
             stream.newLineAtOffset(MARGIN, y);
-            stream.showText(fit(printable(text), size));
+            stream.showText(fit(PrintableText.of(font, text), size));
             stream.endText();
             y -= Math.max(LEADING, size * 1.5f);
         }
@@ -185,21 +185,6 @@ public class DeclarationOfConformity {
                 t = t.substring(0, t.length() - 2) + "…";
             }
             return t;
-        }
-
-        /** Characters the font has no glyph for become '?', rather than failing the whole declaration. */
-        private String printable(String text) {
-            StringBuilder sb = new StringBuilder();
-            text.codePoints().forEach(cp -> {
-                String s = new String(Character.toChars(cp));
-                try {
-                    font.encode(s);
-                    sb.append(s);
-                } catch (IOException | IllegalArgumentException e) {
-                    sb.append('?');
-                }
-            });
-            return sb.toString();
         }
 
         void close() throws IOException {
