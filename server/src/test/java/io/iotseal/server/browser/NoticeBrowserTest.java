@@ -10,8 +10,12 @@ import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.VersionInput;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -79,13 +83,23 @@ class NoticeBrowserTest extends BrowserTestSupport {
         v.setValue("support-period-newSupportEnd", "2033-03-31");
         v.submit(v.find(By.id("send-support-period")));
         assertThat(v.path()).endsWith("?sent");
-        assertThat(v.mainText()).contains("CVE-2026-12345", "2033-03-31", "2.0.0");
+        // A shortened support period needs an explanation; it stays in the queue, flagged for the operator.
+        String shorter = LocalDate.now(ZoneOffset.UTC).plusDays(100).toString();
+        v.setValue("support-period-newSupportEnd", shorter);
+        v.submit(v.find(By.id("send-support-period")));
+        assertThat(v.find(By.id("support-period-explanation-error")).getText()).startsWith(t.refused());
+        v.type("support-period-explanation", "The chipset vendor ends its updates");
+        v.submit(v.find(By.id("send-support-period")));
+        assertThat(v.path()).endsWith("?sent");
+        assertThat(v.mainText()).contains("CVE-2026-12345", "2033-03-31", "2.0.0", shorter);
         v.look("notice-vendor-sent");
 
         UUID firmware = jdbc.sql("select id from vendor_notice where label_id = ? and kind = 'FIRMWARE_UPDATE'")
                 .param(label.id()).query(UUID.class).single();
-        UUID support = jdbc.sql("select id from vendor_notice where label_id = ? and kind = 'SUPPORT_PERIOD'")
-                .param(label.id()).query(UUID.class).single();
+        UUID support = jdbc.sql("select id from vendor_notice where label_id = ? and new_support_end = ?")
+                .params(label.id(), LocalDate.of(2033, 3, 31)).query(UUID.class).single();
+        UUID shortened = jdbc.sql("select id from vendor_notice where label_id = ? and new_support_end = ?")
+                .params(label.id(), LocalDate.parse(shorter)).query(UUID.class).single();
         // Nothing public yet.
         BrowserSession visitor = browser(lang).go("/l/" + label.labelId());
         assertThat(visitor.mainText()).doesNotContain(t.updates());
@@ -94,7 +108,12 @@ class NoticeBrowserTest extends BrowserTestSupport {
         BrowserSession o = browser(lang).signIn(userWithRole(Role.OPERATOR_ADMIN, world.operator), PASSWORD);
         o.go("/operator/notices");
         assertThat(o.findAll(By.cssSelector("a[href='/operator/notices/" + firmware + "']"))).hasSize(1);
+        assertThat(o.findAll(By.cssSelector("strong.flag"))).isNotEmpty();
         o.look("notice-operator-queue");
+        o.go("/operator/notices/" + shortened);
+        assertThat(o.findAll(By.cssSelector("strong.flag"))).hasSize(2);   // shortened, and before the label's expiry
+        o.look("notice-operator-flagged");
+        o.go("/operator/notices");
         o.submit(o.find(By.cssSelector("a[href='/operator/notices/" + firmware + "']")));
         assertThat(o.mainText()).contains(label.labelId(), "CVE-2026-12345");
         o.look("notice-operator-notice");
@@ -126,14 +145,17 @@ class NoticeBrowserTest extends BrowserTestSupport {
 
         visitor.go("/l/" + label.labelId());
         assertThat(visitor.mainText()).contains(t.updates(), t.firmware(), "CVE-2026-12345", t.support());
+        WebElement artwork = visitor.find(By.cssSelector("figure img"));
+        new WebDriverWait(visitor.driver(), Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", artwork)));
         visitor.look("notice-public-label");
     }
 
-    /** A BSI label of a fresh vendor A product (support until 2031), issued today. */
+    /** A BSI label of a fresh, published vendor A product (support until 2031), issued today. */
     private LabelView label() {
         ProductService products = context.getBean(ProductService.class);
         String name = "Browser Notice Cam " + UUID.randomUUID().toString().substring(0, 6);
-        UUID product = products.create(operatorAdmin(), World.product(world.vendorA, name, false,
+        UUID product = products.create(operatorAdmin(), World.product(world.vendorA, name, true,
                 LocalDate.of(2031, 12, 31))).id();
         products.addVersion(operatorAdmin(), product, new VersionInput("1.0.0", null, null));
         AssessmentView accepted = new AssessmentFixtures(context, world).accepted("de-bsi-label:label", product, "1.0.0");
