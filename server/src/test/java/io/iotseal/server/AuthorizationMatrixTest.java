@@ -468,6 +468,41 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /vendor/organization/{id}/name-change", new Row(w -> post("/vendor/organization/" + world.vendorA
                 + "/name-change").param("name", " "), expect(302, 403, 403, 422, 403, 404, 403)));
         m.put("GET /vendor/users", new Row(w -> get("/vendor/users"), expect(302, 403, 403, 200, 403, 200, 403)));
+        // Vendor notices (issue 17 item 5, ADR 0100): sent by the label's vendor (another vendor and a lab: 404, the
+        // operator: 403), decided by the operator's admins, answered by the vendor; the forms without their fields: 422.
+        UUID noticeLabel = labelOf(acceptedSource(fixtures));
+        String labelNotices = "/api/v1/labels/" + noticeLabel + "/notices";
+        m.put("POST /api/v1/labels/{id}/notices", new Row(w -> withJson(post(labelNotices), Map.of("kind", "firmware-update",
+                "firmwareVersion", "9.9." + counter.incrementAndGet(), "releaseDate", "2026-01-01", "changes", "matrix")),
+                expect(401, 403, 403, 201, 201, 404, 404)));
+        m.put("GET /api/v1/labels/{id}/notices", new Row(w -> get(labelNotices), expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("GET /api/v1/notices", new Row(w -> get("/api/v1/notices"), expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/notices/{noticeId}", new Row(w -> get("/api/v1/notices/" + notice(noticeLabel, "SUBMITTED")),
+                expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("POST /api/v1/notices/{noticeId}/acknowledgement", new Row(w -> post("/api/v1/notices/"
+                + notice(noticeLabel, "SUBMITTED") + "/acknowledgement").header(HttpHeaders.IF_MATCH, "\"1\""),
+                expect(401, 200, 403, 403, 403, 404, 404)));
+        m.put("POST /api/v1/notices/{noticeId}/clarification", new Row(w -> withJson(post("/api/v1/notices/"
+                + notice(noticeLabel, "SUBMITTED") + "/clarification"), Map.of("message", "matrix?"))
+                .header(HttpHeaders.IF_MATCH, "\"1\""), expect(401, 200, 403, 403, 403, 404, 404)));
+        m.put("POST /api/v1/notices/{noticeId}/answer", new Row(w -> withJson(post("/api/v1/notices/"
+                + notice(noticeLabel, "CLARIFICATION_REQUESTED") + "/answer"), Map.of("message", "matrix."))
+                .header(HttpHeaders.IF_MATCH, "\"1\""), expect(401, 403, 403, 200, 200, 404, 404)));
+        m.put("GET /vendor/labels/{id}/notices", new Row(w -> get("/vendor/labels/" + noticeLabel + "/notices"),
+                expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/labels/{id}/notices", new Row(w -> post("/vendor/labels/" + noticeLabel + "/notices"),
+                expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("POST /vendor/notices/{noticeId}/answer", new Row(w -> post("/vendor/notices/"
+                + notice(noticeLabel, "CLARIFICATION_REQUESTED") + "/answer"), expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("GET /operator/notices", new Row(w -> get("/operator/notices"), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/notices/{id}", new Row(w -> get("/operator/notices/" + notice(noticeLabel, "SUBMITTED")),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/notices/{id}/acknowledgement", new Row(w -> post("/operator/notices/"
+                + notice(noticeLabel, "SUBMITTED") + "/acknowledgement").param("version", "1"),
+                expect(302, 302, 403, 403, 403, 403, 403)));
+        m.put("POST /operator/notices/{id}/clarification", new Row(w -> post("/operator/notices/"
+                + notice(noticeLabel, "SUBMITTED") + "/clarification").param("version", "1"),
+                expect(302, 422, 422, 403, 403, 403, 403)));
         m.put("POST /vendor/users", new Row(w -> post("/vendor/users").param("username", "x")
                 .param("organizationId", world.vendorA.toString()), expect(302, 403, 403, 422, 403, 404, 403)));
         m.put("POST /vendor/users/{id}/status", new Row(w -> post("/vendor/users/" + freshMember() + "/status")
@@ -701,6 +736,18 @@ class AuthorizationMatrixTest extends ApiTest {
                         + " 'UNTRIAGED', ?, ?, ?, ?, ?, ?)")
                 .params(id, surveilledLabel, version, id.toString().replace("-", ""), now.minusDays(40), now.minusDays(10),
                         state, "HEARING".equals(state) ? now.plusDays(7) : null, now, now)
+                .update();
+        return id;
+    }
+
+    /** A fresh firmware-update notice about {@code label} in {@code state}, at version 1. */
+    private UUID notice(UUID label, String state) {
+        UUID id = UUID.randomUUID();
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("insert into vendor_notice (id, label_id, product_id, vendor_id, kind, state, firmware_version, release_date,"
+                        + " changes, submitted_by, submitted_at, updated_at, version) select ?, id, product_id, vendor_id,"
+                        + " 'FIRMWARE_UPDATE', ?, ?, ?, 'matrix', 'matrix', ?, ?, 1 from label where id = ?")
+                .params(id, state, "8." + counter.incrementAndGet(), java.time.LocalDate.of(2026, 1, 1), now, now, label)
                 .update();
         return id;
     }

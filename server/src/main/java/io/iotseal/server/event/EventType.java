@@ -22,6 +22,16 @@ public enum EventType {
      * told to the label's vendor and the operator; the data's {@code hearingEnds} says until when.
      */
     SURVEILLANCE_HEARING_OPENED("surveillance.hearing-opened", false),
+    /**
+     * A label holder sent a notice about a label, or answered the operator's question about one (issue 17 item 5,
+     * ADR 0100): never public, told to the operator and the label's vendor; the data's {@code noticeId} and
+     * {@code kind} say which.
+     */
+    NOTICE_SUBMITTED("notice.submitted", false),
+    /** The operator asked the label's vendor to clarify a notice (the data's {@code message}): never public. */
+    NOTICE_CLARIFICATION_REQUESTED("notice.clarification-requested", false),
+    /** The operator acknowledged a vendor's notice; its public consequences are applied. Never public itself. */
+    NOTICE_ACKNOWLEDGED("notice.acknowledged", false),
     /** Never public: told to the assessment's vendor, its lab and the operator. */
     ASSESSMENT_STATE_CHANGED("assessment.state-changed", false);
 

@@ -22,7 +22,23 @@ public final class LabelPage {
                         List<String> models, List<String> versions, LocalDate issued, LocalDate expiry, LocalDate supportEnd,
                         String status, String reason, OffsetDateTime statusSince, String vulnerabilityUrl,
                         String vulnerabilityContact, Lifecycle lifecycle, boolean replacedCode, boolean demo,
-                        Security security) {
+                        Security security, List<Update> updates) {
+        public Facts {
+            updates = updates == null ? List.of() : List.copyOf(updates);
+        }
+    }
+
+    /**
+     * An acknowledged vendor notice with a public consequence (issue 17 item 5, ADR 0100). {@code kind}:
+     * firmware-update (a new {@code version} released on {@code date}, fixing {@code fixes}), fixed-version
+     * ({@code fixes} holds the vulnerability fixed in {@code version}) or support-period (the support period now
+     * ends on {@code supportEnd}). {@code acknowledged}: the day the operator acknowledged it.
+     */
+    public record Update(String kind, String version, LocalDate date, List<String> fixes, LocalDate supportEnd,
+                         LocalDate acknowledged) {
+        public Update {
+            fixes = fixes == null ? List.of() : List.copyOf(fixes);
+        }
     }
 
     /**

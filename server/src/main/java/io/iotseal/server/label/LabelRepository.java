@@ -153,6 +153,18 @@ class LabelRepository {
                 .update();
     }
 
+    /** A product's labels that are not revoked, in id order (the support period change of ADR 0100). */
+    List<LabelRow> notRevokedOfProduct(UUID productId) {
+        return jdbc.sql("select * from label where product_id = ? and status <> 'REVOKED' order by id")
+                .param(productId).query(ROW).list();
+    }
+
+    /** Sets the support period end if nobody changed the label since {@code version}; false when somebody did. */
+    boolean updateSupportEnd(UUID id, long version, LocalDate supportEnd, OffsetDateTime now) {
+        return jdbc.sql("update label set support_end = ?, updated_at = ?, version = ? where id = ? and version = ?")
+                .params(supportEnd, now, version + 1, id, version).update() == 1;
+    }
+
     /** Sets the status if nobody changed the label since {@code version}; false when somebody did. */
     boolean updateStatus(UUID id, long version, LabelState state, OffsetDateTime now) {
         return jdbc.sql("update label set status = ?, reason = ?, status_since = ?, updated_at = ?, version = ?"

@@ -24,10 +24,12 @@ class PublicLabels {
     private final Lifecycles lifecycles;
     private final LabelLookup lookup;
     private final SecurityInformation security;
+    private final LabelNotices notices;
 
     PublicLabels(LabelRepository repository, ProductRepository products, StandardsLibrary library,
-                 Lifecycles lifecycles, LabelLookup lookup, SecurityInformation security) {
+                 Lifecycles lifecycles, LabelLookup lookup, SecurityInformation security, LabelNotices notices) {
         this.security = security;
+        this.notices = notices;
         this.repository = repository;
         this.products = products;
         this.library = library;
@@ -57,7 +59,8 @@ class PublicLabels {
                 lookup.status(r), r.reason(), r.statusSince(),
                 product == null ? null : product.vulnerabilityDisclosureUrl(),
                 product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang),
-                found.get().replacedCode(), lookup.isDemo(r), security.ofLabel(r.productId(), r.versions()));
+                found.get().replacedCode(), lookup.isDemo(r), security.ofLabel(r.productId(), r.versions()),
+                notices.ofProduct(r.productId()));
     }
 
     /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */
@@ -68,7 +71,8 @@ class PublicLabels {
             boolean valid = "valid".equals(status);
             return new PublicLabelStatus(r.labelId(), r.registrationNumber(), r.scheme() + ":" + r.level(), status,
                     valid ? null : r.reason(), valid || "expired".equals(status) ? null : r.statusSince(),
-                    r.expiry(), r.supportEnd(), lookup.isDemo(r), security.ofLabel(r.productId(), r.versions()));
+                    r.expiry(), r.supportEnd(), lookup.isDemo(r), security.ofLabel(r.productId(), r.versions()),
+                    notices.ofProduct(r.productId()));
         }).orElse(null);
     }
 

@@ -38,11 +38,13 @@ public class StatusListService {
     private final LabelPageCache labelPages;
 
     private final SecurityInformation security;
+    private final LabelNotices notices;
 
     StatusListService(LabelRepository repository, RegistryKeys keys, LabelProperties properties, Clock clock,
-                      LapseService lapses, SecurityInformation security) {
+                      LapseService lapses, SecurityInformation security, LabelNotices notices) {
         this.repository = repository;
         this.security = security;
+        this.notices = notices;
         this.keys = keys;
         this.properties = properties;
         this.urls = properties.urls(); // a bad public URL stops the start, not the first signature
@@ -123,7 +125,8 @@ public class StatusListService {
 
     /**
      * What a label page depends on besides the clock: the labels, products and keys, and the security
-     * information (ADR 0096); due lapses are applied first, as for the lists.
+     * information (ADR 0096) and the acknowledged vendor notices (ADR 0100); due lapses are applied first, as for
+     * the lists.
      */
     private List<Object> pageFreshness() {
         LabelRepository.PageFreshness seen = repository.pageFreshness();
@@ -131,10 +134,13 @@ public class StatusListService {
             statusLists.invalidate();
             seen = repository.pageFreshness();
         }
-        return List.of(seen, security.freshness());
+        return java.util.Arrays.asList(seen, security.freshness(), notices.freshness());
     }
 
-    /** The security information of some label changed: this instance renders its pages afresh after commit. */
+    /**
+     * The security information of some label changed, or a vendor notice was acknowledged (ADR 0100): this
+     * instance renders its pages afresh after commit.
+     */
     public void securityInformationChanged() {
         labelPages.invalidate();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
