@@ -287,6 +287,15 @@ class CaseApiTest extends ApiTest {
             assertThat(disclosed).as("closing is no second disclosure").containsExactly(id);
             assertThat(transition(id, "REJECTED", Map.of("reason", "late")).getResponse().getStatus())
                     .as("a closed case is over").isEqualTo(409);
+            // A rejection's reason is the reporter's to read.
+            String token = body(report(l.labelId(), validReport("reject"), newSource())).get("token").asText();
+            UUID rejected = caseOf(token);
+            assertThat(transition(rejected, "REJECTED", Map.of()).getResponse().getStatus()).isEqualTo(400);
+            assertThat(transition(rejected, "REJECTED", Map.of("reason", "Not reproducible on 1.0.0."))
+                    .getResponse().getStatus()).isEqualTo(200);
+            JsonNode seen = body(mvc.perform(get("/api/v1/case-links/" + token)).andReturn());
+            assertThat(seen.get("state").asText()).isEqualTo("REJECTED");
+            assertThat(seen.get("rejectReason").asText()).isEqualTo("Not reproducible on 1.0.0.");
         } finally {
             multicaster.removeApplicationListener(listener);
         }

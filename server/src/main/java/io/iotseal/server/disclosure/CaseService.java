@@ -206,7 +206,8 @@ public class CaseService {
                 .map(m -> new ReporterView.Message(m.authorKind(), m.body(), m.createdAt())).toList();
         List<String> files = repository.attachments(id).stream().map(CaseView.Attachment::fileName).toList();
         return new ReporterView(c.state(), c.labelId(), c.productName(), c.productVersion(), c.vendorName(),
-                c.summary(), readDetails(c.details()), c.fixedVersion(), c.moments().receivedAt(), links.expiresAt(token),
+                c.summary(), readDetails(c.details()), c.fixedVersion(), c.rejectReason(), c.moments().receivedAt(),
+                links.expiresAt(token),
                 messages, files);
     }
 

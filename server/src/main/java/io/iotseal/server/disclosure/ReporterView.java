@@ -9,7 +9,7 @@ import java.util.List;
  * for itself (CVSS, CVE id before disclosure, links) is shown.
  */
 public record ReporterView(String state, String labelId, String productName, String productVersion,
-                           String vendorName, String summary, String details, String fixedVersion,
+                           String vendorName, String summary, String details, String fixedVersion, String rejectReason,
                            OffsetDateTime receivedAt, OffsetDateTime linkExpiresAt, List<Message> messages,
                            List<String> attachments) {
 

@@ -45,6 +45,7 @@ class CaseBrowserTest extends BrowserTestSupport {
 
         // --- Someone scans the label and reports.
         BrowserSession r = browser(lang).go("/l/" + labelId);
+        r.look("case-label-page");
         r.submit(r.find(By.id("report-link")));
         assertThat(r.path()).isEqualTo("/labels/" + labelId + "/report");
         assertThat(r.mainText()).contains(name);
