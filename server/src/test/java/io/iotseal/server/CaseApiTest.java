@@ -2,12 +2,7 @@ package io.iotseal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iotseal.digest.Sha256;
-import io.iotseal.server.access.Actor;
-import io.iotseal.server.access.Membership;
-import io.iotseal.server.access.Role;
 import io.iotseal.server.disclosure.CaseDisclosed;
-import io.iotseal.server.product.ProductService;
-import io.iotseal.server.product.VersionInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,8 +50,6 @@ class CaseApiTest extends ApiTest {
     private TestClock clock;
     @Autowired
     private ApplicationContext context;
-    @Autowired
-    private ProductService products;
 
     @AfterEach
     void realTime() {
@@ -64,19 +57,9 @@ class CaseApiTest extends ApiTest {
     }
 
     /** A label of a vendor A product with versions 1.0.0 and 1.1.0; {@code published}: in the public registry. */
-    private record Labelled(UUID product, String labelId) {
-    }
-
-    private Labelled labelled(boolean published) {
-        Actor operator = new Actor(UUID.randomUUID(), "case-test", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
-        String name = "Case Camera " + UUID.randomUUID().toString().substring(0, 8);
-        UUID product = products.create(operator, World.product(world.vendorA, name, published)).id();
-        products.addVersion(operator, product, new VersionInput("1.0.0", null, null));
-        products.addVersion(operator, product, new VersionInput("1.1.0", null, null));
-        UUID assessment = new AssessmentFixtures(context, world).accepted("jc-star:star-1", product, "1.0.0").id();
-        String labelId = jdbc.sql("select label_id from label where assessment_id = ?").param(assessment)
-                .query(String.class).single();
-        return new Labelled(product, labelId);
+    private CaseFixtures.Labelled labelled(boolean published) {
+        return CaseFixtures.labelled(context, world, "Case Camera " + UUID.randomUUID().toString().substring(0, 8),
+                published, "1.0.0", "1.1.0");
     }
 
     /** Each test's reports from an address of its own, so the quota of one test does not reach another. */
@@ -137,7 +120,7 @@ class CaseApiTest extends ApiTest {
 
     @Test
     void aReporterReportsTheVendorAcknowledgesMarksItExploitedAndRepliesAndTheReporterAnswers() throws Exception {
-        Labelled l = labelled(false);
+        CaseFixtures.Labelled l = labelled(false);
         String marker = "M" + UUID.randomUUID().toString().substring(0, 8);
         MvcResult sent = report(l.labelId(), validReport(marker), newSource());
         assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(201);
@@ -242,7 +225,7 @@ class CaseApiTest extends ApiTest {
 
     @Test
     void theFixIsRecordedAndDisclosurePublishesTheEventAfterCommitOnly() throws Exception {
-        Labelled l = labelled(false);
+        CaseFixtures.Labelled l = labelled(false);
         UUID id = caseOf(body(report(l.labelId(), validReport("fix"), newSource())).get("token").asText());
         List<UUID> disclosed = new CopyOnWriteArrayList<>();
         List<String> committedState = new CopyOnWriteArrayList<>();
@@ -303,7 +286,7 @@ class CaseApiTest extends ApiTest {
 
     @Test
     void anUnknownAnExpiredAndARevokedLinkAllAnswerTheSame404() throws Exception {
-        Labelled l = labelled(false);
+        CaseFixtures.Labelled l = labelled(false);
         String token = body(report(l.labelId(), validReport("expiry"), newSource())).get("token").asText();
         String other = body(report(l.labelId(), validReport("revoked"), newSource())).get("token").asText();
         // Positive control: both links open their case.
@@ -314,7 +297,13 @@ class CaseApiTest extends ApiTest {
                 .andReturn();
         assertThat(revoke.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(revoke).get("liveLinks").asInt()).isZero();
-        clock.advance(Duration.ofDays(180).plusSeconds(1));
+        // Revoked: gone at once, while the other link (not revoked, not expired) still works.
+        assertThat(mvc.perform(get("/api/v1/case-links/" + other)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/api/v1/case-links/" + token)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        clock.advance(Duration.ofDays(179));
+        assertThat(mvc.perform(get("/api/v1/case-links/" + token)).andReturn().getResponse().getStatus())
+                .as("a day before it expires").isEqualTo(200);
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
 
         String unknown = "A".repeat(43);
         List<String> answers = new ArrayList<>();
@@ -335,7 +324,7 @@ class CaseApiTest extends ApiTest {
 
     @Test
     void badInputIsNamedAndAnUnknownLabelIsNotFound() throws Exception {
-        Labelled l = labelled(false);
+        CaseFixtures.Labelled l = labelled(false);
         String source = newSource();
         // Positive control: a valid report from this source is accepted.
         assertThat(report(l.labelId(), validReport("ok"), source).getResponse().getStatus()).isEqualTo(201);
@@ -388,7 +377,7 @@ class CaseApiTest extends ApiTest {
 
     @Test
     void aSourcePastItsQuotaWaitsAndTheHoneypotStoresNothing() throws Exception {
-        Labelled l = labelled(false);
+        CaseFixtures.Labelled l = labelled(false);
         String source = newSource();
         for (int i = 0; i < 5; i++) {
             assertThat(report(l.labelId(), validReport("q" + i), source).getResponse().getStatus()).isEqualTo(201);
@@ -420,7 +409,7 @@ class CaseApiTest extends ApiTest {
 
     @Test
     void attachmentsGoToTheEvidenceStoreAndTheWrongTypeIsRefused() throws Exception {
-        Labelled l = labelled(false);
+        CaseFixtures.Labelled l = labelled(false);
         String token = body(report(l.labelId(), validReport("files"), newSource())).get("token").asText();
         UUID id = caseOf(token);
         MvcResult text = mvc.perform(as(Who.VENDOR_ADMIN, post("/api/v1/cases/" + id + "/attachments")

@@ -1,11 +1,6 @@
 package io.iotseal.server;
 
 import io.iotseal.digest.Sha256;
-import io.iotseal.server.access.Actor;
-import io.iotseal.server.access.Membership;
-import io.iotseal.server.access.Role;
-import io.iotseal.server.product.ProductService;
-import io.iotseal.server.product.VersionInput;
 import io.iotseal.server.registry.OpenDataDumps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,19 +34,14 @@ class CaseConfidentialityTest extends ApiTest {
     @Autowired
     private ApplicationContext context;
     @Autowired
-    private ProductService products;
-    @Autowired
     private OpenDataDumps openData;
 
     @Test
     void noPublicSurfaceShowsAnythingOfAnUndisclosedCase() throws Exception {
-        Actor operator = new Actor(UUID.randomUUID(), "case-test", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
         String name = "Secret Cam " + UUID.randomUUID().toString().substring(0, 8);
-        UUID product = products.create(operator, World.product(world.vendorA, name, true)).id();
-        products.addVersion(operator, product, new VersionInput("1.0.0", null, null));
-        UUID assessment = new AssessmentFixtures(context, world).accepted("jc-star:star-1", product, "1.0.0").id();
-        String labelId = jdbc.sql("select label_id from label where assessment_id = ?").param(assessment)
-                .query(String.class).single();
+        CaseFixtures.Labelled labelled = CaseFixtures.labelled(context, world, name, true, "1.0.0");
+        UUID product = labelled.product();
+        String labelId = labelled.labelId();
         String model = name.replace(' ', '-').toUpperCase();
 
         String marker = "Zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

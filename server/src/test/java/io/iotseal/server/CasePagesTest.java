@@ -1,10 +1,5 @@
 package io.iotseal.server;
 
-import io.iotseal.server.access.Actor;
-import io.iotseal.server.access.Membership;
-import io.iotseal.server.access.Role;
-import io.iotseal.server.product.ProductService;
-import io.iotseal.server.product.VersionInput;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -13,7 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,16 +27,10 @@ class CasePagesTest extends ApiTest {
 
     @Autowired
     private ApplicationContext context;
-    @Autowired
-    private ProductService products;
 
     private String label() {
-        Actor operator = new Actor(UUID.randomUUID(), "case-test", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
-        UUID product = products.create(operator, World.product(world.vendorA, "Page Cam " + UUID.randomUUID()
-                .toString().substring(0, 8), false)).id();
-        products.addVersion(operator, product, new VersionInput("3.0.0", null, null));
-        UUID assessment = new AssessmentFixtures(context, world).accepted("jc-star:star-1", product, "3.0.0").id();
-        return jdbc.sql("select label_id from label where assessment_id = ?").param(assessment).query(String.class).single();
+        return CaseFixtures.labelled(context, world, "Page Cam " + UUID.randomUUID().toString().substring(0, 8), false,
+                "3.0.0").labelId();
     }
 
     private static MockHttpServletRequestBuilder form(String labelId, String address) {

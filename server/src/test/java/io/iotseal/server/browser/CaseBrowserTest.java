@@ -1,14 +1,10 @@
 package io.iotseal.server.browser;
 
-import io.iotseal.server.AssessmentFixtures;
-import io.iotseal.server.World;
+import io.iotseal.server.CaseFixtures;
 import io.iotseal.server.access.Role;
-import io.iotseal.server.product.ProductService;
-import io.iotseal.server.product.VersionInput;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.UUID;
 
@@ -34,14 +30,9 @@ class CaseBrowserTest extends BrowserTestSupport {
 
     private void walk(String lang, String summaryError, String keepText, String acknowledged, String exploited,
                       String received) {
-        ProductService products = context.getBean(ProductService.class);
         String name = "Report Cam " + lang + " " + UUID.randomUUID().toString().substring(0, 6);
-        UUID product = products.create(operatorAdmin(), World.product(world.vendorA, name, true)).id();
-        products.addVersion(operatorAdmin(), product, new VersionInput("4.2.0", null, null));
-        UUID assessment = new AssessmentFixtures(context, world).accepted("jc-star:star-1", product, "4.2.0").id();
         String summary = "Telnet root shell without a password (" + name + ")";
-        String labelId = context.getBean(JdbcClient.class).sql("select label_id from label where assessment_id = ?")
-                .param(assessment).query(String.class).single();
+        String labelId = CaseFixtures.labelled(context, world, name, true, "4.2.0").labelId();
 
         // --- Someone scans the label and reports.
         BrowserSession r = browser(lang).go("/l/" + labelId);
