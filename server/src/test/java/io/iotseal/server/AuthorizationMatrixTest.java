@@ -539,6 +539,9 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("GET /api/v1/cases", new Row(w -> get("/api/v1/cases"), expect(401, 200, 200, 200, 200, 200, 403)));
         m.put("GET /api/v1/cases/{id}", new Row(w -> get("/api/v1/cases/" + freshCase(reportLabel)),
                 expect(401, 200, 200, 200, 200, 404, 404)));
+        // A case's deadlines (ADR 0101): read like the case.
+        m.put("GET /api/v1/cases/{id}/deadlines", new Row(w -> get("/api/v1/cases/" + freshCase(reportLabel) + "/deadlines"),
+                expect(401, 200, 200, 200, 200, 404, 404)));
         m.put("POST /api/v1/cases/{id}/transitions", new Row(w -> withJson(post("/api/v1/cases/" + freshCase(reportLabel)
                 + "/transitions"), Map.of("state", "ACKNOWLEDGED")).header(HttpHeaders.IF_MATCH, "\"1\""),
                 expect(401, 200, 403, 200, 200, 404, 404)));
@@ -581,6 +584,9 @@ class AuthorizationMatrixTest extends ApiTest {
                     + freshCase(reportLabel) + "/facts").param("activelyExploited", "true").param("version", "1"), expected));
             m.put("POST /" + console + "/cases/{id}/messages", new Row(w -> post("/" + console + "/cases/"
                     + freshCase(reportLabel) + "/messages").param("body", "Matrix reply"), expected));
+            m.put("POST /" + console + "/cases/{id}/moments", new Row(w -> post("/" + console + "/cases/"
+                    + freshCase(reportLabel) + "/moments").param("moment", "EARLY_WARNING_SENT").param("version", "1"),
+                    expected));
             m.put("POST /" + console + "/cases/{id}/links/revocation", new Row(w -> post("/" + console + "/cases/"
                     + freshCase(reportLabel) + "/links/revocation"), expected));
         }

@@ -37,17 +37,29 @@ class CaseController {
 
     private final CaseService cases;
     private final CaseAttachments attachments;
+    private final CaseClocks clocks;
 
-    CaseController(CaseService cases, CaseAttachments attachments) {
+    CaseController(CaseService cases, CaseAttachments attachments, CaseClocks clocks) {
+        this.clocks = clocks;
         this.cases = cases;
         this.attachments = attachments;
     }
 
     @GetMapping
     @Operation(summary = "The caller's cases (a vendor's own; every vendor's for the operator), newest first,"
-            + " optionally in one state")
-    ResponseEntity<List<CaseView.Summary>> list(Actor actor, @RequestParam(required = false) String state) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(cases.list(actor, state));
+            + " optionally in one state or only those with a deadline due soon or overdue (needsAttention=true)")
+    ResponseEntity<List<CaseView.Summary>> list(Actor actor, @RequestParam(required = false) String state,
+                                                @RequestParam(defaultValue = "false") boolean needsAttention) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(cases.list(actor, state, needsAttention));
+    }
+
+    @GetMapping("/{id}/deadlines")
+    @Operation(summary = "The case's reporting deadlines now (CRA Article 14 and the scheme's or IoTSeal's default"
+            + " periods): due instant, state, when met, why not started, source, whether IoTSeal's default")
+    ResponseEntity<CaseDeadlines> deadlines(Actor actor, @PathVariable UUID id) {
+        cases.readableCase(actor, id);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(clocks.view(id).orElseThrow(() -> io.iotseal.server.web.ApiException.notFound("case")));
     }
 
     @GetMapping("/{id}")
@@ -75,8 +87,8 @@ class CaseController {
     }
 
     @PostMapping("/{id}/moments")
-    @Operation(summary = "Record a moment once: severe incident known, CRA early warning, notification or final"
-            + " report sent; If-Match required")
+    @Operation(summary = "Record a moment once: severe incident known, or a CRA early warning, notification or final"
+            + " report sent (on the actively exploited vulnerability or on the severe incident); If-Match required")
     ResponseEntity<CaseView> moment(Actor actor, @PathVariable UUID id,
                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @RequestBody MomentInput input) {

@@ -34,12 +34,14 @@ import java.util.function.Supplier;
 @Controller
 class CasePages {
 
-    private static final List<String> DONE = List.of("state", "facts", "message", "revoked");
+    private static final List<String> DONE = List.of("state", "facts", "message", "revoked", "moment");
 
     private final CaseService cases;
+    private final CaseClocks clocks;
 
-    CasePages(CaseService cases) {
+    CasePages(CaseService cases, CaseClocks clocks) {
         this.cases = cases;
+        this.clocks = clocks;
     }
 
     /** Which console a request is in: its path prefix and whether the caller may use it. */
@@ -57,15 +59,17 @@ class CasePages {
 
     @GetMapping({"/vendor/cases", "/operator/cases"})
     String list(Page page, Actor actor, Model model, HttpServletRequest request, HttpServletResponse response,
-                @RequestParam(required = false) String state) {
+                @RequestParam(required = false) String state,
+                @RequestParam(defaultValue = "false") boolean needsAttention) {
         response.setHeader("Cache-Control", "no-store");
         Console console = Console.of(request, actor);
         String chosen = state == null || !CaseText.STATES.contains(state) ? null : state;
         model.addAttribute("page", page);
         model.addAttribute("operator", console.operator());
         model.addAttribute("base", console.base());
-        model.addAttribute("cases", cases.list(actor, chosen));
+        model.addAttribute("cases", cases.list(actor, chosen, needsAttention));
         model.addAttribute("state", chosen);
+        model.addAttribute("needsAttention", needsAttention);
         return "disclosure/console-list";
     }
 
@@ -74,7 +78,8 @@ class CasePages {
                @PathVariable UUID id, @RequestParam(required = false) String done) {
         response.setHeader("Cache-Control", "no-store");
         Console console = Console.of(request, actor);
-        String notice = done != null && DONE.contains(done) ? page.t("case.done." + done) : null;
+        String notice = done == null || !DONE.contains(done) ? null
+                : page.t(done.equals("moment") ? "case.deadline.recorded" : "case.done." + done);
         return casePage(page, actor, model, console, cases.get(actor, id), Map.of(), Map.of(), notice);
     }
 
@@ -112,6 +117,24 @@ class CasePages {
                    @PathVariable UUID id, @RequestParam(required = false) String body) {
         return act(page, actor, model, request, response, id, typed("body", body), "message", "body",
                 () -> cases.message(actor, id, new MessageInput(body)));
+    }
+
+    /** Records a moment (a CRA report sent, a severe incident known); {@code at} is UTC, now when left empty. */
+    @PostMapping({"/vendor/cases/{id}/moments", "/operator/cases/{id}/moments"})
+    String moment(Page page, Actor actor, Model model, HttpServletRequest request, HttpServletResponse response,
+                  @PathVariable UUID id, @RequestParam(required = false) String moment,
+                  @RequestParam(required = false) String at, @RequestParam(defaultValue = "-1") long version) {
+        Map<String, String> typed = typed("moment", moment, "at", at);
+        return act(page, actor, model, request, response, id, typed, "moment", "moment", () -> {
+            java.time.OffsetDateTime when;
+            try {
+                when = at == null || at.isBlank() ? null
+                        : java.time.LocalDateTime.parse(at.strip()).atOffset(java.time.ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw ApiException.invalid("at", "a date and time as YYYY-MM-DDTHH:MM, in UTC");
+            }
+            return cases.recordMoment(actor, id, version, new MomentInput(moment, when));
+        });
     }
 
     @PostMapping({"/vendor/cases/{id}/links/revocation", "/operator/cases/{id}/links/revocation"})
@@ -153,12 +176,13 @@ class CasePages {
         }
     }
 
-    private static String casePage(Page page, Actor actor, Model model, Console console, CaseView c,
+    private String casePage(Page page, Actor actor, Model model, Console console, CaseView c,
                                    Map<String, String> errors, Map<String, String> typed, String notice) {
         model.addAttribute("page", page);
         model.addAttribute("operator", console.operator());
         model.addAttribute("base", console.base());
         model.addAttribute("c", c);
+        model.addAttribute("deadlines", clocks.view(c.id()).map(CaseDeadlines::deadlines).orElse(List.of()));
         model.addAttribute("canAct", !console.operator() || actor.hasRole(Role.OPERATOR_ADMIN));
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);

@@ -37,7 +37,8 @@ class CaseRepository {
             + " c.reporter_consents, c.reported_exploited, c.actively_exploited, c.cve_id, c.cvss_vector, c.embargo_until,"
             + " c.fixed_version, c.reject_reason, c.received_at, c.acknowledged_at, c.triaged_at, c.exploitation_known_at,"
             + " c.severe_incident_known_at, c.corrective_measure_at, c.early_warning_at, c.notification_at,"
-            + " c.final_report_at, c.fixed_at, c.disclosed_at, c.closed_at, c.updated_at"
+            + " c.final_report_at, c.fixed_at, c.disclosed_at, c.closed_at, c.updated_at,"
+            + " c.incident_early_warning_at, c.incident_notification_at, c.incident_final_report_at"
             + " from disclosure_case c join label l on l.id = c.label_id join product p on p.id = c.product_id"
             + " join organization o on o.id = c.vendor_id left join product_version v on v.id = c.version_id";
 
@@ -90,6 +91,11 @@ class CaseRepository {
 
     /** For the operator ({@code vendors} null) or the given vendors; optionally in one state; newest first. */
     List<CaseView.Summary> list(Set<UUID> vendors, String state, int limit) {
+        return list(vendors, state, null, limit);
+    }
+
+    /** The same, only among {@code ids} when not null (the cases needing attention, ADR 0101). */
+    List<CaseView.Summary> list(Set<UUID> vendors, String state, java.util.Collection<UUID> ids, int limit) {
         StringBuilder sql = new StringBuilder("select c.id, c.state, l.label_id, p.name_en, v.version, o.name, c.summary,"
                 + " c.actively_exploited, c.received_at, c.updated_at from disclosure_case c join label l on l.id = c.label_id"
                 + " join product p on p.id = c.product_id join organization o on o.id = c.vendor_id"
@@ -101,6 +107,13 @@ class CaseRepository {
             }
             sql.append(" and c.vendor_id in (").append(String.join(", ", vendors.stream().map(v -> "?").toList())).append(')');
             params.addAll(vendors);
+        }
+        if (ids != null) {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and c.id in (").append(String.join(", ", ids.stream().map(i -> "?").toList())).append(')');
+            params.addAll(ids);
         }
         if (state != null) {
             sql.append(" and c.state = ?");
@@ -190,8 +203,8 @@ class CaseRepository {
                 rs.getString(14), rs.getString(15), rs.getBoolean(16), rs.getBoolean(17), rs.getBoolean(18),
                 rs.getString(19), vector, CaseFacts.severity(vector), rs.getObject(21, LocalDate.class),
                 rs.getString(22), rs.getString(23), new CaseView.Moments(time(rs, 24), time(rs, 25), time(rs, 26),
-                time(rs, 27), time(rs, 28), time(rs, 29), time(rs, 30), time(rs, 31), time(rs, 32), time(rs, 33),
-                time(rs, 34), time(rs, 35), time(rs, 36)), liveLinks, messages, attachments);
+                time(rs, 27), time(rs, 28), time(rs, 29), time(rs, 30), time(rs, 31), time(rs, 32), time(rs, 37),
+                time(rs, 38), time(rs, 39), time(rs, 33), time(rs, 34), time(rs, 35), time(rs, 36)), liveLinks, messages, attachments);
     }
 
     private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {

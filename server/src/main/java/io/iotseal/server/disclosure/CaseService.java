@@ -41,9 +41,11 @@ public class CaseService {
     private final ApplicationEventPublisher events;
     private final CaseProperties properties;
     private final Clock clock;
+    private final CaseClocks clocks;
 
     CaseService(CaseRepository repository, CaseLinks links, AuditLog audit, ApplicationEventPublisher events,
-                CaseProperties properties, Clock clock) {
+                CaseProperties properties, Clock clock, CaseClocks clocks) {
+        this.clocks = clocks;
         this.repository = repository;
         this.links = links;
         this.audit = audit;
@@ -55,15 +57,30 @@ public class CaseService {
     /** The operator's queue (every vendor) or a vendor's own cases, newest first, optionally in one state. */
     @Transactional(readOnly = true)
     public List<CaseView.Summary> list(Actor actor, String state) {
+        return list(actor, state, false);
+    }
+
+    /**
+     * The same, each line saying whether a deadline needs attention (ADR 0101); {@code attentionOnly}: only those
+     * cases, found among all running cases (not only the newest {@value #LIST_LIMIT}).
+     */
+    @Transactional(readOnly = true)
+    public List<CaseView.Summary> list(Actor actor, String state, boolean attentionOnly) {
         String chosen = state == null || state.isBlank() ? null : state(state, "state").name();
-        if (actor.isOperator()) {
-            return repository.list(null, chosen, LIST_LIMIT);
+        Set<UUID> vendors = null;
+        if (!actor.isOperator()) {
+            vendors = actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER);
+            if (vendors.isEmpty()) {
+                throw ApiException.forbidden("cases are their vendor's and the scheme operator's");
+            }
         }
-        Set<UUID> vendors = actor.organizationsWith(Role.VENDOR_ADMIN, Role.VENDOR_MEMBER);
-        if (vendors.isEmpty()) {
-            throw ApiException.forbidden("cases are their vendor's and the scheme operator's");
-        }
-        return repository.list(vendors, chosen, LIST_LIMIT);
+        Set<UUID> only = attentionOnly ? clocks.needingAttention(vendors) : null;
+        List<CaseView.Summary> rows = repository.list(vendors, chosen, only, LIST_LIMIT);
+        Map<UUID, CaseClocks.Attention> attention = clocks.attention(rows.stream().map(CaseView.Summary::id).toList());
+        return rows.stream().map(r -> {
+            CaseClocks.Attention a = attention.getOrDefault(r.id(), CaseClocks.Attention.NONE);
+            return r.withAttention(a.state(), a.due());
+        }).toList();
     }
 
     @Transactional(readOnly = true)

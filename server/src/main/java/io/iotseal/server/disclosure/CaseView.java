@@ -1,5 +1,6 @@
 package io.iotseal.server.disclosure;
 
+import io.iotseal.disclosure.DeadlineState;
 import io.iotseal.server.web.Versioned;
 
 import java.time.LocalDate;
@@ -27,7 +28,9 @@ public record CaseView(UUID id, long version, String state, UUID label, String l
     public record Moments(OffsetDateTime receivedAt, OffsetDateTime acknowledgedAt, OffsetDateTime triagedAt,
                           OffsetDateTime exploitationKnownAt, OffsetDateTime severeIncidentKnownAt,
                           OffsetDateTime correctiveMeasureAt, OffsetDateTime earlyWarningAt,
-                          OffsetDateTime notificationAt, OffsetDateTime finalReportAt, OffsetDateTime fixedAt,
+                          OffsetDateTime notificationAt, OffsetDateTime finalReportAt,
+                          OffsetDateTime incidentEarlyWarningAt, OffsetDateTime incidentNotificationAt,
+                          OffsetDateTime incidentFinalReportAt, OffsetDateTime fixedAt,
                           OffsetDateTime disclosedAt, OffsetDateTime closedAt, OffsetDateTime updatedAt) {
     }
 
@@ -39,9 +42,27 @@ public record CaseView(UUID id, long version, String state, UUID label, String l
                              String authorKind, OffsetDateTime uploadedAt) {
     }
 
-    /** A line of the vendor's or operator's list. */
+    /**
+     * A line of the vendor's or operator's list. {@code needsAttention}: a deadline is due soon or overdue (ADR 0101);
+     * {@code attention} is the worst such state (OVERDUE before DUE_SOON, null for none) and {@code attentionDue}
+     * the earliest due instant among them.
+     */
     public record Summary(UUID id, String state, String labelId, String productName, String productVersion,
                           String vendorName, String summary, boolean activelyExploited, OffsetDateTime receivedAt,
-                          OffsetDateTime updatedAt) {
+                          OffsetDateTime updatedAt, boolean needsAttention, DeadlineState attention,
+                          OffsetDateTime attentionDue) {
+
+        /** A line before its deadlines are computed. */
+        public Summary(UUID id, String state, String labelId, String productName, String productVersion,
+                       String vendorName, String summary, boolean activelyExploited, OffsetDateTime receivedAt,
+                       OffsetDateTime updatedAt) {
+            this(id, state, labelId, productName, productVersion, vendorName, summary, activelyExploited, receivedAt,
+                    updatedAt, false, null, null);
+        }
+
+        Summary withAttention(DeadlineState worst, OffsetDateTime due) {
+            return new Summary(id, state, labelId, productName, productVersion, vendorName, summary, activelyExploited,
+                    receivedAt, updatedAt, worst != null, worst, due);
+        }
     }
 }

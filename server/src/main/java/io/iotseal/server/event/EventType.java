@@ -32,6 +32,14 @@ public enum EventType {
     NOTICE_CLARIFICATION_REQUESTED("notice.clarification-requested", false),
     /** The operator acknowledged a vendor's notice; its public consequences are applied. Never public itself. */
     NOTICE_ACKNOWLEDGED("notice.acknowledged", false),
+    /**
+     * A reporting deadline of a vulnerability case passed unmet (issue 17 item 3, ADR 0101): never public, told to
+     * the case's vendor and the operator; the data holds the case and clock ids and the due instant, never the
+     * report's text.
+     */
+    CASE_DEADLINE_OVERDUE("case.deadline-overdue", false),
+    /** A reporting deadline of a case entered its last quarter unmet (ADR 0101); as {@link #CASE_DEADLINE_OVERDUE}. */
+    CASE_DEADLINE_DUE_SOON("case.deadline-due-soon", false),
     /** Never public: told to the assessment's vendor, its lab and the operator. */
     ASSESSMENT_STATE_CHANGED("assessment.state-changed", false);
 

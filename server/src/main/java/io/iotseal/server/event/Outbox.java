@@ -60,6 +60,19 @@ public class Outbox {
     }
 
     /**
+     * Records a private label event ({@link #labelPrivately}) at most once per {@code dedupeKey}: a scheduled
+     * check's events about a confidential matter (a case's deadline), which several instances may find at once;
+     * false when it was recorded before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean labelPrivatelyOnce(EventType type, UUID label, String dedupeKey, Map<String, Object> extra) {
+        if (type.aboutLabel()) {
+            throw new IllegalArgumentException(type + " is a public label event");
+        }
+        return labelEvent(type, label, extra, dedupeKey, false) != null;
+    }
+
+    /**
      * Records a label event at most once per {@code dedupeKey} (the calendar job's events, which several
      * instances may find at the same time); false when it was recorded before.
      */
