@@ -214,6 +214,49 @@ class CaseDeadlinesApiTest extends ApiTest {
     }
 
     @Test
+    void aRejectedCasesDefaultPeriodsStopWhileAnOpenOnesRunOut() throws Exception {
+        clock.setToday(TestClock.realToday().minusDays(10));
+        UUID open = newCase("open");
+        UUID rejected = newCase("rejected");
+        MvcResult reject = act(Who.VENDOR_ADMIN, withJson(post("/api/v1/cases/" + rejected + "/transitions"),
+                Map.of("state", "REJECTED", "reason", "Works as documented.")), rejected);
+        assertThat(reject.getResponse().getStatus()).as(reject.getResponse().getContentAsString()).isEqualTo(200);
+        clock.advance(Duration.ofDays(8));
+        // Positive control: the open case's acknowledgement (7 days, IoTSeal's default) ran out and is flagged.
+        JsonNode openAck = clock(deadlines(Who.OPERATOR_ADMIN, open), "jc-star", "acknowledgement");
+        assertThat(openAck.get("state").asText()).isEqualTo("OVERDUE");
+        assertThat(openAck.get("needsAttention").asBoolean()).isTrue();
+        assertThat(queueLine("?needsAttention=true", open)).isNotNull();
+        // The rejected one answered the reporter: its defaults stopped, nothing to flag.
+        JsonNode rejectedAck = clock(deadlines(Who.OPERATOR_ADMIN, rejected), "jc-star", "acknowledgement");
+        assertThat(rejectedAck.get("stopped").asBoolean()).isTrue();
+        assertThat(rejectedAck.get("needsAttention").asBoolean()).isFalse();
+        assertThat(queueLine("", rejected).get("needsAttention").asBoolean()).isFalse();
+        assertThat(queueLine("?needsAttention=true", rejected)).isNull();
+    }
+
+    @Test
+    void theMomentsAVendorMayRecordAreListedOnceForTheApiAndItsDescription() throws Exception {
+        JsonNode docs = body(mvc.perform(get("/v3/api-docs")).andReturn());
+        JsonNode moment = docs.at("/components/schemas/MomentInput/properties/moment");
+        List<String> listed = StreamSupport.stream(moment.get("enum").spliterator(), false).map(JsonNode::asText).toList();
+        assertThat(listed).containsExactlyElementsOf(java.util.Arrays.stream(io.iotseal.server.disclosure.CaseMoment.values())
+                .map(Enum::name).toList());
+        assertThat(docs.at("/paths/~1api~1v1~1cases~1{id}~1deadlines/get/summary").asText()).contains("deadlines");
+    }
+
+    @Test
+    void theDeadlineEventsHaveAnEmailTitleInBothLanguages() {
+        for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.JAPANESE)) {
+            java.util.ResourceBundle texts = java.util.ResourceBundle.getBundle("notifications/messages", locale,
+                    java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+            for (String type : List.of("case.deadline-overdue", "case.deadline-due-soon")) {
+                assertThat(texts.getString("title." + type)).as(locale + " " + type).contains("{0}");
+            }
+        }
+    }
+
+    @Test
     void anExploitationKnownBeforeTheCraAppliesGetsNoCraClockAndSaysWhy() throws Exception {
         clock.setToday(LocalDate.of(2026, 9, 1));
         UUID id = newCase("before");
