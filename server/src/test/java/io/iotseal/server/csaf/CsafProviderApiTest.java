@@ -18,8 +18,6 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +25,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -175,13 +174,22 @@ class CsafProviderApiTest extends ApiTest {
                     .contains("Canonical: https://registry.example/.well-known/security.txt\n")
                     .contains("CSAF: https://registry.example/.well-known/csaf/provider-metadata.json\n")
                     .containsPattern("Encryption: https://registry.example/.well-known/csaf/openpgp/[0-9A-F]{40}\\.asc\n");
-            String expires = text.lines().filter(l -> l.startsWith("Expires: ")).findFirst().orElseThrow().substring(9);
-            Instant expiry = Instant.parse(expires);
-            assertThat(expiry).isAfter(clock.instant()).isBefore(clock.instant().plus(Duration.ofDays(366)));
+            // Expires: the start of the server's day plus the default 180 days, so within a year (RFC 9116).
+            assertThat(text).contains("Expires: 2027-05-30T00:00:00Z\n");
             // A changed field no longer verifies.
             String changed = signed.replace("Preferred-Languages: en, ja", "Preferred-Languages: en, de");
             assertThat(gpg.run(changed.getBytes(StandardCharsets.UTF_8), "--verify").exit()).isNotZero();
         }
+    }
+
+    @Test
+    void anyOriginMayReadTheProviderFiles() throws Exception {
+        // As the other public reads (ADR 0080): any origin, no credentials.
+        mvc.perform(get("/.well-known/csaf/provider-metadata.json").header(HttpHeaders.ORIGIN, "https://elsewhere.example"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*"));
+        mvc.perform(get("/.well-known/security.txt").header(HttpHeaders.ORIGIN, "https://elsewhere.example"))
+                .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*"));
     }
 
     @Test
