@@ -330,6 +330,10 @@ class AuthorizationMatrixTest extends ApiTest {
             m.put("GET /.well-known/csaf/white/{year}/{name}" + suffix, new Row(w -> get("/.well-known/csaf/white/"
                     + csafDocument() + suffix), expect(200, 200, 200, 200, 200, 200, 200)));
         }
+        m.put("GET /.well-known/csaf/white/", new Row(w -> get("/.well-known/csaf/white/"),
+                expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /.well-known/csaf/white/{year}/", new Row(w -> get("/.well-known/csaf/white/"
+                + csafDocument().substring(0, 5)), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /.well-known/csaf/openpgp/{fingerprint}.asc", new Row(w -> get("/.well-known/csaf/openpgp/"
                 + csafKey.get().fingerprint() + ".asc"), expect(200, 200, 200, 200, 200, 200, 200)));
         // Open data and the status feed (issue 13, ADR 0083): public, like the label search.

@@ -89,6 +89,15 @@ class CsafProviderApiTest extends ApiTest {
         assertThat(keyResult.getResponse().getContentType()).startsWith("application/pgp-keys");
         String publicKey = keyResult.getResponse().getContentAsString();
 
+        // The directory listings (requirement 14) link the year folder and the files in it.
+        String folder = fetch("/.well-known/csaf/white/").getResponse().getContentAsString();
+        assertThat(folder).contains("href=\"index.txt\"", "href=\"changes.csv\"", "href=\"2026/\"");
+        String year = fetch("/.well-known/csaf/white/2026/").getResponse().getContentAsString();
+        String file = advisory.path().substring(5);
+        assertThat(year).contains("href=\"" + file + "\"", "href=\"" + file + ".asc\"",
+                "href=\"" + file + ".sha512\"", "href=\"" + vex.path().substring(5) + "\"");
+        mvc.perform(get("/.well-known/csaf/white/1999/")).andExpect(status().isNotFound());
+
         // index.txt and changes.csv list both.
         String index = fetch("/.well-known/csaf/white/index.txt").getResponse().getContentAsString();
         assertThat(index.lines()).contains(advisory.path(), vex.path());
