@@ -7,11 +7,15 @@ import io.iotseal.csaf.CsafWriter;
 import io.iotseal.openpgp.OpenPgpKeyPair;
 import io.iotseal.server.access.Actor;
 import io.iotseal.server.audit.AuditLog;
+import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.FieldError;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,13 +49,18 @@ public class CsafPublisher {
     }
 
     /**
-     * Publishes {@code advisory} (its last revision is the version published). Refused with an
-     * IllegalArgumentException naming the field: an advisory the CSAF rules refuse ({@link CsafWriter}), a
+     * Publishes {@code advisory} (its last revision is the version published). Refused with a 422
+     * {@link ApiException} naming the advisory's field: an advisory the CSAF rules refuse ({@link CsafWriter}), a
      * revision not newer than the one published, or a changed initial release year (the document's path).
      */
     @Transactional
     public CsafPublication publish(CsafAdvisory advisory, Actor by) {
-        CsafDocument document = CsafWriter.write(advisory, site.directoryUrl());
+        CsafDocument document;
+        try {
+            document = CsafWriter.write(advisory, site.directoryUrl());
+        } catch (IllegalArgumentException e) {
+            throw refused(e.getMessage());
+        }
         int version = advisory.revisions().get(advisory.revisions().size() - 1).number();
         Optional<CsafRepository.Stored> current = repository.lockByTrackingId(advisory.trackingId());
         if (current.isPresent()) {
@@ -60,12 +69,12 @@ public class CsafPublisher {
                 return publication(before, false);
             }
             if (before.year() != document.year()) {
-                throw new IllegalArgumentException("initialReleaseDate: " + advisory.trackingId() + " was first released"
-                        + " in " + before.year() + "; a later revision must keep its initial release date");
+                throw refused("initialReleaseDate: " + advisory.trackingId() + " was first released in " + before.year()
+                        + "; a later revision must keep its initial release date");
             }
             if (version <= before.version()) {
-                throw new IllegalArgumentException("revisions: " + advisory.trackingId() + " is published at version "
-                        + before.version() + "; a changed document needs a later revision");
+                throw refused("revisions: " + advisory.trackingId() + " is published at version " + before.version()
+                        + "; a changed document needs a later revision");
             }
         }
         OpenPgpKeyPair signer = key.get();
@@ -83,6 +92,15 @@ public class CsafPublisher {
         audit.record(by, "csaf.publish", "csaf_advisory", stored.trackingId(), current.map(CsafPublisher::summary)
                 .orElse(null), summary(stored));
         return publication(stored, true);
+    }
+
+    /** A 422 naming the field of a "field: problem" message (CsafWriter's form). */
+    private static ApiException refused(String message) {
+        int colon = message.indexOf(": ");
+        String field = colon > 0 ? message.substring(0, colon) : "advisory";
+        String problem = colon > 0 ? message.substring(colon + 2) : message;
+        return ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Entity",
+                List.of(new FieldError(field, problem)));
     }
 
     private CsafPublication publication(CsafRepository.Stored s, boolean changed) {

@@ -10,10 +10,13 @@ import io.iotseal.openpgp.GnuPg;
 import io.iotseal.server.ApiTest;
 import io.iotseal.server.TestClock;
 import io.iotseal.server.access.Actor;
+import io.iotseal.server.web.ApiException;
+import io.iotseal.server.web.FieldError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
@@ -161,7 +164,18 @@ class CsafProviderApiTest extends ApiTest {
         CsafAdvisory retitled = new CsafAdvisory(a.profile(), a.publisher(), a.trackingId(), "Another title",
                 a.language(), a.summary(), a.initialReleaseDate(), a.currentReleaseDate(), a.revisions(), a.products(),
                 a.vulnerabilities(), a.references());
-        assertThatThrownBy(() -> publisher.publish(retitled, Actor.SYSTEM)).hasMessageStartingWith("revisions");
+        assertThatThrownBy(() -> publisher.publish(retitled, Actor.SYSTEM)).isInstanceOfSatisfying(ApiException.class,
+                e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("revisions");
+                });
+        // So is an advisory the CSAF rules refuse, naming the advisory's field.
+        CsafAdvisory unknownProduct = new CsafAdvisory(a.profile(), a.publisher(), unique("IOTSEAL-BAD"), a.title(),
+                a.language(), a.summary(), a.initialReleaseDate(), a.currentReleaseDate(), a.revisions(),
+                a.products().subList(0, 1), a.vulnerabilities(), a.references());
+        assertThatThrownBy(() -> publisher.publish(unknownProduct, Actor.SYSTEM)).isInstanceOfSatisfying(
+                ApiException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("vulnerabilities[0].fixed"));
     }
 
     @Test
