@@ -75,6 +75,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/open-data/*", "/api/v1/labels/feed").permitAll()
                         // The retailers' bulk check answers only what the search does, from memory: public too.
                         .requestMatchers(HttpMethod.POST, "/api/v1/labels/check").permitAll()
+                        // The registry as a CSAF provider and its security.txt (issue 17, ADR 0098): TLP:WHITE
+                        // documents must be freely accessible (CSAF 2.0 requirement 4).
+                        .requestMatchers(HttpMethod.GET, "/.well-known/csaf/**", "/.well-known/security.txt").permitAll()
                         // The audit chain's signed checkpoint (ADR 0066), for anyone to keep copies of.
                         .requestMatchers(HttpMethod.GET, "/audit/checkpoint").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
