@@ -550,6 +550,73 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /check", new Row(w -> post("/check").contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
                 .param("qr", "https://shop.example/not-a-label"),
                 expect(422, 422, 422, 422, 422, 422, 422)));
+        // Vulnerability reports and cases (issue 17, ADR 0099): anyone reports about a label and follows the case
+        // through its link; the case's vendor and the operator's admins act on it, the operator's reviewers read,
+        // everyone else gets 404. Each report comes from an address of its own, under the per-source quota.
+        String reportLabel = jdbc.sql("select label_id from label where assessment_id = ?")
+                .param(acceptedSource(fixtures)).query(String.class).single();
+        m.put("POST /api/v1/labels/{id}/reports", new Row(w -> withJson(post("/api/v1/labels/" + reportLabel + "/reports"),
+                Map.of("summary", "Matrix report", "details", "Matrix details")).with(newSource()),
+                expect(201, 201, 201, 201, 201, 201, 201)));
+        m.put("GET /api/v1/case-links/{token}", new Row(w -> get("/api/v1/case-links/" + freshReport(reportLabel).token()),
+                expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /api/v1/case-links/{token}/messages", new Row(w -> withJson(post("/api/v1/case-links/"
+                + freshReport(reportLabel).token() + "/messages"), Map.of("body", "Matrix answer")),
+                expect(201, 201, 201, 201, 201, 201, 201)));
+        m.put("POST /api/v1/case-links/{token}/attachments", new Row(w -> post("/api/v1/case-links/"
+                + freshReport(reportLabel).token() + "/attachments").param("fileName", "poc.txt")
+                .contentType("text/plain").content("matrix"), expect(201, 201, 201, 201, 201, 201, 201)));
+        m.put("GET /api/v1/cases", new Row(w -> get("/api/v1/cases"), expect(401, 200, 200, 200, 200, 200, 403)));
+        m.put("GET /api/v1/cases/{id}", new Row(w -> get("/api/v1/cases/" + freshCase(reportLabel)),
+                expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("POST /api/v1/cases/{id}/transitions", new Row(w -> withJson(post("/api/v1/cases/" + freshCase(reportLabel)
+                + "/transitions"), Map.of("state", "ACKNOWLEDGED")).header(HttpHeaders.IF_MATCH, "\"1\""),
+                expect(401, 200, 403, 200, 200, 404, 404)));
+        m.put("PUT /api/v1/cases/{id}/facts", new Row(w -> withJson(put("/api/v1/cases/" + freshCase(reportLabel)
+                + "/facts"), Map.of("activelyExploited", true)).header(HttpHeaders.IF_MATCH, "\"1\""),
+                expect(401, 200, 403, 200, 200, 404, 404)));
+        m.put("POST /api/v1/cases/{id}/moments", new Row(w -> withJson(post("/api/v1/cases/" + freshCase(reportLabel)
+                + "/moments"), Map.of("moment", "EARLY_WARNING_SENT")).header(HttpHeaders.IF_MATCH, "\"1\""),
+                expect(401, 200, 403, 200, 200, 404, 404)));
+        m.put("POST /api/v1/cases/{id}/messages", new Row(w -> withJson(post("/api/v1/cases/" + freshCase(reportLabel)
+                + "/messages"), Map.of("body", "Matrix reply")), expect(401, 201, 403, 201, 201, 404, 404)));
+        m.put("POST /api/v1/cases/{id}/links/revocation", new Row(w -> post("/api/v1/cases/" + freshCase(reportLabel)
+                + "/links/revocation"), expect(401, 200, 403, 200, 200, 404, 404)));
+        m.put("POST /api/v1/cases/{id}/attachments", new Row(w -> post("/api/v1/cases/" + freshCase(reportLabel)
+                + "/attachments").param("fileName", "notes.txt").contentType("text/plain").content("matrix"),
+                expect(401, 201, 403, 201, 201, 404, 404)));
+        m.put("GET /api/v1/cases/{id}/attachments/{attachmentId}", new Row(w -> get(attachment(reportLabel)),
+                expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("GET /labels/{id}/report", new Row(w -> get("/labels/" + reportLabel + "/report"),
+                expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /labels/{id}/report", new Row(w -> post("/labels/" + reportLabel + "/report")
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).param("summary", "")
+                .with(newSource()), expect(422, 422, 422, 422, 422, 422, 422)));
+        m.put("GET /cases/{token}", new Row(w -> get("/cases/" + freshReport(reportLabel).token()),
+                expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("POST /cases/{token}/messages", new Row(w -> post("/cases/" + freshReport(reportLabel).token() + "/messages")
+                .param("body", "Matrix answer"), expect(302, 302, 302, 302, 302, 302, 302)));
+        m.put("POST /cases/{token}/attachments", new Row(w -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/cases/" + freshReport(reportLabel).token() + "/attachments").part(textPart("poc.txt", "matrix")),
+                expect(302, 302, 302, 302, 302, 302, 302)));
+        m.put("GET /vendor/cases", new Row(w -> get("/vendor/cases"), expect(302, 403, 403, 200, 200, 200, 403)));
+        m.put("GET /operator/cases", new Row(w -> get("/operator/cases"), expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /vendor/cases/{id}", new Row(w -> get("/vendor/cases/" + freshCase(reportLabel)),
+                expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("GET /operator/cases/{id}", new Row(w -> get("/operator/cases/" + freshCase(reportLabel)),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        for (String console : List.of("vendor", "operator")) {
+            int[] expected = console.equals("vendor") ? expect(302, 403, 403, 302, 302, 404, 403)
+                    : expect(302, 302, 403, 403, 403, 403, 403);
+            m.put("POST /" + console + "/cases/{id}/transitions", new Row(w -> post("/" + console + "/cases/"
+                    + freshCase(reportLabel) + "/transitions").param("state", "ACKNOWLEDGED").param("version", "1"), expected));
+            m.put("POST /" + console + "/cases/{id}/facts", new Row(w -> post("/" + console + "/cases/"
+                    + freshCase(reportLabel) + "/facts").param("activelyExploited", "true").param("version", "1"), expected));
+            m.put("POST /" + console + "/cases/{id}/messages", new Row(w -> post("/" + console + "/cases/"
+                    + freshCase(reportLabel) + "/messages").param("body", "Matrix reply"), expected));
+            m.put("POST /" + console + "/cases/{id}/links/revocation", new Row(w -> post("/" + console + "/cases/"
+                    + freshCase(reportLabel) + "/links/revocation"), expected));
+        }
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
@@ -661,6 +728,48 @@ class AuthorizationMatrixTest extends ApiTest {
             matchedAdvisory = id;
         }
         return matchedAdvisory;
+    }
+
+    /** A request from an address no other report came from, so the per-source quota (ADR 0099) stays out of the way. */
+    private org.springframework.test.web.servlet.request.RequestPostProcessor newSource() {
+        int n = counter.incrementAndGet();
+        return request -> {
+            request.setRemoteAddr("10.66." + (n / 250) + "." + (n % 250 + 1));
+            return request;
+        };
+    }
+
+    /** A new report about the label, from an address of its own. */
+    private io.iotseal.server.disclosure.Submitted freshReport(String labelId) {
+        int n = counter.incrementAndGet();
+        return context.getBean(io.iotseal.server.disclosure.ReportIntake.class).submit(labelId,
+                new io.iotseal.server.disclosure.ReportInput("Matrix report", "Matrix details", null, null, null, false,
+                        false, null), "10.67." + (n / 250) + "." + (n % 250 + 1));
+    }
+
+    /** A multipart form's file field "file" holding {@code text} as text/plain. */
+    static org.springframework.mock.web.MockPart textPart(String fileName, String text) {
+        org.springframework.mock.web.MockPart part = new org.springframework.mock.web.MockPart("file", fileName,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        part.getHeaders().setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
+        return part;
+    }
+
+    /** The id of a new case (version 1) about the label. */
+    private UUID freshCase(String labelId) {
+        String token = freshReport(labelId).token();
+        return jdbc.sql("select case_id from disclosure_link where token_sha256 = ?")
+                .param(io.iotseal.digest.Sha256.hex(token)).query(UUID.class).single();
+    }
+
+    /** The path of a file attached to a new case by the reporter. */
+    private String attachment(String labelId) throws Exception {
+        String token = freshReport(labelId).token();
+        String id = body(mvc.perform(post("/api/v1/case-links/" + token + "/attachments").param("fileName", "poc.txt")
+                .contentType("text/plain").content("matrix")).andReturn()).get("id").asText();
+        UUID caseId = jdbc.sql("select case_id from disclosure_link where token_sha256 = ?")
+                .param(io.iotseal.digest.Sha256.hex(token)).query(UUID.class).single();
+        return "/api/v1/cases/" + caseId + "/attachments/" + id;
     }
 
     private UUID freshProduct(boolean assignedToLab) {

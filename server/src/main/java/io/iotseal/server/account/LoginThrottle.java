@@ -29,6 +29,10 @@ import java.util.Optional;
  * Rows expire {@link Limits#forgetAfter} after their last failure and are removed by
  * {@link #removeExpired}; past {@link Limits#maxRows} rows, the least informative ones (fewest
  * failures, oldest first) make room, never the whole table.
+ *
+ * <p>Other public forms that must not be flooded count their requests per source here too, with the same
+ * schedule under a purpose of their own ({@link #waitBeforeNext}, {@link #attempted}): the vulnerability report
+ * form (ADR 0099).
  */
 @Component
 public class LoginThrottle {
@@ -73,6 +77,20 @@ public class LoginThrottle {
      */
     public void succeeded(String username, String source) {
         jdbc.sql("delete from login_throttle where throttle_key = ?").param(pairKey(username, source)).update();
+    }
+
+    /**
+     * How long this source must wait before its next request of {@code purpose} (e.g. "report"); zero if it may
+     * go ahead. After {@code free} requests, each further one waits as a failed password would (1 s, doubling, up
+     * to {@link Limits#maxDelay}); the count is forgotten {@link Limits#forgetAfter} after the last request.
+     */
+    public Duration waitBeforeNext(String purpose, String source, int free) {
+        return wait(row(purposeKey(purpose, source)), free, clock.instant());
+    }
+
+    /** Counts one request of {@code purpose} from this source. */
+    public void attempted(String purpose, String source) {
+        count(purposeKey(purpose, source));
     }
 
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
@@ -164,6 +182,10 @@ public class LoginThrottle {
 
     static String pairKey(String username, String source) {
         return "pair:" + Sha256.hex((username == null ? "" : username.toLowerCase(Locale.ROOT)) + "\n" + source(source));
+    }
+
+    static String purposeKey(String purpose, String source) {
+        return purpose + ":" + Sha256.hex(source(source));
     }
 
     static String sourceKey(String source) {
