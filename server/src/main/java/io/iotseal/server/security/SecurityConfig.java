@@ -81,7 +81,7 @@ public class SecurityConfig {
                         // Vulnerability reports (issue 17, ADR 0099): anyone may report about a label and follow the
                         // case through its capability link, which is the reporter's only credential.
                         .requestMatchers(HttpMethod.GET, "/labels/*/report", "/cases/*", "/api/v1/case-links/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/labels/*/report", "/cases/*/messages",
+                        .requestMatchers(HttpMethod.POST, "/labels/*/report", "/cases/*/messages", "/cases/*/attachments",
                                 "/api/v1/labels/*/reports", "/api/v1/case-links/*/messages",
                                 "/api/v1/case-links/*/attachments").permitAll()
                         // The audit chain's signed checkpoint (ADR 0066), for anyone to keep copies of.
