@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The CSAF advisory a disclosed case publishes (issue 17 item 6, ADR 0101): the vendor writes the public title and
+ * The CSAF advisory a disclosed case publishes (issue 17 item 6, ADR 0103): the vendor writes the public title and
  * description when disclosing (the report's own text is the reporter's and stays confidential), names the
  * affected versions (the reported one by default), and the case's fixed version, CVE and CVSS 3 vector complete
  * it. Published in the disclosing transaction, so a case is never disclosed without its advisory, nor an

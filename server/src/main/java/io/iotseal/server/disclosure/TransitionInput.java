@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A state change of a case (ADR 0099): the state to move to, the fixed version for FIXED, the reason for
- * REJECTED, and for DISCLOSED the public advisory's title, description and affected versions (ADR 0101).
+ * REJECTED, and for DISCLOSED the public advisory's title, description and affected versions (ADR 0103).
  */
 public record TransitionInput(
         @Schema(description = "ACKNOWLEDGED, TRIAGED, FIX_IN_PROGRESS, FIXED, DISCLOSED, CLOSED or REJECTED",
