@@ -55,8 +55,10 @@ class CsafRepository {
     }
 
     Optional<Instant> lastPublished() {
-        return Optional.ofNullable(jdbc.sql("select max(published_at) from csaf_advisory")
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single()).map(OffsetDateTime::toInstant);
+        // max() of no rows is one row holding null, which single() refuses: none published yet is no error.
+        return jdbc.sql("select max(published_at) from csaf_advisory")
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single()
+                .map(OffsetDateTime::toInstant);
     }
 
     void insert(Stored s) {
