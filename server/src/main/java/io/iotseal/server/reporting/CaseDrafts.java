@@ -74,8 +74,9 @@ public class CaseDrafts {
             return CraDrafts.build(stage, input, clock.instant());
         } catch (InvalidDocumentException e) {
             // The readiness checks cover what a case can lack; anything else (an odd stored value) is still named.
-            throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content", e.problems().stream()
-                    .map(p -> new FieldError(p.location() == null ? "draft" : p.location(), p.message())).toList());
+            throw ApiException.withErrors(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Content",
+                    e.problems().stream().map(p -> new FieldError(p.location() == null ? "draft" : p.location(),
+                            p.message())).toList());
         }
     }
 
@@ -109,21 +110,30 @@ public class CaseDrafts {
             versions.remove(c.fixedVersion());
         }
         String fixed = c.fixedVersion();
-        CraReportInput.CorrectiveMeasure measure = fixed == null ? null
-                : new CraReportInput.CorrectiveMeasure("Security update: version " + fixed + " fixes the vulnerability.",
-                List.of(fixed));
+        CraReportInput.CorrectiveMeasure measure = fixed == null ? null : new CraReportInput.CorrectiveMeasure(
+                "Security update: version " + fixed + " fixes the vulnerability.", List.of(fixed));
+        String measuresTaken = fixed == null ? null : "Security update released: version " + fixed + ".";
+        String userMeasures = fixed == null ? null : "Install version " + fixed + ".";
+        String vector = c.cvssVector();
+        // Member States, the exploit's nature, sensitivity and the malicious actor: a case does not record them.
         return new CraReportInput(new CraReportInput.Manufacturer(c.vendorName(), sources.contact()), c.productName(),
-                List.copyOf(versions), c.id().toString(), c.cveId(), description(c), null, severity(c.cvssVector()),
-                CvssImpact.describe(c.cvssVector()), c.activelyExploited(), null,
-                fixed == null ? null : "Security update released: version " + fixed + ".",
-                fixed == null ? null : "Install version " + fixed + ".", null, null, measure,
-                instant(c.moments().correctiveMeasureAt()), instant(c.moments().exploitationKnownAt()));
+                List.copyOf(versions), c.id().toString(), c.cveId(), description(c.summary(), c.details()), null,
+                severity(vector), CvssImpact.describe(vector), c.activelyExploited(), null, measuresTaken, userMeasures,
+                null, null, measure, instant(c.moments().correctiveMeasureAt()),
+                instant(c.moments().exploitationKnownAt()));
     }
 
     /** The report's summary and details; cut with a note where the draft's text limit would refuse it. */
-    static String description(CaseView c) {
-        String text = c.summary() + "\n\n" + c.details();
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - SHORTENED.length()) + SHORTENED;
+    static String description(String summary, String details) {
+        String text = summary + "\n\n" + details;
+        if (text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int cut = MAX_TEXT - SHORTENED.length();
+        if (Character.isLowSurrogate(text.charAt(cut))) {
+            cut--; // never half a character
+        }
+        return text.substring(0, cut) + SHORTENED;
     }
 
     /**

@@ -76,4 +76,16 @@ class CaseDraftMappingTest {
         assertThat(CvssImpact.describe(null)).isNull();
         assertThat(CvssImpact.describe("CVSS:3.1/AV:N/AC:L")).isNull();
     }
+
+    @Test
+    void aReportLongerThanTheDraftTakesIsCutWithANoteSayingSo() {
+        // Positive control: a report that fits is the summary and details as written.
+        assertThat(CaseDrafts.description("Open telnet", "Port 23.")).isEqualTo("Open telnet\n\nPort 23.");
+        String details = "x".repeat(CaseDrafts.MAX_TEXT - 200) + "😀".repeat(200);
+        String cut = CaseDrafts.description("Open telnet", details);
+        assertThat(cut).hasSizeLessThanOrEqualTo(CaseDrafts.MAX_TEXT).endsWith(CaseDrafts.SHORTENED)
+                .startsWith("Open telnet\n\nxxx");
+        String kept = cut.substring(0, cut.length() - CaseDrafts.SHORTENED.length());
+        assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 1))).as("no half character").isFalse();
+    }
 }
