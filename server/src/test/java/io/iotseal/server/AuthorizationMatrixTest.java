@@ -590,6 +590,11 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(401, 201, 403, 201, 201, 404, 404)));
         m.put("GET /api/v1/cases/{id}/attachments/{attachmentId}", new Row(w -> get(attachment(reportLabel)),
                 expect(401, 200, 200, 200, 200, 404, 404)));
+        // CRA report drafts of an actively exploited case (ADR 0097): read like the case itself.
+        m.put("GET /api/v1/cases/{id}/cra-drafts/{stage}", new Row(w -> get("/api/v1/cases/"
+                + exploitedCase(reportLabel) + "/cra-drafts/early-warning"), expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("GET /api/v1/cases/{id}/cra-drafts/{stage}.pdf", new Row(w -> get("/api/v1/cases/"
+                + exploitedCase(reportLabel) + "/cra-drafts/early-warning.pdf"), expect(401, 200, 200, 200, 200, 404, 404)));
         m.put("GET /labels/{id}/report", new Row(w -> get("/labels/" + reportLabel + "/report"),
                 expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("POST /labels/{id}/report", new Row(w -> post("/labels/" + reportLabel + "/report")
@@ -766,6 +771,15 @@ class AuthorizationMatrixTest extends ApiTest {
         String token = freshReport(labelId).token();
         return jdbc.sql("select case_id from disclosure_link where token_sha256 = ?")
                 .param(io.iotseal.digest.Sha256.hex(token)).query(UUID.class).single();
+    }
+
+    /** The id of a new case about the label, marked actively exploited by the operator (the CRA drafts need it). */
+    private UUID exploitedCase(String labelId) {
+        UUID id = freshCase(labelId);
+        Actor admin = new Actor(UUID.randomUUID(), "matrix", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
+        context.getBean(io.iotseal.server.disclosure.CaseService.class).updateFacts(admin, id, 1,
+                new io.iotseal.server.disclosure.CaseFacts(null, null, true, null));
+        return id;
     }
 
     /** The path of a file attached to a new case by the reporter. */
