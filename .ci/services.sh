@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the programs and services that the tests need are installed and running: PostgreSQL on
 # 127.0.0.1:5432 (database "test", user "postgres" without a password), the Mosquitto binaries, the
-# IPAex Gothic font, and Chromium with chromedriver and the Noto CJK fonts for the browser tests. Safe to run again: every step checks first. Called by `./iotseal test`.
+# IPAex Gothic font, Chromium with chromedriver and the Noto CJK fonts for the browser tests, and Node.js with
+# the CSAF validator and GnuPG for the CSAF tests. Safe to run again: every step checks first. Called by `./iotseal test`.
 #
 # As root on Debian or Ubuntu it installs what is missing with apt-get (CI does this). Anywhere else
 # (no root, macOS, another distribution) it installs nothing: it lists what is missing and how to get
@@ -157,12 +158,34 @@ ensure_rtsp_and_form_daemons() {
   apt_install_without_starting --no-install-recommends "${packages[@]}"
 }
 
+# The BSI's reference CSAF 2.0 validator for the CSAF tests (ADR 0098): Node.js and npm from Debian, then the
+# validator's locked npm dependencies in tools/csaf-validator (npm ci, only when node_modules is missing), and GnuPG,
+# which checks the registry's OpenPGP signatures and decrypts what it encrypts.
+ensure_csaf_validator() {
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1 || ! command -v gpg >/dev/null 2>&1; then
+    if [ -z "$can_install" ]; then
+      missing+=("Node.js, npm and GnuPG for the CSAF tests (Debian/Ubuntu: sudo apt-get install nodejs npm gnupg;
+      then: (cd $root/tools/csaf-validator && npm ci))")
+      return
+    fi
+    echo "services: installing Node.js, npm and GnuPG"
+    apt_install nodejs npm gnupg
+  fi
+  if [ -d "$root/tools/csaf-validator/node_modules/@secvisogram/csaf-validator-lib" ]; then return; fi
+  echo "services: installing the CSAF validator (npm ci in tools/csaf-validator)"
+  (cd "$root/tools/csaf-validator" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null) \
+    || missing+=("the CSAF validator's npm packages: (cd $root/tools/csaf-validator && npm ci) failed")
+}
+
 ensure_postgres
 ensure_mosquitto
 ensure_japanese_font
 ensure_browser
 ensure_real_daemons
 ensure_rtsp_and_form_daemons
+ensure_csaf_validator
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "services: the tests need these, which are missing (run as root on Debian/Ubuntu to install them):" >&2

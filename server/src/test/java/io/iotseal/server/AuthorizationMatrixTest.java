@@ -54,6 +54,11 @@ class AuthorizationMatrixTest extends ApiTest {
     @Autowired
     private org.springframework.context.ApplicationContext context;
 
+    @Autowired
+    private io.iotseal.server.csaf.CsafPublisher csafPublisher;
+    @Autowired
+    private io.iotseal.server.csaf.RegistryOpenPgpKey csafKey;
+
     private final AtomicInteger counter = new AtomicInteger();
     private static final Map<Who, String> passwords = new java.util.EnumMap<>(Who.class);
 
@@ -69,6 +74,16 @@ class AuthorizationMatrixTest extends ApiTest {
                                 int vendorMember, int otherVendorAdmin, int labEvaluator) {
         return new int[]{anonymous, operatorAdmin, operatorReviewer, vendorAdmin, vendorMember, otherVendorAdmin,
                 labEvaluator};
+    }
+
+    /** A published CSAF document's path without ".json" (publishing the same advisory again changes nothing). */
+    private String csafDocument() {
+        io.iotseal.csaf.CsafAdvisory a = io.iotseal.csaf.CsafExamples.vex("IOTSEAL-MATRIX-1");
+        io.iotseal.csaf.CsafAdvisory ours = new io.iotseal.csaf.CsafAdvisory(a.profile(), csafPublisher.publisher(),
+                a.trackingId(), a.title(), a.language(), a.summary(), a.initialReleaseDate(), a.currentReleaseDate(),
+                a.revisions(), a.products(), a.vulnerabilities(), a.references());
+        String path = csafPublisher.publish(ours, io.iotseal.server.access.Actor.SYSTEM).path();
+        return path.substring(0, path.length() - ".json".length());
     }
 
     /** Rejects vendor A's pending name change, if any, so that a new one may be asked for. */
@@ -306,6 +321,21 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("GET /status/revocation", new Row(w -> get("/status/revocation"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /status/suspension", new Row(w -> get("/status/suspension"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /audit/checkpoint", new Row(w -> get("/audit/checkpoint"), expect(200, 200, 200, 200, 200, 200, 200)));
+        // The registry as a CSAF provider and its security.txt (issue 17, ADR 0098): public reads.
+        for (String path : List.of("/.well-known/csaf/provider-metadata.json", "/.well-known/csaf/white/index.txt",
+                "/.well-known/csaf/white/changes.csv", "/.well-known/security.txt")) {
+            m.put("GET " + path, new Row(w -> get(path), expect(200, 200, 200, 200, 200, 200, 200)));
+        }
+        for (String suffix : List.of(".json", ".json.sha512", ".json.asc")) {
+            m.put("GET /.well-known/csaf/white/{year}/{name}" + suffix, new Row(w -> get("/.well-known/csaf/white/"
+                    + csafDocument() + suffix), expect(200, 200, 200, 200, 200, 200, 200)));
+        }
+        m.put("GET /.well-known/csaf/white/", new Row(w -> get("/.well-known/csaf/white/"),
+                expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /.well-known/csaf/white/{year}/", new Row(w -> get("/.well-known/csaf/white/"
+                + csafDocument().substring(0, 5)), expect(200, 200, 200, 200, 200, 200, 200)));
+        m.put("GET /.well-known/csaf/openpgp/{fingerprint}.asc", new Row(w -> get("/.well-known/csaf/openpgp/"
+                + csafKey.get().fingerprint() + ".asc"), expect(200, 200, 200, 200, 200, 200, 200)));
         // Open data and the status feed (issue 13, ADR 0083): public, like the label search.
         for (String file : List.of("labels.jsonl.gz", "labels.jsonl.gz.jws", "labels.jsonl.gz.sha256", "dcat.jsonld")) {
             m.put("GET /api/v1/open-data/" + file, new Row(w -> {

@@ -37,7 +37,9 @@ final class PublicReadCors extends OncePerRequestFilter {
     private static final long PREFLIGHT_MAX_AGE_SECONDS = 86_400;
 
     static boolean isPublicRead(String path) {
-        return PATHS.contains(path) || LABEL.matcher(path).matches();
+        // The CSAF provider's files and security.txt (ADR 0098) are public reads too.
+        return PATHS.contains(path) || LABEL.matcher(path).matches() || path.startsWith("/.well-known/csaf/")
+                || path.equals("/.well-known/security.txt");
     }
 
     @Override

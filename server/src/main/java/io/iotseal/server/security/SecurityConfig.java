@@ -81,6 +81,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/labels/*/report", "/cases/*/messages",
                                 "/api/v1/labels/*/reports", "/api/v1/case-links/*/messages",
                                 "/api/v1/case-links/*/attachments").permitAll()
+                        // The registry as a CSAF provider and its security.txt (issue 17, ADR 0098): TLP:WHITE
+                        // documents must be freely accessible (CSAF 2.0 requirement 4).
+                        .requestMatchers(HttpMethod.GET, "/.well-known/csaf/**", "/.well-known/security.txt").permitAll()
                         // The audit chain's signed checkpoint (ADR 0066), for anyone to keep copies of.
                         .requestMatchers(HttpMethod.GET, "/audit/checkpoint").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()
