@@ -37,9 +37,11 @@ class CasePages {
     private static final List<String> DONE = List.of("state", "facts", "message", "revoked");
 
     private final CaseService cases;
+    private final ReportRouting routing;
 
-    CasePages(CaseService cases) {
+    CasePages(CaseService cases, ReportRouting routing) {
         this.cases = cases;
+        this.routing = routing;
     }
 
     /** Which console a request is in: its path prefix and whether the caller may use it. */
@@ -75,6 +77,7 @@ class CasePages {
         response.setHeader("Cache-Control", "no-store");
         Console console = Console.of(request, actor);
         String notice = done != null && DONE.contains(done) ? page.t("case.done." + done) : null;
+        model.addAttribute("routing", routing.of(actor, id).orElse(null));
         return casePage(page, actor, model, console, cases.get(actor, id), Map.of(), Map.of(), notice);
     }
 

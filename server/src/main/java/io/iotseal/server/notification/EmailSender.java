@@ -70,7 +70,7 @@ class EmailSender {
         boolean label = e.labelId() != null;
         Object[] args = label
                 ? new Object[]{e.subject(), data.path("productName").asText(), data.path("vendorName").asText(),
-                        data.path("status").asText(), detail(data), publicUrl + "/l/" + e.labelId()}
+                        data.path("status").asText(), detail(data), link(e, data, s)}
                 : new Object[]{e.subject(), data.path("productVersion").asText(), data.path("target").asText(),
                         data.path("to").asText(), data.path("action").asText(), publicUrl + "/api/v1/assessments/" + e.subject()};
         String title = format(texts, "title." + e.type(), locale, args);
@@ -85,7 +85,18 @@ class EmailSender {
         return m;
     }
 
+    /** The label's public page; for a case, the case in the subscriber's console (ADR 0102). */
+    private String link(EventRow e, JsonNode data, Subscription s) {
+        if (data.hasNonNull("caseId")) {
+            return publicUrl + (s.scope() == Scope.ALL ? "/operator/cases/" : "/vendor/cases/") + data.get("caseId").asText();
+        }
+        return publicUrl + "/l/" + e.labelId();
+    }
+
     private static String detail(JsonNode data) {
+        if (data.hasNonNull("caseId")) {
+            return "case " + data.get("caseId").asText();
+        }
         for (String field : new String[]{"reason", "lapseOn", "windowOpens", "supportEnd", "cause"}) {
             if (data.hasNonNull(field)) {
                 return field.equals("reason") ? data.get(field).asText() : field + " " + data.get(field).asText();
