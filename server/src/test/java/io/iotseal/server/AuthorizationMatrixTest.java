@@ -601,6 +601,9 @@ class AuthorizationMatrixTest extends ApiTest {
                 expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("POST /cases/{token}/messages", new Row(w -> post("/cases/" + freshReport(reportLabel).token() + "/messages")
                 .param("body", "Matrix answer"), expect(302, 302, 302, 302, 302, 302, 302)));
+        m.put("POST /cases/{token}/attachments", new Row(w -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/cases/" + freshReport(reportLabel).token() + "/attachments").part(textPart("poc.txt", "matrix")),
+                expect(302, 302, 302, 302, 302, 302, 302)));
         m.put("GET /vendor/cases", new Row(w -> get("/vendor/cases"), expect(302, 403, 403, 200, 200, 200, 403)));
         m.put("GET /operator/cases", new Row(w -> get("/operator/cases"), expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("GET /vendor/cases/{id}", new Row(w -> get("/vendor/cases/" + freshCase(reportLabel)),
@@ -747,6 +750,14 @@ class AuthorizationMatrixTest extends ApiTest {
         return context.getBean(io.iotseal.server.disclosure.ReportIntake.class).submit(labelId,
                 new io.iotseal.server.disclosure.ReportInput("Matrix report", "Matrix details", null, null, null, false,
                         false, null), "10.67." + (n / 250) + "." + (n % 250 + 1));
+    }
+
+    /** A multipart form's file field "file" holding {@code text} as text/plain. */
+    static org.springframework.mock.web.MockPart textPart(String fileName, String text) {
+        org.springframework.mock.web.MockPart part = new org.springframework.mock.web.MockPart("file", fileName,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        part.getHeaders().setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
+        return part;
     }
 
     /** The id of a new case (version 1) about the label. */

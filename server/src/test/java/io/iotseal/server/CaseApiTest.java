@@ -261,7 +261,8 @@ class CaseApiTest extends ApiTest {
             assertThat(disclosed).isEmpty();
 
             clock.advance(Duration.ofDays(7));
-            MvcResult disclose = transition(id, "DISCLOSED", Map.of());
+            MvcResult disclose = transition(id, "DISCLOSED", Map.of("advisoryTitle", "Telnet shell without password",
+                    "advisoryDescription", "Versions before 1.1.0 open a root shell on port 23 without a password."));
             assertThat(disclose.getResponse().getStatus()).as(disclose.getResponse().getContentAsString()).isEqualTo(200);
             assertThat(disclosed).containsExactly(id);
             assertThat(committedState).containsExactly("DISCLOSED");

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockPart;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -82,6 +84,31 @@ class CasePagesTest extends ApiTest {
         assertThat(answered.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + token + "?done=sent");
         assertThat(mvc.perform(get("/cases/" + token)).andReturn().getResponse().getContentAsString())
                 .contains("More details: 2.");
+    }
+
+    @Test
+    void theReporterAttachesAFileOnTheCasePageAndAWrongTypeIsShownAtTheField() throws Exception {
+        String labelId = label();
+        MvcResult sent = mvc.perform(form(labelId, "203.0.113.12").param("summary", "Weak TLS")
+                .param("details", "TLS 1.0 only.")).andReturn();
+        Matcher link = LINK.matcher(sent.getResponse().getContentAsString());
+        assertThat(link.find()).isTrue();
+        String path = "/cases/" + link.group(1) + "/attachments";
+        MvcResult ok = mvc.perform(multipart(path).part(AuthorizationMatrixTest.textPart("scan.txt", "TLSv1.0 only")))
+                .andReturn();
+        assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + link.group(1) + "?done=attached");
+        assertThat(mvc.perform(get("/cases/" + link.group(1))).andReturn().getResponse().getContentAsString())
+                .contains("scan.txt");
+        MockPart exe = new MockPart("file", "tool.exe", new byte[]{'M', 'Z', 0, 0});
+        exe.getHeaders().setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        MvcResult refused = mvc.perform(multipart(path).part(exe)).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(415);
+        assertThat(refused.getResponse().getContentAsString()).contains("id=\"file-error\"").doesNotContain("tool.exe");
+        MvcResult none = mvc.perform(multipart(path)).andReturn();
+        assertThat(none.getResponse().getStatus()).isEqualTo(422);
+        assertThat(mvc.perform(multipart("/cases/" + "B".repeat(43) + "/attachments")
+                .part(AuthorizationMatrixTest.textPart("scan.txt", "x")).header(HttpHeaders.ACCEPT, "text/html"))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test

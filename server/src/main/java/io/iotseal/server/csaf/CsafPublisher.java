@@ -94,6 +94,12 @@ public class CsafPublisher {
         return publication(stored, true);
     }
 
+    /** The current publication of a tracking id, if it was published. */
+    @Transactional(readOnly = true)
+    public Optional<CsafPublication> published(String trackingId) {
+        return repository.byTrackingId(trackingId).map(s -> publication(s, false));
+    }
+
     /** A 422 naming the field of a "field: problem" message (CsafWriter's form). */
     private static ApiException refused(String message) {
         int colon = message.indexOf(": ");

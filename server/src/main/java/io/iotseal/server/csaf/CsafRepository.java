@@ -34,6 +34,11 @@ class CsafRepository {
                 .query(CsafRepository::map).optional();
     }
 
+    Optional<Stored> byTrackingId(String trackingId) {
+        return jdbc.sql("select * from csaf_advisory where tracking_id = ?").param(trackingId)
+                .query(CsafRepository::map).optional();
+    }
+
     Optional<Stored> byPath(int year, String fileName) {
         return jdbc.sql("select * from csaf_advisory where release_year = ? and file_name = ?").params(year, fileName)
                 .query(CsafRepository::map).optional();

@@ -38,8 +38,10 @@ class CasePages {
 
     private final CaseService cases;
     private final ReportRouting routing;
+    private final CaseAdvisories advisories;
 
-    CasePages(CaseService cases, ReportRouting routing) {
+    CasePages(CaseService cases, ReportRouting routing, CaseAdvisories advisories) {
+        this.advisories = advisories;
         this.cases = cases;
         this.routing = routing;
     }
@@ -85,10 +87,20 @@ class CasePages {
     String transition(Page page, Actor actor, Model model, HttpServletRequest request, HttpServletResponse response,
                       @PathVariable UUID id, @RequestParam(required = false) String state,
                       @RequestParam(required = false) String fixedVersion, @RequestParam(required = false) String reason,
+                      @RequestParam(required = false) String advisoryTitle,
+                      @RequestParam(required = false) String advisoryDescription,
+                      @RequestParam(required = false) String affectedVersions,
                       @RequestParam(defaultValue = "-1") long version) {
-        Map<String, String> typed = typed("state", state, "fixedVersion", fixedVersion, "reason", reason);
+        Map<String, String> typed = typed("state", state, "fixedVersion", fixedVersion, "reason", reason,
+                "advisoryTitle", advisoryTitle, "advisoryDescription", advisoryDescription,
+                "affectedVersions", affectedVersions);
+        // The advisory's fields are on the form whenever disclosure is possible; they count only for DISCLOSED.
+        boolean disclosing = "DISCLOSED".equals(state);
+        TransitionInput input = disclosing ? new TransitionInput(state, fixedVersion, reason, advisoryTitle,
+                advisoryDescription, affectedVersions == null ? null : List.of(affectedVersions.split(",")))
+                : new TransitionInput(state, fixedVersion, reason);
         return act(page, actor, model, request, response, id, typed, "state", "state",
-                () -> cases.transition(actor, id, version, new TransitionInput(state, fixedVersion, reason)));
+                () -> cases.transition(actor, id, version, input));
     }
 
     @PostMapping({"/vendor/cases/{id}/facts", "/operator/cases/{id}/facts"})
@@ -156,8 +168,8 @@ class CasePages {
         }
     }
 
-    private static String casePage(Page page, Actor actor, Model model, Console console, CaseView c,
-                                   Map<String, String> errors, Map<String, String> typed, String notice) {
+    private String casePage(Page page, Actor actor, Model model, Console console, CaseView c,
+                            Map<String, String> errors, Map<String, String> typed, String notice) {
         model.addAttribute("page", page);
         model.addAttribute("operator", console.operator());
         model.addAttribute("base", console.base());
@@ -166,6 +178,7 @@ class CasePages {
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
         model.addAttribute("notice", notice);
+        model.addAttribute("advisoryUrl", advisories.published(c.id()).map(p -> p.url().toString()).orElse(null));
         return "disclosure/console-case";
     }
 

@@ -40,10 +40,12 @@ public class CaseService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final CaseProperties properties;
+    private final CaseAdvisories advisories;
     private final Clock clock;
 
     CaseService(CaseRepository repository, CaseLinks links, AuditLog audit, ApplicationEventPublisher events,
-                CaseProperties properties, Clock clock) {
+                CaseProperties properties, CaseAdvisories advisories, Clock clock) {
+        this.advisories = advisories;
         this.repository = repository;
         this.links = links;
         this.audit = audit;
@@ -100,19 +102,28 @@ public class CaseService {
             throw ApiException.invalid("reason", to != CaseState.REJECTED ? "only REJECTED takes a reason"
                     : "at most 2000 characters");
         }
+        boolean advisoryGiven = input.advisoryTitle() != null || input.advisoryDescription() != null
+                || input.affectedVersions() != null;
+        if (advisoryGiven && to != CaseState.DISCLOSED) {
+            throw ApiException.invalid(input.advisoryTitle() != null ? "advisoryTitle"
+                    : input.advisoryDescription() != null ? "advisoryDescription" : "affectedVersions",
+                    "only DISCLOSED publishes an advisory");
+        }
         OffsetDateTime now = now();
         if (to == CaseState.DISCLOSED && before.embargoUntil() != null
                 && now.toLocalDate().isBefore(before.embargoUntil())) {
             throw ApiException.conflict("the case is embargoed until " + before.embargoUntil()
                     + "; change the embargo first if the vendor and the reporter agreed to disclose earlier");
         }
+        CaseAdvisories.Disclosure disclosure = to == CaseState.DISCLOSED ? CaseAdvisories.check(before, input) : null;
         if (!repository.changeState(id, version, to, stamp(to), fixedVersion, reason, now)) {
             throw ETags.preconditionFailed();
         }
         CaseView after = full(repository.find(id).orElseThrow());
         audit.record(actor, "case.state", "disclosure_case", id, audited(before), audited(after));
         events.publishEvent(new CaseStateChanged(id, after.vendorId(), from, to, now));
-        if (to == CaseState.DISCLOSED) {
+        if (disclosure != null) {
+            advisories.publish(after, disclosure, actor, now.toInstant());
             events.publishEvent(new CaseDisclosed(id));
         }
         return after;

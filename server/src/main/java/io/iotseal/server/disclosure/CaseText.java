@@ -24,9 +24,8 @@ public final class CaseText {
         return t == null ? "" : t.withOffsetSameInstant(ZoneOffset.UTC).format(TIME);
     }
 
-    /** The states a case in {@code state} may move to, in order. */
+    /** The states a case in {@code state} may move to, in the order of a case's life (an EnumSet's order). */
     public static List<String> next(String state) {
-        return CaseState.valueOf(state).next().stream().map(Enum::name).sorted((a, b) ->
-                CaseState.valueOf(a).compareTo(CaseState.valueOf(b))).toList();
+        return CaseState.valueOf(state).next().stream().map(Enum::name).toList();
     }
 }

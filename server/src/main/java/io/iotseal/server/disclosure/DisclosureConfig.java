@@ -14,10 +14,11 @@ class DisclosureConfig {
 
     private static final Pattern CASE_ATTACHMENTS = Pattern.compile("/api/v1/cases/[^/]+/attachments/?");
     private static final Pattern LINK_ATTACHMENTS = Pattern.compile("/api/v1/case-links/[^/]+/attachments/?");
+    private static final Pattern PAGE_ATTACHMENTS = Pattern.compile("/cases/[^/]+/attachments/?");
 
     /** Attachments are capped by iotseal.cases.max-attachment-bytes in {@link CaseAttachments} (413 naming it). */
     @Bean
     RequestSizeLimitFilter.OwnSizeLimit caseAttachmentUploads() {
-        return RequestSizeLimitFilter.OwnSizeLimit.posts(CASE_ATTACHMENTS, LINK_ATTACHMENTS);
+        return RequestSizeLimitFilter.OwnSizeLimit.posts(CASE_ATTACHMENTS, LINK_ATTACHMENTS, PAGE_ATTACHMENTS);
     }
 }

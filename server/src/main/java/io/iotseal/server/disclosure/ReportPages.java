@@ -4,16 +4,23 @@ import io.iotseal.server.page.Page;
 import io.iotseal.server.security.PageHeaders;
 import io.iotseal.server.web.ApiException;
 import io.iotseal.server.web.FieldError;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartException;
+
+import java.io.IOException;
+import java.io.InputStream;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +46,17 @@ public class ReportPages {
     private static final List<String> FIELDS = List.of("summary", "details", "affectedVersion", "reporterName",
             "reporterEmail");
 
+    /** Room for the multipart framing and the CSRF field around the file. */
+    private static final long FORM_OVERHEAD = 64 * 1024;
+
     private final ReportIntake intake;
     private final CaseService cases;
+    private final CaseAttachments attachments;
 
-    ReportPages(ReportIntake intake, CaseService cases) {
+    ReportPages(ReportIntake intake, CaseService cases, CaseAttachments attachments) {
         this.intake = intake;
         this.cases = cases;
+        this.attachments = attachments;
     }
 
     @GetMapping("/labels/{id}/report")
@@ -88,7 +100,52 @@ public class ReportPages {
     String reporterCase(Page page, Model model, HttpServletResponse response, @PathVariable String token,
                         @RequestParam(required = false) String done) {
         noStoreNoReferrer(response);
-        return reporterPage(page, model, token, "sent".equals(done) ? page.t("case.reply.sent") : null, null, null);
+        String notice = "sent".equals(done) ? page.t("case.reply.sent")
+                : "attached".equals(done) ? page.t("case.attach.done") : null;
+        return reporterPage(page, model, token, notice, null, null);
+    }
+
+    /**
+     * The reporter attaches a file. The declared length is checked before the body is parsed (multipart parsing is
+     * lazy); the type and size are {@link CaseAttachments}'s to judge, and a refusal shows next to the file field.
+     */
+    @PostMapping(path = "/cases/{token}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String attach(Page page, Model model, HttpServletRequest request, HttpServletResponse response,
+                  @PathVariable String token) {
+        noStoreNoReferrer(response);
+        cases.caseOfLink(token);
+        long max = attachments.maxBytes();
+        String error = null;
+        HttpStatus status = HttpStatus.UNPROCESSABLE_ENTITY;
+        try {
+            Part part = request.getContentLengthLong() > max + FORM_OVERHEAD ? null : request.getPart("file");
+            if (request.getContentLengthLong() > max + FORM_OVERHEAD || part != null && part.getSize() > max) {
+                status = HttpStatus.PAYLOAD_TOO_LARGE;
+                error = page.t("case.attach.error.tooLarge", max / (1024 * 1024));
+            } else if (part == null || part.getSize() == 0) {
+                error = page.t("case.attach.error.none");
+            } else {
+                try (InputStream in = part.getInputStream()) {
+                    attachments.attachAsReporter(token, part.getSubmittedFileName(), part.getContentType(),
+                            part.getSize(), in);
+                }
+                return "redirect:/cases/" + token + "?done=attached";
+            }
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            status = e.status() == HttpStatus.UNSUPPORTED_MEDIA_TYPE || e.status() == HttpStatus.PAYLOAD_TOO_LARGE
+                    ? e.status() : HttpStatus.UNPROCESSABLE_ENTITY;
+            error = page.t(status == HttpStatus.PAYLOAD_TOO_LARGE ? "case.attach.error.tooLarge"
+                    : "case.attach.error.type", max / (1024 * 1024));
+        } catch (IOException | ServletException | MultipartException | IllegalStateException tooLargeOrBroken) {
+            status = HttpStatus.PAYLOAD_TOO_LARGE;
+            error = page.t("case.attach.error.tooLarge", max / (1024 * 1024));
+        }
+        response.setStatus(status.value());
+        model.addAttribute("fileError", error);
+        return reporterPage(page, model, token, null, null, null);
     }
 
     @PostMapping("/cases/{token}/messages")
@@ -114,6 +171,7 @@ public class ReportPages {
         model.addAttribute("notice", notice);
         model.addAttribute("error", error);
         model.addAttribute("reply", reply);
+        model.addAttribute("maxFileMiB", attachments.maxBytes() / (1024 * 1024));
         return "disclosure/reporter-case";
     }
 

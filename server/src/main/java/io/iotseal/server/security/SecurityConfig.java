@@ -76,15 +76,15 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/open-data/*", "/api/v1/labels/feed").permitAll()
                         // The retailers' bulk check answers only what the search does, from memory: public too.
                         .requestMatchers(HttpMethod.POST, "/api/v1/labels/check").permitAll()
-                        // Vulnerability reports (issue 17, ADR 0099): anyone may report about a label and follow the
-                        // case through its capability link, which is the reporter's only credential.
-                        .requestMatchers(HttpMethod.GET, "/labels/*/report", "/cases/*", "/api/v1/case-links/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/labels/*/report", "/cases/*/messages",
-                                "/api/v1/labels/*/reports", "/api/v1/case-links/*/messages",
-                                "/api/v1/case-links/*/attachments").permitAll()
                         // The registry as a CSAF provider and its security.txt (issue 17, ADR 0098): TLP:WHITE
                         // documents must be freely accessible (CSAF 2.0 requirement 4).
                         .requestMatchers(HttpMethod.GET, "/.well-known/csaf/**", "/.well-known/security.txt").permitAll()
+                        // Vulnerability reports (issue 17, ADR 0099): anyone may report about a label and follow the
+                        // case through its capability link, which is the reporter's only credential.
+                        .requestMatchers(HttpMethod.GET, "/labels/*/report", "/cases/*", "/api/v1/case-links/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/labels/*/report", "/cases/*/messages", "/cases/*/attachments",
+                                "/api/v1/labels/*/reports", "/api/v1/case-links/*/messages",
+                                "/api/v1/case-links/*/attachments").permitAll()
                         // The audit chain's signed checkpoint (ADR 0066), for anyone to keep copies of.
                         .requestMatchers(HttpMethod.GET, "/audit/checkpoint").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/login", "/error").permitAll()

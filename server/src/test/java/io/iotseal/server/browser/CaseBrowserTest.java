@@ -28,6 +28,18 @@ class CaseBrowserTest extends BrowserTestSupport {
         walk("ja", "200文字以内の1行の概要", "このリンクを保存してください", "受領確認済み", "悪用を確認", "受付");
     }
 
+    /** A small text file to attach, removed when the JVM exits. */
+    private static java.nio.file.Path proofOfConcept() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempDirectory("case").resolve("poc.txt");
+            java.nio.file.Files.writeString(file, "telnet 192.0.2.1 23\n# root shell, no password\n");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void walk(String lang, String summaryError, String keepText, String acknowledged, String exploited,
                       String received) {
         String name = "Report Cam " + lang + " " + UUID.randomUUID().toString().substring(0, 6);
@@ -85,6 +97,9 @@ class CaseBrowserTest extends BrowserTestSupport {
         r.go(casePath);
         assertThat(r.find(By.id("case-state")).getText()).isEqualTo(acknowledged);
         assertThat(r.mainText()).contains("a fix is coming in 4.2.1").doesNotContain("CVSS:3.1");
+        r.find(By.id("file")).sendKeys(proofOfConcept().toString());
+        r.submit(r.find(By.cssSelector("form[action$='/attachments'] button[type=submit]")));
+        assertThat(r.mainText()).contains("poc.txt");
         r.type("body", "Thanks, I can test a beta of 4.2.1.");
         r.submit(r.find(By.cssSelector("form.reply button[type=submit]")));
         assertThat(r.mainText()).contains("I can test a beta of 4.2.1.");
