@@ -55,8 +55,10 @@ class CsafRepository {
     }
 
     Optional<Instant> lastPublished() {
-        return Optional.ofNullable(jdbc.sql("select max(published_at) from csaf_advisory")
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single()).map(OffsetDateTime::toInstant);
+        // max() of no rows is one null row, which single() refuses (a 500 before the first publication).
+        return jdbc.sql("select max(published_at) from csaf_advisory")
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single()
+                .map(OffsetDateTime::toInstant);
     }
 
     void insert(Stored s) {
