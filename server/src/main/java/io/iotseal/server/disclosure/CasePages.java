@@ -164,6 +164,7 @@ class CasePages {
                     errors.merge(f.field(), page.t("case.error.refused", f.message()), (a, b) -> a + " " + b);
                 }
             }
+            model.addAttribute("routing", routing.of(actor, id).orElse(null));
             return casePage(page, actor, model, console, cases.get(actor, id), errors, typed, null);
         }
     }
