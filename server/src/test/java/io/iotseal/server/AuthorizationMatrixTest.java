@@ -595,6 +595,11 @@ class AuthorizationMatrixTest extends ApiTest {
                 + exploitedCase(reportLabel) + "/cra-drafts/early-warning"), expect(401, 200, 200, 200, 200, 404, 404)));
         m.put("GET /api/v1/cases/{id}/cra-drafts/{stage}.pdf", new Row(w -> get("/api/v1/cases/"
                 + exploitedCase(reportLabel) + "/cra-drafts/early-warning.pdf"), expect(401, 200, 200, 200, 200, 404, 404)));
+        m.put("GET /api/v1/cases/{id}/routing", new Row(w -> get("/api/v1/cases/" + freshCase(reportLabel) + "/routing"),
+                expect(401, 200, 200, 200, 200, 404, 404)));
+        // The vendor's key for reports (ADR 0102) is public, as on the label page; a product without one is 404.
+        m.put("GET /products/{id}/openpgp-key.asc", new Row(w -> get("/products/" + keyedProduct() + "/openpgp-key.asc"),
+                expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /labels/{id}/report", new Row(w -> get("/labels/" + reportLabel + "/report"),
                 expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("POST /labels/{id}/report", new Row(w -> post("/labels/" + reportLabel + "/report")
@@ -790,6 +795,17 @@ class AuthorizationMatrixTest extends ApiTest {
         UUID caseId = jdbc.sql("select case_id from disclosure_link where token_sha256 = ?")
                 .param(io.iotseal.digest.Sha256.hex(token)).query(UUID.class).single();
         return "/api/v1/cases/" + caseId + "/attachments/" + id;
+    }
+
+    /** A published product of vendor A with an OpenPGP key for reports (the registry's kind of key will do). */
+    private UUID keyedProduct() {
+        Actor admin = new Actor(UUID.randomUUID(), "matrix", List.of(new Membership(world.operator, Role.OPERATOR_ADMIN)));
+        io.iotseal.server.product.ProductInput p = World.product(world.vendorA, "Keyed " + counter.incrementAndGet(), true);
+        String key = io.iotseal.openpgp.OpenPgpKeyPair.generate("Matrix PSIRT <psirt@vendor-a.example>",
+                java.time.Instant.now(), "matrix".toCharArray()).publicKey().armored();
+        return products.create(admin, new io.iotseal.server.product.ProductInput(p.vendorId(), p.nameEn(), p.nameJa(),
+                p.modelNumbers(), p.category(), p.description(), p.deviceDescription(), p.ipCapable(), p.services(),
+                p.supportEndDate(), p.vulnerabilityDisclosureUrl(), p.vulnerabilityContact(), key, p.published())).id();
     }
 
     private UUID freshProduct(boolean assignedToLab) {

@@ -216,8 +216,9 @@ class CaseApiTest extends ApiTest {
         // Every change is audited, without the report's body or the reporter's contact.
         List<String> actions = jdbc.sql("select action from audit_entry where entity_type = 'disclosure_case'"
                 + " and entity_id = ? order by seq").param(id.toString()).query(String.class).list();
-        assertThat(actions).containsExactly("case.receive", "case.state", "case.facts", "case.facts", "case.message",
-                "case.message");
+        // The routing's mail outcome (ADR 0102) is recorded after commit, at a moment of its own: not in the order.
+        assertThat(actions.stream().filter(a -> !a.equals("case.route.mail")).toList()).containsExactly("case.receive",
+                "case.route", "case.state", "case.facts", "case.facts", "case.message", "case.message");
         String audited = String.join("\n", jdbc.sql("select coalesce(before_json, '') || coalesce(after_json, '')"
                 + " from audit_entry where entity_id = ?").param(id.toString()).query(String.class).list());
         assertThat(audited).contains("ACKNOWLEDGED").doesNotContain(marker, "Rei Reporter", "root shell");

@@ -108,7 +108,7 @@ public final class World {
     public static ProductInput product(UUID vendor, String name, boolean published, LocalDate supportEnd) {
         return new ProductInput(vendor, name, name + "（日本語）", List.of(name.replace(' ', '-').toUpperCase()),
                 Category.ROUTER, "A product for tests", "Device", true, List.of(), supportEnd,
-                "https://example.com/vdp", "psirt@example.com", published);
+                "https://example.com/vdp", "psirt@example.com", null, published);
     }
 
     private void user(AccountService accounts, AccountRepository repo, Actor admin, Who who, UUID org, Role role) {

@@ -136,7 +136,7 @@ public class DemoData {
         String slug = en.toLowerCase().replaceAll("[^a-z0-9]+", "-");
         Product p = products.create(system, new ProductInput(vendor, en, ja, models, category,
                 "Demo product: " + en + ".", "Device: " + en + " (" + String.join(", ", models) + ")", ipCapable,
-                services, supportEnd, "https://example.com/security/" + slug, "security@example.com", published));
+                services, supportEnd, "https://example.com/security/" + slug, "security@example.com", null, published));
         records.add(DemoRecords.Kind.PRODUCT, p.id());
         if (version != null) {
             products.addVersion(system, p.id(), new VersionInput(version, released, null));

@@ -37,12 +37,14 @@ class CasePages {
     private static final List<String> DONE = List.of("state", "facts", "message", "revoked", "moment");
 
     private final CaseService cases;
+    private final ReportRouting routing;
     private final CaseAdvisories advisories;
     private final CaseClocks clocks;
 
-    CasePages(CaseService cases, CaseAdvisories advisories, CaseClocks clocks) {
+    CasePages(CaseService cases, ReportRouting routing, CaseAdvisories advisories, CaseClocks clocks) {
         this.advisories = advisories;
         this.cases = cases;
+        this.routing = routing;
         this.clocks = clocks;
     }
 
@@ -82,6 +84,7 @@ class CasePages {
         Console console = Console.of(request, actor);
         String notice = done == null || !DONE.contains(done) ? null
                 : page.t(done.equals("moment") ? "case.deadline.recorded" : "case.done." + done);
+        model.addAttribute("routing", routing.of(actor, id).orElse(null));
         return casePage(page, actor, model, console, cases.get(actor, id), Map.of(), Map.of(), notice);
     }
 
@@ -184,6 +187,7 @@ class CasePages {
                     errors.merge(f.field(), page.t("case.error.refused", f.message()), (a, b) -> a + " " + b);
                 }
             }
+            model.addAttribute("routing", routing.of(actor, id).orElse(null));
             return casePage(page, actor, model, console, cases.get(actor, id), errors, typed, null);
         }
     }

@@ -50,10 +50,12 @@ public class ReportIntake {
     private final CaseProperties properties;
     private final Clock clock;
     private final String publicUrl;
+    private final ReportRouting routing;
 
     ReportIntake(CaseRepository repository, CaseLinks links, LoginThrottle throttle, AuditLog audit,
                  ApplicationEventPublisher events, CaseProperties properties, Clock clock,
-                 @Value("${iotseal.labels.public-url:https://localhost}") String publicUrl) {
+                 @Value("${iotseal.labels.public-url:https://localhost}") String publicUrl, ReportRouting routing) {
+        this.routing = routing;
         this.repository = repository;
         this.links = links;
         this.throttle = throttle;
@@ -77,6 +79,11 @@ public class ReportIntake {
         public Duration retryAfter() {
             return wait;
         }
+    }
+
+    /** Where a report about the label will go, for the form to tell the reporter (ADR 0102). */
+    RoutingPreview routingPreview(CaseRepository.Target target) {
+        return routing.preview(target.label());
     }
 
     /** The label a report is about, for the form; 404 for an unknown one. */
@@ -124,6 +131,7 @@ public class ReportIntake {
         after.put("reportedExploited", Boolean.TRUE.equals(input.activelyExploited()));
         audit.record(REPORTER, "case.receive", "disclosure_case", id, null, after);
         events.publishEvent(new CaseStateChanged(id, target.vendorId(), null, io.iotseal.disclosure.CaseState.RECEIVED, now));
+        routing.route(id, target, now);   // to the vendor, and the operator where the scheme says (ADR 0102)
         return submitted(token, expires);
     }
 

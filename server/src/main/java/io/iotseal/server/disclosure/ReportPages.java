@@ -191,6 +191,7 @@ public class ReportPages {
         model.addAttribute("page", page);
         model.addAttribute("form", new Form(target.labelId(), target.registrationNumber(), target.productName(page.lang()),
                 target.vendorName(), target.versions(), intake.maxDetailsChars(), kept, errors));
+        model.addAttribute("routing", intake.routingPreview(target));
         return "disclosure/report-form";
     }
 

@@ -40,6 +40,13 @@ public enum EventType {
     CASE_DEADLINE_OVERDUE("case.deadline-overdue", false),
     /** A reporting deadline of a case entered its last quarter unmet (ADR 0101); as {@link #CASE_DEADLINE_OVERDUE}. */
     CASE_DEADLINE_DUE_SOON("case.deadline-due-soon", false),
+    /**
+     * A vulnerability report about a label was accepted and its case opened (issue 17 item 1, ADR 0102): never
+     * public, told to the label's vendor, and to the operator only when the scheme's reporting data copies it. The
+     * data holds the case id, product, state and whether the operator was copied, never the report's text (it may
+     * go to webhooks).
+     */
+    CASE_RECEIVED("case.received", false),
     /** Never public: told to the assessment's vendor, its lab and the operator. */
     ASSESSMENT_STATE_CHANGED("assessment.state-changed", false);
 

@@ -47,7 +47,7 @@ public class Outbox {
     /** Records an event about a label (its id, the table's UUID), with extra data the cause adds. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID label(EventType type, UUID label, Map<String, Object> extra) {
-        return labelEvent(type, label, extra, null, true);
+        return labelEvent(type, label, extra, null, true, true);
     }
 
     /** Records an event about a label told only to its vendor and the operator, whatever the product's publicity. */
@@ -56,7 +56,20 @@ public class Outbox {
         if (type.aboutLabel()) {
             throw new IllegalArgumentException(type + " is a public label event");
         }
-        return labelEvent(type, label, extra, null, false);
+        return labelPrivately(type, label, extra, true);
+    }
+
+    /**
+     * Records a private label event that the operator's subscriptions receive only when {@code operatorCopy} is
+     * true: a vulnerability report about a product whose scheme's data does not copy the operator goes to the
+     * vendor alone (ADR 0102). The operator still reads the case in its console; only the push is withheld.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID labelPrivately(EventType type, UUID label, Map<String, Object> extra, boolean operatorCopy) {
+        if (type.aboutLabel()) {
+            throw new IllegalArgumentException(type + " is a public label event");
+        }
+        return labelEvent(type, label, extra, null, false, operatorCopy);
     }
 
     /**
@@ -69,7 +82,7 @@ public class Outbox {
         if (type.aboutLabel()) {
             throw new IllegalArgumentException(type + " is a public label event");
         }
-        return labelEvent(type, label, extra, dedupeKey, false) != null;
+        return labelEvent(type, label, extra, dedupeKey, false, true) != null;
     }
 
     /**
@@ -78,11 +91,11 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean labelOnce(EventType type, UUID label, String dedupeKey, Map<String, Object> extra) {
-        return labelEvent(type, label, extra, dedupeKey, true) != null;
+        return labelEvent(type, label, extra, dedupeKey, true, true) != null;
     }
 
     private UUID labelEvent(EventType type, UUID label, Map<String, Object> extra, String dedupeKey,
-                            boolean mayBePublic) {
+                            boolean mayBePublic, boolean operatorCopy) {
         if (mayBePublic && !type.aboutLabel()) {
             throw new IllegalArgumentException(type + " is not about a label");
         }
@@ -115,7 +128,7 @@ public class Outbox {
         data.put("productName", r.productName());
         data.putAll(extra);
         return insert(type, r.labelId(), r.vendorId(), null, r.labelId(), mayBePublic && r.publicProduct(), data,
-                dedupeKey);
+                dedupeKey, operatorCopy);
     }
 
     /** Records an assessment's change of state, for its vendor, its lab and the operator (never public). */
@@ -139,18 +152,19 @@ public class Outbox {
         data.put("vendorId", r.vendorId().toString());
         data.put("labId", r.labId() == null ? null : r.labId().toString());
         return insert(EventType.ASSESSMENT_STATE_CHANGED, assessment.toString(), r.vendorId(), r.labId(), null, false,
-                data, null);
+                data, null, true);
     }
 
     /** Inserts the row; null when an event of the same dedupe key exists. */
     private UUID insert(EventType type, String subject, UUID vendor, UUID lab, String labelId, boolean publicEvent,
-                        Map<String, Object> data, String dedupeKey) {
+                        Map<String, Object> data, String dedupeKey, boolean operatorCopy) {
         UUID id = UUID.randomUUID();
         int rows = jdbc.sql("insert into notification_event (id, type, subject, vendor_id, lab_id, label_id, public_event,"
-                        + " data, occurred_at, dedupe_key, fanned_out) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)"
+                        + " data, occurred_at, dedupe_key, fanned_out, operator_copy)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)"
                         + (dedupeKey == null ? "" : " on conflict do nothing"))
                 .params(id, type.code(), subject, vendor, lab, labelId, publicEvent, json(data), OffsetDateTime.now(clock),
-                        dedupeKey)
+                        dedupeKey, operatorCopy)
                 .update();
         if (rows == 0) {
             return null;

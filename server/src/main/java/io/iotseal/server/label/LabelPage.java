@@ -22,7 +22,8 @@ public final class LabelPage {
                         List<String> models, List<String> versions, LocalDate issued, LocalDate expiry, LocalDate supportEnd,
                         String status, String reason, OffsetDateTime statusSince, String vulnerabilityUrl,
                         String vulnerabilityContact, Lifecycle lifecycle, boolean replacedCode, boolean demo,
-                        Security security, List<Update> updates) {
+                        Security security, List<Update> updates, String vulnerabilityKeyFingerprint,
+                        String vulnerabilityKeyUrl) {
         public Facts {
             updates = updates == null ? List.of() : List.copyOf(updates);
         }

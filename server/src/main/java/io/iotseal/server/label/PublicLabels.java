@@ -60,7 +60,10 @@ class PublicLabels {
                 product == null ? null : product.vulnerabilityDisclosureUrl(),
                 product == null ? null : product.vulnerabilityContact(), lifecycles.page(r, lang),
                 found.get().replacedCode(), lookup.isDemo(r), security.ofLabel(r.productId(), r.versions()),
-                notices.ofProduct(r.productId()));
+                notices.ofProduct(r.productId()),
+                product == null ? null : product.vulnerabilityOpenPgpFingerprint(),
+                product == null || product.vulnerabilityOpenPgpFingerprint() == null ? null
+                        : "/products/" + product.id() + "/openpgp-key.asc");
     }
 
     /** The public page's status facts as JSON, for apps and {@code label verify --online}; null when unknown. */

@@ -238,7 +238,7 @@ public class NoticeService {
     private static ProductInput withSupportEnd(Product p, LocalDate end) {
         return new ProductInput(p.vendorId(), p.nameEn(), p.nameJa(), p.modelNumbers(), p.category(), p.description(),
                 p.deviceDescription(), p.ipCapable(), p.services(), end, p.vulnerabilityDisclosureUrl(),
-                p.vulnerabilityContact(), p.published());
+                p.vulnerabilityContact(), p.vulnerabilityOpenPgpKey(), p.published());
     }
 
     private Notice visible(Actor actor, UUID id) {

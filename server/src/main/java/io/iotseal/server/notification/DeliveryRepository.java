@@ -27,7 +27,7 @@ class DeliveryRepository {
     static final RowMapper<EventRow> EVENT = (rs, n) -> new EventRow(rs.getObject("event_id", UUID.class),
             rs.getString("type"), rs.getString("subject"), rs.getObject("vendor_id", UUID.class),
             rs.getObject("lab_id", UUID.class), rs.getString("label_id"), rs.getBoolean("public_event"),
-            rs.getString("data"), rs.getObject("occurred_at", OffsetDateTime.class));
+            rs.getString("data"), rs.getObject("occurred_at", OffsetDateTime.class), rs.getBoolean("operator_copy"));
 
     /** Ids per recording statement: well under every driver's limit on bound parameters. */
     private static final int RECORD_CHUNK = 500;
@@ -42,7 +42,8 @@ class DeliveryRepository {
 
     /** Events not yet fanned out, oldest first, locked (skipping those another instance holds). */
     List<EventRow> lockUnfanned(int limit) {
-        return jdbc.sql("select id as event_id, type, subject, vendor_id, lab_id, label_id, public_event, data, occurred_at"
+        return jdbc.sql("select id as event_id, type, subject, vendor_id, lab_id, label_id, public_event, data, occurred_at,"
+                        + " operator_copy"
                         + " from notification_event where fanned_out = false order by occurred_at, id limit " + limit
                         + " for update skip locked")
                 .query(EVENT).list();
@@ -76,7 +77,7 @@ class DeliveryRepository {
         record Row(UUID id, int attempts, UUID subscription, EventRow event) {
         }
         List<Row> rows = named.query("select d.id, d.attempts, d.subscription_id, e.id as event_id, e.type, e.subject,"
-                        + " e.vendor_id, e.lab_id, e.label_id, e.public_event, e.data, e.occurred_at"
+                        + " e.vendor_id, e.lab_id, e.label_id, e.public_event, e.data, e.occurred_at, e.operator_copy"
                         + " from notification_delivery d join notification_event e on e.id = d.event_id where d.id in (:ids)",
                 Map.of("ids", ids), (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getInt("attempts"),
                         rs.getObject("subscription_id", UUID.class), EVENT.mapRow(rs, n)));

@@ -95,6 +95,9 @@ class EmailSender {
     }
 
     private static String detail(JsonNode data) {
+        if (data.hasNonNull("caseId") && !data.hasNonNull("due")) {
+            return "case " + data.get("caseId").asText();
+        }
         for (String field : new String[]{"reason", "lapseOn", "windowOpens", "due", "supportEnd", "cause"}) {
             if (data.hasNonNull(field)) {
                 return field.equals("reason") ? data.get(field).asText() : field + " " + data.get(field).asText();

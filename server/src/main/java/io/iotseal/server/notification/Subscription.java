@@ -19,7 +19,7 @@ record Subscription(UUID id, UUID organizationId, Scope scope, Channel channel, 
             return false;
         }
         boolean inScope = switch (scope) {
-            case ALL -> true;
+            case ALL -> e.operatorCopy();
             case VENDOR -> organizationId.equals(e.vendorId());
             case LAB -> organizationId.equals(e.labId());
             case PUBLIC -> e.publicEvent();

@@ -15,13 +15,13 @@ import java.util.UUID;
  */
 public record ProductForm(String vendorId, String nameEn, String nameJa, String modelNumbers, String category,
                           String description, Boolean ipCapable, String supportEndDate,
-                          String vulnerabilityDisclosureUrl, String vulnerabilityContact, Boolean published,
-                          String version) {
+                          String vulnerabilityDisclosureUrl, String vulnerabilityContact,
+                          String vulnerabilityOpenPgpKey, Boolean published, String version) {
 
     /** An empty form for a new product of {@code vendorId}. */
     public static ProductForm empty(UUID vendorId) {
         return new ProductForm(vendorId == null ? null : vendorId.toString(), "", "", "", Category.ROUTER.name(), "",
-                true, "", "", "", false, null);
+                true, "", "", "", "", false, null);
     }
 
     /** The form filled with a stored product. */
@@ -29,7 +29,7 @@ public record ProductForm(String vendorId, String nameEn, String nameJa, String 
         return new ProductForm(p.vendorId().toString(), p.nameEn(), nz(p.nameJa()), String.join("\n", p.modelNumbers()),
                 p.category().name(), nz(p.description()), p.ipCapable(),
                 p.supportEndDate() == null ? "" : p.supportEndDate().toString(), nz(p.vulnerabilityDisclosureUrl()),
-                nz(p.vulnerabilityContact()), p.published(), Long.toString(p.version()));
+                nz(p.vulnerabilityContact()), nz(p.vulnerabilityOpenPgpKey()), p.published(), Long.toString(p.version()));
     }
 
     /** Model numbers, one per line, blank lines left out. */
@@ -71,7 +71,7 @@ public record ProductForm(String vendorId, String nameEn, String nameJa, String 
         }
         return new ProductInput(vendor, nameEn == null ? null : nameEn.strip(), blankToNull(nameJa), modelNumberList(), cat,
                 blankToNull(description), deviceDescription, Boolean.TRUE.equals(ipCapable), services, supportEnd, blankToNull(vulnerabilityDisclosureUrl),
-                blankToNull(vulnerabilityContact), Boolean.TRUE.equals(published));
+                blankToNull(vulnerabilityContact), blankToNull(vulnerabilityOpenPgpKey), Boolean.TRUE.equals(published));
     }
 
     private static String blankToNull(String s) {

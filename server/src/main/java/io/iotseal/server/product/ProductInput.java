@@ -19,6 +19,8 @@ import java.util.UUID;
  * input: the server derives it from the category and {@code ipCapable} ({@link ScopePolicy}).
  * {@code vendorId} may be left out by a member of exactly one vendor; it cannot change on update.
  * Names and model numbers are printed on labels, so they meet the label's limits ({@link LabelText}).
+ * {@code vulnerabilityOpenPgpKey}: the vendor's armored OpenPGP public key for reports, checked on save
+ * ({@link VendorKeys}); none means reports are mailed without their text (ADR 0102).
  */
 public record ProductInput(
         UUID vendorId,
@@ -34,5 +36,6 @@ public record ProductInput(
         @Size(max = 2000) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL")
         String vulnerabilityDisclosureUrl,
         @Size(max = 320) @Email String vulnerabilityContact,
+        @Size(max = VendorKeys.MAX_KEY_CHARS) String vulnerabilityOpenPgpKey,
         Boolean published) {
 }

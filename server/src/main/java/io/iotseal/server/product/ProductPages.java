@@ -212,7 +212,7 @@ class ProductPages {
 
     private static final List<String> KNOWN_FIELDS = Arrays.asList("vendorId", "nameEn", "nameJa", "modelNumbers",
             "category", "description", "ipCapable", "supportEndDate", "vulnerabilityDisclosureUrl",
-            "vulnerabilityContact", "version", "releaseDate", "notes", "gtin");
+            "vulnerabilityContact", "vulnerabilityOpenPgpKey", "version", "releaseDate", "notes", "gtin");
 
     private static long parseVersion(String version) {
         try {
@@ -225,7 +225,7 @@ class ProductPages {
     private static ProductForm withVersion(ProductForm f, long version) {
         return new ProductForm(f.vendorId(), f.nameEn(), f.nameJa(), f.modelNumbers(), f.category(), f.description(),
                 f.ipCapable(), f.supportEndDate(), f.vulnerabilityDisclosureUrl(), f.vulnerabilityContact(),
-                f.published(), Long.toString(version));
+                f.vulnerabilityOpenPgpKey(), f.published(), Long.toString(version));
     }
 
     private static String newPage(Page page, Model model, ProductForm form, Set<UUID> vendors, Map<String, String> errors) {

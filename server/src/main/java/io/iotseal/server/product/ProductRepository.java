@@ -24,7 +24,7 @@ public class ProductRepository {
 
     private static final String COLUMNS = "p.id, p.vendor_id, o.name as vendor_name, p.name_en, p.name_ja,"
             + " p.category, p.description, p.device_description, p.ip_capable, p.support_end_date, p.vdp_url,"
-            + " p.vdp_contact, p.in_scope, p.scope_reason, p.published, p.created_at, p.updated_at, p.version";
+            + " p.vdp_contact, p.vdp_openpgp_key, p.vdp_openpgp_fingerprint, p.in_scope, p.scope_reason, p.published, p.created_at, p.updated_at, p.version";
 
     private final JdbcClient jdbc;
 
@@ -44,9 +44,21 @@ public class ProductRepository {
                 Category.valueOf(rs.getString("category")), rs.getString("description"),
                 rs.getString("device_description"), rs.getBoolean("ip_capable"), services(id), versions(id),
                 rs.getObject("support_end_date", LocalDate.class), rs.getString("vdp_url"), rs.getString("vdp_contact"),
+                rs.getString("vdp_openpgp_key"), rs.getString("vdp_openpgp_fingerprint"),
                 new Product.Scope(rs.getBoolean("in_scope"), rs.getString("scope_reason")), rs.getBoolean("published"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getLong("version"));
+    }
+
+    /**
+     * The vendor's OpenPGP key for reports, for anyone, when the product is public or labelled (its label page shows
+     * the key, published or not); empty otherwise, exactly as for a product without a key.
+     */
+    public Optional<String> publicOpenPgpKey(UUID id) {
+        return jdbc.sql("select p.vdp_openpgp_key from product p where p.id = ? and p.vdp_openpgp_key is not null"
+                        + " and ((p.published = true and p.in_scope = true)"
+                        + " or exists (select 1 from label l where l.product_id = p.id))")
+                .param(id).query(String.class).optional();
     }
 
     // --- search -----------------------------------------------------------------------------------
@@ -162,12 +174,13 @@ public class ProductRepository {
 
     public void insert(Product p) {
         jdbc.sql("insert into product (id, vendor_id, name_en, name_ja, category, description, device_description,"
-                        + " support_end_date, vdp_url, vdp_contact, ip_capable, in_scope, scope_reason, published,"
-                        + " search_text, created_at, updated_at, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " support_end_date, vdp_url, vdp_contact, vdp_openpgp_key, vdp_openpgp_fingerprint, ip_capable,"
+                        + " in_scope, scope_reason, published, search_text, created_at, updated_at, version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(p.id(), p.vendorId(), p.nameEn(), p.nameJa(), p.category().name(), p.description(),
                         p.deviceDescription(), p.supportEndDate(), p.vulnerabilityDisclosureUrl(),
-                        p.vulnerabilityContact(), p.ipCapable(), p.scope().inScope(), p.scope().reason(),
+                        p.vulnerabilityContact(), p.vulnerabilityOpenPgpKey(), p.vulnerabilityOpenPgpFingerprint(),
+                        p.ipCapable(), p.scope().inScope(), p.scope().reason(),
                         p.published(), SearchText.of(p.nameEn(), p.nameJa(), p.modelNumbers()), p.createdAt(),
                         p.updatedAt(), p.version())
                 .update();
@@ -177,11 +190,13 @@ public class ProductRepository {
     /** Replaces the product's fields and children if its version is still {@code expectedVersion}. */
     public boolean update(Product p, long expectedVersion) {
         int rows = jdbc.sql("update product set name_en = ?, name_ja = ?, category = ?, description = ?,"
-                        + " device_description = ?, support_end_date = ?, vdp_url = ?, vdp_contact = ?, ip_capable = ?,"
+                        + " device_description = ?, support_end_date = ?, vdp_url = ?, vdp_contact = ?,"
+                        + " vdp_openpgp_key = ?, vdp_openpgp_fingerprint = ?, ip_capable = ?,"
                         + " in_scope = ?, scope_reason = ?, published = ?, search_text = ?, updated_at = ?, version = ?"
                         + " where id = ? and version = ?")
                 .params(p.nameEn(), p.nameJa(), p.category().name(), p.description(), p.deviceDescription(),
-                        p.supportEndDate(), p.vulnerabilityDisclosureUrl(), p.vulnerabilityContact(), p.ipCapable(),
+                        p.supportEndDate(), p.vulnerabilityDisclosureUrl(), p.vulnerabilityContact(),
+                        p.vulnerabilityOpenPgpKey(), p.vulnerabilityOpenPgpFingerprint(), p.ipCapable(),
                         p.scope().inScope(), p.scope().reason(), p.published(),
                         SearchText.of(p.nameEn(), p.nameJa(), p.modelNumbers()), p.updatedAt(), p.version(), p.id(),
                         expectedVersion)

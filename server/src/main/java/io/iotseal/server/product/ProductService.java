@@ -175,10 +175,12 @@ public class ProductService {
                                  OffsetDateTime created, OffsetDateTime updated, long version) {
         ScopePolicy.Decision scope = ScopePolicy.decide(in.category(), in.ipCapable(), library.schemes());
         List<String> models = in.modelNumbers().stream().map(String::strip).distinct().toList();
+        VendorKeys.Checked key = VendorKeys.check(blankToNull(in.vulnerabilityOpenPgpKey()), clock.instant());
         return new Product(id, vendorId, null, in.nameEn().strip(), blankToNull(in.nameJa()), models, in.category(),
                 blankToNull(in.description()), blankToNull(in.deviceDescription()), in.ipCapable(),
                 in.services() == null ? List.of() : in.services(), versions, in.supportEndDate(),
                 blankToNull(in.vulnerabilityDisclosureUrl()), blankToNull(in.vulnerabilityContact()),
+                key == null ? null : key.armored(), key == null ? null : key.fingerprint(),
                 new Product.Scope(scope.inScope(), scope.reason()), Boolean.TRUE.equals(in.published()), created,
                 updated, version);
     }

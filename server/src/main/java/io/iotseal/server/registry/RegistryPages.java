@@ -146,7 +146,7 @@ class RegistryPages {
         model.addAttribute("product", new RegistryView.Product(p.id(), name, other, p.vendorName(),
                 page.t("registry.category." + p.category().name()), p.modelNumbers(),
                 p.versions().stream().map(ProductVersion::version).toList(), p.supportEndDate(),
-                p.vulnerabilityDisclosureUrl(), p.vulnerabilityContact(),
+                p.vulnerabilityDisclosureUrl(), p.vulnerabilityContact(), p.vulnerabilityOpenPgpFingerprint(),
                 repository.ofProduct(p.id(), today).stream().map(e -> result(e, page.lang())).toList()));
         return "registry/product";
     }

@@ -49,7 +49,7 @@ public final class RegistryView {
     /** A public product with its labels. */
     public record Product(UUID id, String name, String otherName, String vendor, String category, List<String> models,
                           List<String> versions, LocalDate supportEnd, String vulnerabilityUrl,
-                          String vulnerabilityContact, List<Result> labels) {
+                          String vulnerabilityContact, String vulnerabilityKeyFingerprint, List<Result> labels) {
 
         /** Only an https address becomes a link; anything else is shown as text. */
         public boolean vulnerabilityUrlIsLink() {

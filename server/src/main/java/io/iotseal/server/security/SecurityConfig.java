@@ -67,7 +67,8 @@ public class SecurityConfig {
                         // The public site's home page (issue 14, ADR 0074).
                         .requestMatchers(HttpMethod.GET, "/").permitAll()
                         // The public site (issue 14, ADR 0084): registry search, product pages, the label check.
-                        .requestMatchers(HttpMethod.GET, "/registry", "/products/*", "/check").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/registry", "/products/*", "/check",
+                                "/products/*/openpgp-key.asc").permitAll()
                         .requestMatchers(HttpMethod.POST, "/check").permitAll()
                         // The label registry's search and export (issue 13, ADR 0080): labels of public products.
                         .requestMatchers(HttpMethod.GET, "/api/v1/labels", "/api/v1/labels/export").permitAll()

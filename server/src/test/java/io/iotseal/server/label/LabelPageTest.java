@@ -22,7 +22,8 @@ class LabelPageTest {
                 new LabelPage.Security(List.of(new LabelPage.SecurityEntry("CVE-<1>", "HIGH", true, "<b>busybox</b> 1.36",
                         "1&2", "affected", null, "<script>update()</script>", "1.1<", false, false)), null),
                 List.of(new LabelPage.Update("firmware-update", "<b>2.0</b>", LocalDate.of(2026, 10, 1),
-                        List.of("CVE-2026-<1>"), null, LocalDate.of(2026, 10, 2))));
+                        List.of("CVE-2026-<1>"), null, LocalDate.of(2026, 10, 2))), "<b>FP</b>",
+                "/products/p1/openpgp-key.asc");
         String html = Templates.render("label/page.jte", Templates.anonymousPage(Locale.ENGLISH, "/l/ABC"),
                 Map.of("label", facts));
         assertThat(html).doesNotContain("<script>", "<img src=x", "<b>", "<i>", "href=\"javascript", "<u>", "<s>");
@@ -30,6 +31,7 @@ class LabelPageTest {
                 "Acknowledged by the scheme operator on 2026-10-02.");
         assertThat(html).contains("CVE-&lt;1&gt;", "&lt;b&gt;busybox&lt;/b&gt;", "&lt;script&gt;update()",
                 "Fixed in version 1.1&lt;", "Known to be exploited (CISA KEV)", "High", "Affected",
+                "Download the key (fingerprint &lt;b&gt;FP&lt;/b&gt;)", "href=\"/products/p1/openpgp-key.asc\"",
                 "No advisory data has been checked for this product yet.");
         assertThat(html).contains("&lt;script&gt;", "Suspended", "&lt;i&gt;why&lt;/i&gt;", "&lt;u&gt;not retrieved",
                 "after 2026-06-01 unless the declaration is updated (requirements changed on 2026-04-20)");
@@ -42,7 +44,7 @@ class LabelPageTest {
                 LocalDate.of(2030, 1, 1), "valid", null, null, null, null, null, false, true,
                 new LabelPage.Security(List.of(), java.time.OffsetDateTime.parse("2026-11-30T10:00:00Z")),
                 List.of(new LabelPage.Update("support-period", null, null, List.of(), LocalDate.of(2031, 3, 31),
-                        LocalDate.of(2026, 11, 1))));
+                        LocalDate.of(2026, 11, 1))), null, null);
         String html = Templates.render("label/page.jte", Templates.anonymousPage(Locale.JAPANESE, "/l/ABC"),
                 Map.of("label", facts));
         assertThat(html).contains("lang=\"ja\"", "IoTセキュリティラベル REG-1", "有効", "保証の限界", "（未登録）",
