@@ -64,6 +64,11 @@ public final class IotSealCli implements Runnable {
             err.println("iotseal: " + e.getMessage());
             return EXIT_BAD_DATA;
         }
+        if (e instanceof io.iotseal.probe.survey.registry.RegistryUpload.UploadException) {
+            // The registry refused or could not be reached: its own words, not "unexpected".
+            err.println("iotseal: registry: " + e.getMessage());
+            return 1;
+        }
         if (e instanceof UserInputException || e instanceof IllegalArgumentException) {
             err.println("iotseal: " + e.getMessage());
             return EXIT_BAD_INPUT;

@@ -36,11 +36,13 @@ import java.util.concurrent.Callable;
 
 /** {@code iotseal probe}: network checks of devices under test. The logic lives in the probe module. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
+        subcommands = {ProbeWorkerCommand.class, ProbeCampaignCommand.class},
         description = {"Probes devices you are authorised to test: open ports, default credentials, anonymous access,",
                 "cleartext logins, TLS, brute-force resistance, UPnP/SSDP, SNMP, CoAP, mDNS and version disclosure, with findings",
                 "mapped to EN 303 645, JC-STAR, NISTIR 8425 and ISO/IEC 27402.",
                 "Exit codes: 0 every device reached and no FAIL, 4 at least one FAIL, 5 no FAIL but at least one",
-                "device not reached (no port answered: it gets no verdicts), 2 invalid input, 1 error."})
+                "device not reached (no port answered: it gets no verdicts), 2 invalid input, 1 error.",
+                "Surveys of many addresses run on NATS JetStream: `probe campaign` and `probe worker`."})
 public final class ProbeCommand implements Callable<Integer> {
     static final int EXIT_FAIL_FOUND = 4;
     /** Runs of up to this many hosts are lab runs: every TCP port is scanned unless --ports says otherwise (ADR 0079). */
