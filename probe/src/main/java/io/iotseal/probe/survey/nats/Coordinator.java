@@ -1,5 +1,7 @@
 package io.iotseal.probe.survey.nats;
 
+import io.iotseal.probe.survey.OptOutList;
+import io.iotseal.probe.survey.SurveyScope;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -11,11 +13,14 @@ import io.nats.client.api.StreamInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -56,6 +61,24 @@ public final class Coordinator implements AutoCloseable {
         }
         this.store = CampaignStore.open(nc, true);
         this.ackWait = ackWait;
+    }
+
+    /**
+     * Starts a survey campaign: {@link #start(ScopeView, byte[])} with the signed-off scope and, when given, the
+     * opt-out list file, checked here (a list that does not parse stops the campaign before any item exists) and
+     * stored as text for the workers.
+     */
+    public CampaignStatus start(SurveyScope scope, Optional<Path> optOutFile) {
+        byte[] optOut = new byte[0];
+        if (optOutFile.isPresent()) {
+            OptOutList.read(optOutFile.get());
+            try {
+                optOut = Files.readAllBytes(optOutFile.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return start(ProbeBackend.view(scope), optOut);
     }
 
     /**

@@ -133,6 +133,7 @@ public final class Worker implements Runnable, AutoCloseable {
                 if (campaign.state.isFinal()) {
                     campaigns.remove(campaign.id);
                     campaign.work.unsubscribe();
+                    campaign.observer.close();
                 }
             } catch (RuntimeException e) {
                 // Reconnecting; the state is read again in 200 ms.
@@ -157,6 +158,7 @@ public final class Worker implements Runnable, AutoCloseable {
     public void close() {
         stop();
         timers.shutdownNow();
+        campaigns.values().forEach(c -> c.observer.close());
     }
 
     private static void sleepQuietly() {

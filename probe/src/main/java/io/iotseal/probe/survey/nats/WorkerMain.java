@@ -45,7 +45,7 @@ public final class WorkerMain {
             return 2;
         }
         Connection nc = connect(url);
-        try (Worker worker = new Worker(nc, new ProbeBackend(), parallel, name, Clock.systemUTC())) {
+        try (Worker worker = new Worker(nc, new ProbeBackend(Clock.systemUTC()), parallel, name, Clock.systemUTC())) {
             Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
             worker.run();
         } finally {

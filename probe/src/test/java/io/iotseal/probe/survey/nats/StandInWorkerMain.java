@@ -6,7 +6,7 @@ import java.time.Clock;
 
 /**
  * A worker process with the stand-in backend ({@link ConnectBackend}), for the engine's tests and the
- * benchmark's no-op figures. Arguments: NATS-URL PORT connect|noop PARALLEL NAME.
+ * benchmark's no-op figures. Arguments: NATS-URL PORT connect|noop PARALLEL --name NAME.
  */
 public final class StandInWorkerMain {
     private StandInWorkerMain() {
@@ -15,7 +15,7 @@ public final class StandInWorkerMain {
     public static void main(String[] args) throws Exception {
         Connection nc = WorkerMain.connect(args[0]);
         Worker worker = new Worker(nc, new ConnectBackend(Integer.parseInt(args[1]), args[2].equals("connect")),
-                Integer.parseInt(args[3]), args[4], Clock.systemUTC());
+                Integer.parseInt(args[3]), args[5], Clock.systemUTC());
         worker.run();
     }
 }
