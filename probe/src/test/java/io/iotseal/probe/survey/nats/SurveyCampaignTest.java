@@ -33,8 +33,8 @@ class SurveyCampaignTest {
             Files.writeString(optOut, "# owners' requests\n" + devices.get(100).getHostAddress() + "-"
                     + devices.get(139).getHostAddress() + "\n" + devices.get(500).getHostAddress() + "\n"
                     + devices.get(1999).getHostAddress() + "  # the last one\n");
-            SurveyScope scope = f.scope("kill-test", 3000, 64);
-            f.startWorkers(3, 32);
+            SurveyScope scope = f.scope("kill-test", 4000, 64);
+            f.startWorkers(3, 128);
             f.coordinator.start(scope, Optional.of(optOut));
             f.awaitObservations("kill-test", 500, Duration.ofSeconds(60));
             f.workers.get(0).destroyForcibly().waitFor();
@@ -65,6 +65,62 @@ class SurveyCampaignTest {
             }
             assertThat(f.coordinator.status("kill-test").observations()).isEqualTo(2000);
         }
+    }
+
+    @Test
+    void pauseStopsNewWorkAndResumeFinishesIt() throws Exception {
+        try (SurveyFixture f = new SurveyFixture("127.24.0.1", 1200, 0)) {
+            f.startWorkers(3, 64);
+            f.coordinator.start(f.scope("pause-test", 4000, 64), Optional.empty());
+            f.awaitObservations("pause-test", 200, Duration.ofSeconds(60));
+            f.coordinator.pause("pause-test");
+            long settled = settle(f.fleet);
+            // Paused: the addresses in flight have finished, and no new address is probed, however long it lasts.
+            Thread.sleep(3000);
+            assertThat(f.fleet.totalConnections()).isEqualTo(settled);
+            CampaignStatus paused = f.coordinator.status("pause-test");
+            assertThat(paused.state()).isEqualTo(CampaignState.PAUSED);
+            assertThat(paused.observations()).isLessThan(1200);
+
+            f.coordinator.resume("pause-test");
+            assertThat(f.coordinator.awaitEnd("pause-test", Duration.ofSeconds(90))).isTrue();
+            List<Observation> observations = f.collect("pause-test", Duration.ofSeconds(30));
+            assertThat(observations).hasSize(1200);
+            assertThat(observations.stream().map(Observation::address).distinct()).hasSize(1200);
+            assertThat(f.coordinator.status("pause-test").state()).isEqualTo(CampaignState.DONE);
+        }
+    }
+
+    @Test
+    void cancelStopsTheCampaign() throws Exception {
+        try (SurveyFixture f = new SurveyFixture("127.25.0.1", 1200, 0)) {
+            f.startWorkers(3, 64);
+            f.coordinator.start(f.scope("cancel-test", 4000, 64), Optional.empty());
+            f.awaitObservations("cancel-test", 200, Duration.ofSeconds(60));
+            f.coordinator.cancel("cancel-test");
+            long settled = settle(f.fleet);
+            Thread.sleep(3000);
+            assertThat(f.fleet.totalConnections()).isEqualTo(settled);
+            CampaignStatus cancelled = f.coordinator.status("cancel-test");
+            assertThat(cancelled.state()).isEqualTo(CampaignState.CANCELLED);
+            assertThat(cancelled.itemsRemaining()).isZero();
+            assertThat(cancelled.observations()).isLessThan(1200);
+            // What was observed before the cancel is kept and collectable, once per address.
+            List<Observation> observations = f.collect("cancel-test", Duration.ofSeconds(30));
+            assertThat(observations.stream().map(Observation::address).distinct().count()).isEqualTo(observations.size());
+        }
+    }
+
+    /** Waits until the fleet has seen no new connection for a second; the count then. */
+    static long settle(SimulatedFleet fleet) throws InterruptedException {
+        long last = -1;
+        long now = fleet.totalConnections();
+        while (now != last) {
+            last = now;
+            Thread.sleep(1000);
+            now = fleet.totalConnections();
+        }
+        return now;
     }
 
     private static boolean hasFailingDefaultCredential(Observation o) {
