@@ -41,6 +41,8 @@ public final class SimulatedHttpDevice implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     /** Status of the page after a correct login: 403 is lighttpd's answer when the directory has no index. */
     private volatile int statusAfterLogin = 200;
+    /** The login page served with a 401 (its title names the product, as on real devices), or null for none. */
+    private volatile String loginPage;
     /** Pause before answering a wrong credential, per request (parallel requests are not serialised). */
     private volatile long failureDelayMillis;
 
@@ -94,6 +96,12 @@ public final class SimulatedHttpDevice implements AutoCloseable {
         return this;
     }
 
+    /** Serves a login page with this title along with each 401, for the survey's HTTP_TITLE fingerprint. */
+    public SimulatedHttpDevice loginPageTitle(String title) {
+        this.loginPage = "<html><head><title>" + title + "</title></head><body>Please log in</body></html>";
+        return this;
+    }
+
     /** Delays every answer to a wrong credential, like a server that sleeps after each failure. */
     public SimulatedHttpDevice failureDelay(java.time.Duration delay) {
         this.failureDelayMillis = delay.toMillis();
@@ -136,7 +144,14 @@ public final class SimulatedHttpDevice implements AutoCloseable {
             }
         }
         exchange.getResponseHeaders().add("WWW-Authenticate", challenge());
-        exchange.sendResponseHeaders(401, -1);
+        String page = loginPage;
+        if (page == null) {
+            exchange.sendResponseHeaders(401, -1);
+            return;
+        }
+        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(401, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private String challenge() {

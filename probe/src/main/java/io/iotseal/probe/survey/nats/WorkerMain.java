@@ -1,0 +1,73 @@
+package io.iotseal.probe.survey.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * {@code iotseal probe worker --nats URL [--parallel N] [--name NAME]}: a survey worker process that serves every
+ * running campaign on the NATS server until it is stopped. The CLI calls {@link #run(String[])}.
+ */
+public final class WorkerMain {
+    /** Addresses probed at the same time by default: the global permits, not this, set the pace. */
+    public static final int PARALLEL = 64;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs a worker until the process is stopped; 2 for bad arguments. */
+    public static int run(String[] args) throws Exception {
+        String url = null;
+        int parallel = PARALLEL;
+        String name = defaultName();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--nats" -> url = args[++i];
+                case "--parallel" -> parallel = Integer.parseInt(args[++i]);
+                case "--name" -> name = args[++i];
+                default -> {
+                    System.err.println("usage: worker --nats URL [--parallel N] [--name NAME]; unknown: " + args[i]);
+                    return 2;
+                }
+            }
+        }
+        if (url == null || parallel < 1) {
+            System.err.println("usage: worker --nats URL [--parallel N] [--name NAME]");
+            return 2;
+        }
+        Connection nc = connect(url);
+        try (Worker worker = new Worker(nc, new ProbeBackend(Clock.systemUTC()), parallel, name, Clock.systemUTC())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
+            worker.run();
+        } finally {
+            nc.close();
+        }
+        return 0;
+    }
+
+    /** A connection that keeps reconnecting: a worker outlives a NATS restart (its items wait in JetStream). */
+    public static Connection connect(String url) throws IOException, InterruptedException {
+        return Nats.connect(Options.builder().server(url).connectionTimeout(Duration.ofSeconds(5))
+                .maxReconnects(-1).reconnectWait(Duration.ofMillis(500)).build());
+    }
+
+    /** host/pid-N, as the observation format's {@code worker}. */
+    static String defaultName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return host + "/pid-" + ProcessHandle.current().pid();
+    }
+}
