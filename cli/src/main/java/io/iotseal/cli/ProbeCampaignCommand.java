@@ -10,7 +10,9 @@ import io.nats.client.Connection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -104,6 +106,9 @@ final class ProbeCampaignCommand implements Runnable {
                     "done or it is cancelled: keep it running (workers wait for its permits). Started again with",
                     "the same scope, it goes on where it stopped."})
     static final class Start implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--nats", required = true, paramLabel = "URL", description = "The NATS server, e.g. nats://127.0.0.1:4222.")
         String nats;
 
@@ -120,11 +125,11 @@ final class ProbeCampaignCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            SurveyScope surveyScope = SurveyScope.read(scope);
+            SurveyScope surveyScope = readScope(scope);
             try (Connection nc = SurveyOptions.connect(nats); Coordinator coordinator = new Coordinator(nc, Coordinator.ACK_WAIT)) {
                 CampaignStatus started = coordinator.start(surveyScope, Optional.ofNullable(optOut));
                 System.err.println("started: " + started.summary());
-                return follow(nc, coordinator, surveyScope.id(), surveyScope.canonicalJson(), destination);
+                return follow(spec.commandLine().getOut(), nc, coordinator, surveyScope.id(), surveyScope.canonicalJson(), destination);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw e;
@@ -135,6 +140,9 @@ final class ProbeCampaignCommand implements Runnable {
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Coordinates a started campaign again, e.g. after the coordinator's machine restarted.")
     static final class Serve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--nats", required = true, paramLabel = "URL", description = "The NATS server.")
         String nats;
 
@@ -148,7 +156,7 @@ final class ProbeCampaignCommand implements Runnable {
         public Integer call() throws InterruptedException {
             try (Connection nc = SurveyOptions.connect(nats); Coordinator coordinator = new Coordinator(nc, Coordinator.ACK_WAIT)) {
                 coordinator.serve(known(coordinator, campaign));
-                return follow(nc, coordinator, campaign, null, destination);
+                return follow(spec.commandLine().getOut(), nc, coordinator, campaign, null, destination);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw e;
@@ -160,7 +168,7 @@ final class ProbeCampaignCommand implements Runnable {
      * Prints progress every few seconds until the campaign ends, collecting into the destination meanwhile when
      * one is given (on a thread of its own, so a slow registry never holds up the permits).
      */
-    static int follow(Connection nc, Coordinator coordinator, String campaign, byte[] scopeJson, Destination destination)
+    static int follow(java.io.PrintWriter out, Connection nc, Coordinator coordinator, String campaign, byte[] scopeJson, Destination destination)
             throws InterruptedException {
         Thread collector = null;
         RuntimeException[] collectorFailure = new RuntimeException[1];
@@ -185,7 +193,8 @@ final class ProbeCampaignCommand implements Runnable {
             System.err.println(coordinator.status(campaign).summary());
         }
         CampaignStatus end = coordinator.status(campaign);
-        System.out.println(end.summary());
+        out.println(end.summary());
+        out.flush();
         if (collector != null) {
             collector.join();
             if (collectorFailure[0] != null) {
@@ -193,6 +202,17 @@ final class ProbeCampaignCommand implements Runnable {
             }
         }
         return end.state() == CampaignState.CANCELLED ? EXIT_CANCELLED : 0;
+    }
+
+    /** The scope file, or exit 2 with the file and field named. */
+    static SurveyScope readScope(Path file) {
+        try {
+            return SurveyScope.read(file);
+        } catch (UncheckedIOException e) {
+            throw new UserInputException("--scope: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--scope: " + e.getMessage());
+        }
     }
 
     static String known(Coordinator coordinator, String campaign) {
@@ -209,6 +229,9 @@ final class ProbeCampaignCommand implements Runnable {
 
     /** One steering action on a campaign. */
     abstract static class Steer implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--nats", required = true, paramLabel = "URL", description = "The NATS server.")
         String nats;
 
@@ -216,6 +239,9 @@ final class ProbeCampaignCommand implements Runnable {
         String campaign;
 
         abstract void apply(Coordinator coordinator, String campaign);
+
+        /** The state the action leads to; empty for a command that changes nothing. */
+        abstract Optional<CampaignState> leadsTo();
 
         @Override
         public Integer call() {
@@ -226,7 +252,12 @@ final class ProbeCampaignCommand implements Runnable {
                 } catch (IllegalStateException e) {
                     throw new UserInputException(e.getMessage());
                 }
-                System.out.println(coordinator.status(id).summary());
+                CampaignStatus now = coordinator.status(id);
+                if (leadsTo().isPresent() && now.state() != leadsTo().get()) {
+                    throw new UserInputException("campaign " + id + " is " + now.state() + ": it cannot become "
+                            + leadsTo().get());
+                }
+                spec.commandLine().getOut().println(now.summary());
                 return 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -238,6 +269,11 @@ final class ProbeCampaignCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Shows a campaign's state and progress.")
     static final class Status extends Steer {
         @Override
+        Optional<CampaignState> leadsTo() {
+            return Optional.empty();
+        }
+
+        @Override
         void apply(Coordinator coordinator, String campaign) {
             // Only the summary that every steering command prints.
         }
@@ -247,6 +283,11 @@ final class ProbeCampaignCommand implements Runnable {
             description = "Pauses a campaign: workers finish the addresses in hand and take no new ones.")
     static final class Pause extends Steer {
         @Override
+        Optional<CampaignState> leadsTo() {
+            return Optional.of(CampaignState.PAUSED);
+        }
+
+        @Override
         void apply(Coordinator coordinator, String campaign) {
             coordinator.pause(campaign);
         }
@@ -254,6 +295,11 @@ final class ProbeCampaignCommand implements Runnable {
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resumes a paused campaign.")
     static final class Resume extends Steer {
+        @Override
+        Optional<CampaignState> leadsTo() {
+            return Optional.of(CampaignState.RUNNING);
+        }
+
         @Override
         void apply(Coordinator coordinator, String campaign) {
             coordinator.resume(campaign);
@@ -264,6 +310,11 @@ final class ProbeCampaignCommand implements Runnable {
             description = "Cancels a campaign: workers drop their items and the items nobody took are removed.")
     static final class Cancel extends Steer {
         @Override
+        Optional<CampaignState> leadsTo() {
+            return Optional.of(CampaignState.CANCELLED);
+        }
+
+        @Override
         void apply(Coordinator coordinator, String campaign) {
             coordinator.cancel(campaign);
         }
@@ -273,6 +324,9 @@ final class ProbeCampaignCommand implements Runnable {
             description = {"Sends a campaign's observations to a registry and/or a file, each address once; run again,",
                     "it goes on where it stopped."})
     static final class Collect implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--nats", required = true, paramLabel = "URL", description = "The NATS server.")
         String nats;
 
@@ -288,7 +342,7 @@ final class ProbeCampaignCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            SurveyScope surveyScope = SurveyScope.read(scope);
+            SurveyScope surveyScope = readScope(scope);
             if (!destination.any()) {
                 throw new UserInputException("collect: give --registry URL or --out FILE");
             }
@@ -302,7 +356,8 @@ final class ProbeCampaignCommand implements Runnable {
                     collector.collectAvailable(sink);
                 }
                 ResultsCollector.Counts c = collector.counts();
-                System.out.printf("collected %d observations (%d duplicates dropped)%n", c.delivered(), c.duplicates());
+                spec.commandLine().getOut().printf("collected %d observations (%d duplicates dropped)%n", c.delivered(),
+                        c.duplicates());
                 return 0;
             }
         }
