@@ -31,11 +31,14 @@ public final class SimulatedFleet implements AutoCloseable {
     public static final String TITLE = "Acme NetCam 200";
     public static final String USER = "admin";
     public static final String DEFAULT_PASSWORD = "admin";
+    /** The page title of the devices that are not the {@link #TITLE} model, when the fleet mixes two models. */
+    public static final String OTHER_TITLE = "Generic IP Camera";
 
     private final List<InetAddress> addresses;
     private final Map<InetAddress, Integer> index = new HashMap<>();
     private final int port;
     private final int defaultEvery;
+    private final int modelEvery;
     private final List<ServerSocket> sockets = new ArrayList<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicIntegerArray connections;
@@ -47,6 +50,18 @@ public final class SimulatedFleet implements AutoCloseable {
      * @param defaultEvery every n-th device (0, n, 2n, ...) accepts the default password; 0 for none
      */
     public SimulatedFleet(List<InetAddress> addresses, int port, int defaultEvery) throws IOException {
+        this(addresses, port, defaultEvery, 1);
+    }
+
+    /**
+     * A fleet of two models: every {@code modelEvery}-th device (0, n, 2n, ...) shows {@link #TITLE}, the others
+     * {@link #OTHER_TITLE}, as a survey meets one labelled model among many others.
+     */
+    public SimulatedFleet(List<InetAddress> addresses, int port, int defaultEvery, int modelEvery) throws IOException {
+        if (modelEvery < 1) {
+            throw new IllegalArgumentException("modelEvery must be at least 1");
+        }
+        this.modelEvery = modelEvery;
         this.addresses = List.copyOf(addresses);
         this.port = port;
         this.defaultEvery = defaultEvery;
@@ -108,6 +123,11 @@ public final class SimulatedFleet implements AutoCloseable {
         }
     }
 
+    /** The page title device {@code device} shows: its model. */
+    public String title(int device) {
+        return device % modelEvery == 0 ? TITLE : OTHER_TITLE;
+    }
+
     public boolean acceptsDefault(int device) {
         return defaultEvery > 0 && device % defaultEvery == 0;
     }
@@ -126,7 +146,7 @@ public final class SimulatedFleet implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8));
                 boolean ok = head.lines().anyMatch(l -> l.regionMatches(true, 0, "Authorization:", 0, 14)
                         && l.substring(14).trim().equals(expected));
-                String body = "<html><head><title>" + TITLE + "</title></head><body>" + (ok ? "Live view" : "Login")
+                String body = "<html><head><title>" + title(device) + "</title></head><body>" + (ok ? "Live view" : "Login")
                         + "</body></html>";
                 String response = (ok ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.1 401 Unauthorized\r\n"
                         + "WWW-Authenticate: Basic realm=\"NetCam\"\r\n")
