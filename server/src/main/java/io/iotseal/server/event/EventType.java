@@ -47,6 +47,13 @@ public enum EventType {
      * go to webhooks).
      */
     CASE_RECEIVED("case.received", false),
+    /**
+     * A survey found failing checks on devices whose fingerprints match a labelled product (issue 18 item 3, ADR
+     * 0105): evidence for the operator alone, never public and not sent to the vendor (the operator decides what to
+     * put to the vendor, as with surveillance proposals). One event per upload and label; the data's
+     * {@code campaign}, {@code findings} and {@code addresses} say how many.
+     */
+    SURVEY_LABEL_FINDING("survey.label-finding", false),
     /** Never public: told to the assessment's vendor, its lab and the operator. */
     ASSESSMENT_STATE_CHANGED("assessment.state-changed", false);
 

@@ -47,7 +47,7 @@ public class Outbox {
     /** Records an event about a label (its id, the table's UUID), with extra data the cause adds. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID label(EventType type, UUID label, Map<String, Object> extra) {
-        return labelEvent(type, label, extra, null, true, true);
+        return labelEvent(type, label, extra, null, true, true, true);
     }
 
     /** Records an event about a label told only to its vendor and the operator, whatever the product's publicity. */
@@ -69,7 +69,20 @@ public class Outbox {
         if (type.aboutLabel()) {
             throw new IllegalArgumentException(type + " is a public label event");
         }
-        return labelEvent(type, label, extra, null, false, operatorCopy);
+        return labelEvent(type, label, extra, null, false, operatorCopy, true);
+    }
+
+    /**
+     * Records a label event told to the operator's subscriptions alone: not to the label's vendor, never public
+     * (the row names no vendor, so no vendor subscription matches it). A survey's findings on a label are evidence
+     * for the operator, who decides what to put to the vendor (ADR 0105).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID labelForOperator(EventType type, UUID label, Map<String, Object> extra) {
+        if (type.aboutLabel()) {
+            throw new IllegalArgumentException(type + " is a public label event");
+        }
+        return labelEvent(type, label, extra, null, false, true, false);
     }
 
     /**
@@ -82,7 +95,7 @@ public class Outbox {
         if (type.aboutLabel()) {
             throw new IllegalArgumentException(type + " is a public label event");
         }
-        return labelEvent(type, label, extra, dedupeKey, false, true) != null;
+        return labelEvent(type, label, extra, dedupeKey, false, true, true) != null;
     }
 
     /**
@@ -91,11 +104,11 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean labelOnce(EventType type, UUID label, String dedupeKey, Map<String, Object> extra) {
-        return labelEvent(type, label, extra, dedupeKey, true, true) != null;
+        return labelEvent(type, label, extra, dedupeKey, true, true, true) != null;
     }
 
     private UUID labelEvent(EventType type, UUID label, Map<String, Object> extra, String dedupeKey,
-                            boolean mayBePublic, boolean operatorCopy) {
+                            boolean mayBePublic, boolean operatorCopy, boolean toVendor) {
         if (mayBePublic && !type.aboutLabel()) {
             throw new IllegalArgumentException(type + " is not about a label");
         }
@@ -127,7 +140,7 @@ public class Outbox {
         data.put("vendorName", r.vendorName());
         data.put("productName", r.productName());
         data.putAll(extra);
-        return insert(type, r.labelId(), r.vendorId(), null, r.labelId(), mayBePublic && r.publicProduct(), data,
+        return insert(type, r.labelId(), toVendor ? r.vendorId() : null, null, r.labelId(), mayBePublic && r.publicProduct(), data,
                 dedupeKey, operatorCopy);
     }
 

@@ -1,0 +1,84 @@
+package io.iotseal.server.survey;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for label findings of surveys (V35 {@code survey_label_finding}). */
+@Repository
+class LabelFindingRepository {
+
+    private static final String SELECT = "select f.*, l.label_id as label_code, l.status as label_status,"
+            + " l.product_name_en, l.vendor_name, o.observed_at"
+            + " from survey_label_finding f join label l on l.id = f.label_id"
+            + " join survey_observation o on o.id = f.observation_id";
+
+    private static final RowMapper<LabelFinding> ROW = (rs, n) -> new LabelFinding(rs.getObject("id", UUID.class),
+            rs.getObject("label_id", UUID.class), rs.getString("label_code"),
+            rs.getString("label_status").toLowerCase(Locale.ROOT), rs.getString("product_name_en"),
+            rs.getString("vendor_name"), rs.getObject("observation_id", UUID.class), rs.getString("campaign_id"),
+            rs.getString("address"), rs.getString("check_id"), rs.getInt("port"), rs.getString("service"),
+            rs.getString("summary"), rs.getString("fingerprint"), rs.getObject("observed_at", OffsetDateTime.class),
+            rs.getString("state"), rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
+            rs.getString("decision_note"), rs.getObject("created_at", OffsetDateTime.class));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LabelFindingRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    record New(UUID id, UUID labelId, UUID observationId, String campaignId, String address, String checkId, int port,
+               String service, String summary, String fingerprint) {
+    }
+
+    void insert(List<New> rows, OffsetDateTime now) {
+        template.batchUpdate("insert into survey_label_finding (id, label_id, observation_id, campaign_id, address,"
+                        + " check_id, port, service, summary, fingerprint, state, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)", rows, 500, (ps, r) -> {
+                    ps.setObject(1, r.id());
+                    ps.setObject(2, r.labelId());
+                    ps.setObject(3, r.observationId());
+                    ps.setString(4, r.campaignId());
+                    ps.setString(5, r.address());
+                    ps.setString(6, r.checkId());
+                    ps.setInt(7, r.port());
+                    ps.setString(8, r.service());
+                    ps.setString(9, r.summary());
+                    ps.setString(10, r.fingerprint());
+                    ps.setObject(11, now);
+                });
+    }
+
+    Optional<LabelFinding> find(UUID id) {
+        return jdbc.sql(SELECT + " where f.id = ?").param(id).query(ROW).optional();
+    }
+
+    /** A label's findings, the open ones first, then the newest. */
+    List<LabelFinding> ofLabel(UUID label, int limit) {
+        return jdbc.sql(SELECT + " where f.label_id = ? order by case when f.state = 'OPEN' then 0 else 1 end,"
+                + " f.created_at desc, f.id limit " + limit).param(label).query(ROW).list();
+    }
+
+    /** Findings in a state across labels, by label, then campaign and address. */
+    List<LabelFinding> inState(String state, int limit) {
+        return jdbc.sql(SELECT + " where f.state = ? order by l.label_id, f.campaign_id, f.address, f.check_id, f.port"
+                + " limit " + limit).param(state).query(ROW).list();
+    }
+
+    /** Decides an OPEN finding; false when it was decided already. */
+    boolean decide(UUID id, String state, String by, String note, OffsetDateTime at) {
+        return jdbc.sql("update survey_label_finding set state = ?, decided_by = ?, decided_at = ?, decision_note = ?"
+                        + " where id = ? and state = 'OPEN'")
+                .params(state, by, at, note, id).update() == 1;
+    }
+}
