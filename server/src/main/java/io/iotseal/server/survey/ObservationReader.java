@@ -162,8 +162,9 @@ final class ObservationReader {
         if (n.isMissingNode() || n.isNull()) {
             return null;
         }
-        if (!n.isInt() || n.asInt() < 1 || n.asInt() > 65535) {
-            error(line, field, "a port, 1 to 65535");
+        // 0 is the probe's "the whole device" (a finding or fingerprint not about one port).
+        if (!n.isInt() || n.asInt() < 0 || n.asInt() > 65535) {
+            error(line, field, "a port, 0 (the whole device) to 65535");
             return null;
         }
         return n.asInt();
