@@ -65,6 +65,8 @@ public final class SurveyProbe implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the scope does not cover the address or the window is closed:
      *                                  a refusal, before any packet
+     * @throws java.util.concurrent.CancellationException when interrupted while waiting for a probe slot (the
+     *                                  engine cancelling or pausing); nothing was sent to the address
      */
     public Observation observe(InetAddress address) {
         Objects.requireNonNull(address, "address");
@@ -78,7 +80,12 @@ public final class SurveyProbe implements AutoCloseable {
         if (optOut.contains(address)) {
             return Observation.optedOut(scope, address, clock.instant(), worker);
         }
-        slots.acquireUninterruptibly();
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted before probing " + Addresses.text(address));
+        }
         try {
             Target target = new Target(Addresses.text(address), address);
             // The port scan connects outside the Dialer, unpaced (ADR 0079: it paces sessions, not SYNs). A survey's

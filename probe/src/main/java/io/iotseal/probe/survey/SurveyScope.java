@@ -52,6 +52,12 @@ public record SurveyScope(String id, String title, List<AddressRange> blocks, Li
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
         }
+
+        /** Never the password, so a scope in a log or an exception message shows none. */
+        @Override
+        public String toString() {
+            return username + ":" + io.iotseal.probe.finding.Redactor.password(password);
+        }
     }
 
     /** When the survey may send packets, {@code from} to {@code until} inclusive. */
@@ -173,6 +179,11 @@ public record SurveyScope(String id, String title, List<AddressRange> blocks, Li
      */
     public List<AddressRange> workItems() {
         return new WorkItems((ScopeBlocks) blocks, blockSize);
+    }
+
+    /** How many work items {@link #workItems()} has, as a long (a list's size is an int). */
+    public long workItemCount() {
+        return new WorkItems((ScopeBlocks) blocks, blockSize).count();
     }
 
     /** The same work items as a stream, produced one at a time. */

@@ -81,6 +81,9 @@ class AddressRangeTest {
         assertThat(items.get(86).text()).isEqualTo("2001:db8::f0/124");
         assertThat(s.workItemStream().mapToLong(AddressRange::size).sum()).isEqualTo(s.addressCount());
         assertThat(s.workItemStream().toList()).isEqualTo(items);
+        assertThat(s.workItemCount()).isEqualTo(87);
+        // A work item crosses the wire as its text and comes back the same.
+        assertThat(items).allSatisfy(r -> assertThat(AddressRange.parse(r.text())).isEqualTo(r));
         assertThatThrownBy(() -> items.get(87)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 

@@ -157,6 +157,14 @@ class SurveyScopeTest {
     }
 
     @Test
+    void duplicateKeysAndSecretsInToString() {
+        assertThatThrownBy(() -> SurveyScope.parse(Scopes.EXAMPLE_YAML + "id: other\n", "dup.yaml"))
+                .hasMessageStartingWith("scope dup.yaml: ").hasMessageContaining("id");
+        assertThat(SurveyScope.parse(Scopes.EXAMPLE_YAML, "y").toString()).contains("admin:[REDACTED]")
+                .doesNotContain("admin:admin");
+    }
+
+    @Test
     void yamlPasswordsWrittenAsNumbersAreText() {
         SurveyScope s = SurveyScope.parse(Scopes.EXAMPLE_YAML.replace("{username: admin, password: admin}",
                 "{username: root, password: 123456}"), "y");
