@@ -41,6 +41,12 @@ public final class SurveyProbe implements AutoCloseable {
      */
     public SurveyProbe(SurveyScope scope, OptOutList optOut, RateLimiter rate, int parallelTargets, Clock clock,
                        String worker) {
+        this(scope, optOut, rate, parallelTargets, clock, worker, SurveyTimeouts.DEFAULT);
+    }
+
+    /** The same with other timeouts (shorter ones for simulated devices on loopback). */
+    public SurveyProbe(SurveyScope scope, OptOutList optOut, RateLimiter rate, int parallelTargets, Clock clock,
+                       String worker, SurveyTimeouts timeouts) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.optOut = Objects.requireNonNull(optOut, "optOut");
         this.rate = Objects.requireNonNull(rate, "rate");
@@ -48,7 +54,7 @@ public final class SurveyProbe implements AutoCloseable {
         this.worker = ObservationRules.text("worker", worker, 200, false);
         // A worker may start before the window opens and wait for it: the settings are those the window will
         // use, and observe() refuses every address while the window is closed.
-        this.settings = scope.settings(parallelTargets, scope.window().from());
+        this.settings = scope.settings(parallelTargets, scope.window().from(), timeouts);
         this.slots = new Semaphore(parallelTargets);
         // One SSH client for the probe's lifetime: starting one per device would cost a thread pool each.
         this.ssh = SshLogin.newClient();

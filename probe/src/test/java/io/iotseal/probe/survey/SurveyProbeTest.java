@@ -67,7 +67,8 @@ class SurveyProbeTest {
             // Each simulator has its own port; the scope lists them all, every device is scanned on all.
             List<Integer> ports = sims.stream().map(SimulatedHttpDevice::port).toList();
             try (var probe = new SurveyProbe(Scopes.open("127.77.2.0/24", ports, CHECKS), OptOutList.none(),
-                    new RateLimiter(0), 6, Clock.systemUTC(), "test/1");
+                    new RateLimiter(0), 6, Clock.systemUTC(), "test/1",
+                    new SurveyTimeouts(java.time.Duration.ofMillis(1500), java.time.Duration.ofMillis(200), 4));
                  var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
                 List<java.util.concurrent.Future<Observation>> futures = devices.stream()
                         .map(a -> pool.submit(() -> probe.observe(a))).toList();
@@ -103,6 +104,21 @@ class SurveyProbeTest {
             assertThat(o.fingerprints()).isEmpty();
             assertThat(quiet.accepted()).isZero();
             assertThat(heard.accepted()).as("the counter works: the control address was probed").isPositive();
+        }
+    }
+
+    @Test
+    void everyConnectionWaitsForTheSurveysRate() throws Exception {
+        // 20 attempts per second: n connections cannot arrive faster than (n - 1) / 20 s, the port scan's included.
+        InetAddress address = InetAddress.getByName("127.77.0.40");
+        try (var port = new CountingPort(address);
+             var probe = new SurveyProbe(Scopes.open("127.77.0.0/24", List.of(port.port()), CHECKS), OptOutList.none(),
+                     new RateLimiter(20), 1, Clock.systemUTC(), "test/1")) {
+            long started = System.nanoTime();
+            probe.observe(address);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(port.accepted()).isGreaterThan(1);
+            assertThat(port.accepted() - 1).isLessThanOrEqualTo((int) Math.floor(seconds * 20));
         }
     }
 

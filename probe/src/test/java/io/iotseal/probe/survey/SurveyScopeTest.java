@@ -189,6 +189,22 @@ class SurveyScopeTest {
     }
 
     @Test
+    void timeoutsMayBeShortenedWithinBounds() {
+        SurveyScope s = SurveyScope.parse(Scopes.EXAMPLE_YAML, "example.yaml");
+        var settings = s.settings(8, Instant.parse("2026-12-10T00:00:00Z"),
+                new SurveyTimeouts(java.time.Duration.ofMillis(500), java.time.Duration.ofMillis(100), 4));
+        assertThat(settings.timeout()).hasMillis(500);
+        assertThat(settings.bannerWait()).hasMillis(100);
+        assertThat(settings.maxConnectionsPerTarget()).isEqualTo(4);
+        assertThatThrownBy(() -> new SurveyTimeouts(java.time.Duration.ZERO, java.time.Duration.ofMillis(1), 2))
+                .hasMessageStartingWith("timeout:");
+        assertThatThrownBy(() -> new SurveyTimeouts(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2), 2))
+                .hasMessageStartingWith("bannerWait:");
+        assertThatThrownBy(() -> new SurveyTimeouts(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 9))
+                .hasMessageStartingWith("maxConnectionsPerTarget:");
+    }
+
+    @Test
     void coversOnlyItsBlocks() throws Exception {
         Map<String, Object> m = Scopes.example();
         m.put("blocks", List.of("127.1.0.0/22", "2001:db8::100-2001:db8::1ff", "127.9.0.7"));
