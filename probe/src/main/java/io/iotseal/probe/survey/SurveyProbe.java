@@ -13,6 +13,7 @@ import org.apache.sshd.client.SshClient;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -79,10 +80,7 @@ public final class SurveyProbe implements AutoCloseable {
         if (!scope.covers(address)) {
             throw new IllegalArgumentException("address " + Addresses.text(address) + " is outside scope " + scope.id());
         }
-        if (!scope.inWindow(clock.instant())) {
-            throw new IllegalArgumentException("scope " + scope.id() + ": " + clock.instant() + " is outside its window "
-                    + scope.window().from() + " to " + scope.window().until());
-        }
+        requireWindowOpen();
         if (optOut.contains(address)) {
             return Observation.optedOut(scope, address, clock.instant(), worker);
         }
@@ -99,12 +97,25 @@ public final class SurveyProbe implements AutoCloseable {
             for (int i = 0; i < settings.ports().size(); i++) {
                 rate.acquire();
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("interrupted before probing " + Addresses.text(address));
+            }
+            // The wait for a slot and for the rate may have outlasted the window.
+            requireWindowOpen();
             DeviceReport report = probe.probe(target);
             Dialer dialer = new Dialer(target, rate, settings.maxConnectionsPerTarget(), settings.timeout());
             List<Fingerprint> fingerprints = Fingerprints.of(report, dialer);
             return Observation.of(scope, report, fingerprints, worker);
         } finally {
             slots.release();
+        }
+    }
+
+    private void requireWindowOpen() {
+        Instant now = clock.instant();
+        if (!scope.inWindow(now)) {
+            throw new IllegalArgumentException("scope " + scope.id() + ": " + now + " is outside its window "
+                    + scope.window().from() + " to " + scope.window().until());
         }
     }
 

@@ -123,6 +123,23 @@ class SurveyProbeTest {
     }
 
     @Test
+    void interruptedCallerSendsNothing() throws Exception {
+        InetAddress address = InetAddress.getByName("127.77.0.50");
+        try (var port = new CountingPort(address);
+             var probe = new SurveyProbe(Scopes.open("127.77.0.0/24", List.of(port.port()), CHECKS), OptOutList.none(),
+                     new RateLimiter(0), 1, Clock.systemUTC(), "test/1")) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> probe.observe(address))
+                        .isInstanceOf(java.util.concurrent.CancellationException.class);
+            } finally {
+                assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+            }
+            assertThat(port.accepted()).isZero();
+        }
+    }
+
+    @Test
     void addressOutsideTheScopeIsRefused() throws Exception {
         try (var probe = new SurveyProbe(Scopes.open("127.77.0.0/24", List.of(80), CHECKS), OptOutList.none(),
                 new RateLimiter(0), 1, Clock.systemUTC(), "test/1")) {
