@@ -62,6 +62,9 @@ class OptOutListTest {
         assertThatThrownBy(() -> OptOutList.read(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("opt-out list " + file + " line 3: ");
         assertThatThrownBy(() -> OptOutList.read(dir.resolve("missing.txt"))).hasMessageContaining("missing.txt");
+        assertThatThrownBy(() -> OptOutList.parse("10.0.0.1\r\n10.0.0.0/8x\n", "the campaign bucket"))
+                .hasMessage("opt-out list the campaign bucket line 2: '10.0.0.0/8x': prefix length is not a number");
+        assertThat(OptOutList.parse("10.0.0.1\r\n", "text").contains(ip("10.0.0.1"))).isTrue();
     }
 
     @Test
