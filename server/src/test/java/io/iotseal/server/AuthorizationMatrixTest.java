@@ -558,6 +558,13 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/survey-findings/{id}/decision", new Row(w -> withJson(post("/api/v1/survey-findings/"
                 + surveyFinding(noticeLabel) + "/decision"), Map.of("decision", "DISMISSED", "note", "matrix")),
                 expect(401, 200, 403, 403, 403, 403, 403)));
+        String vendorFingerprints = "/vendor/products/" + world.productA + "/fingerprints";
+        m.put("GET /vendor/products/{id}/fingerprints", new Row(w -> get(vendorFingerprints),
+                expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/products/{id}/fingerprints", new Row(w -> post(vendorFingerprints),
+                expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("POST /vendor/products/{id}/fingerprints/{fpId}/delete", new Row(w -> post(vendorFingerprints + "/"
+                + fingerprint() + "/delete"), expect(302, 403, 403, 302, 302, 404, 403)));
         m.put("GET /operator/surveillance/survey-findings", new Row(w -> get("/operator/surveillance/survey-findings"),
                 expect(302, 200, 200, 403, 403, 403, 403)));
         m.put("POST /operator/surveillance/survey-findings/{id}/decision", new Row(w -> post(

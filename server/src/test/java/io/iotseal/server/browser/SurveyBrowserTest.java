@@ -1,10 +1,7 @@
 package io.iotseal.server.browser;
 
 import io.iotseal.server.AssessmentFixtures;
-import io.iotseal.server.Who;
 import io.iotseal.server.World;
-import io.iotseal.server.access.Actor;
-import io.iotseal.server.access.Membership;
 import io.iotseal.server.access.Role;
 import io.iotseal.server.assessment.AssessmentView;
 import io.iotseal.server.label.LabelLookup;
@@ -12,17 +9,15 @@ import io.iotseal.server.label.LabelView;
 import io.iotseal.server.product.ProductService;
 import io.iotseal.server.product.VersionInput;
 import io.iotseal.server.survey.CampaignService;
-import io.iotseal.server.survey.FingerprintInput;
-import io.iotseal.server.survey.FingerprintService;
 import io.iotseal.server.survey.IngestService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,21 +33,36 @@ class SurveyBrowserTest extends BrowserTestSupport {
 
     @Test
     void surveyFindingsInEnglish() {
-        walk("en", "Survey findings", "A note is required", "The finding was noted.", "Status actions of label");
+        walk("en", "Too broad", "Survey findings", "A note is required", "The finding was noted.", "Status actions of label");
     }
 
     @Test
     void surveyFindingsInJapanese() {
-        walk("ja", "調査の検出事項", "メモは必須です", "検出事項を確認済みにしました。", "の状態変更");
+        walk("ja", "範囲が広すぎます", "調査の検出事項", "メモは必須です", "検出事項を確認済みにしました。", "の状態変更");
     }
 
-    private void walk(String lang, String title, String noteError, String noted, String statusLink) {
+    private void walk(String lang, String tooBroad, String title, String noteError, String noted, String statusLink) {
         String r = UUID.randomUUID().toString().substring(0, 6);
         LabelView label = label("Browser Survey Cam " + r);
-        Actor vendor = new Actor(world.user(Who.VENDOR_ADMIN), "browser-vendor",
-                List.of(new Membership(world.vendorA, Role.VENDOR_ADMIN)));
-        context.getBean(FingerprintService.class).declare(vendor, label.productId(),
-                new FingerprintInput("HTTP_TITLE", "EXACT", "Acme NetCam 200 " + r, 8080));
+
+        // --- The vendor declares the camera's fingerprint from its product page: a too short prefix first.
+        BrowserSession v = browser(lang).signIn(userWithRole(Role.VENDOR_ADMIN, world.vendorA), PASSWORD);
+        v.go("/vendor/products/" + label.productId());
+        v.submit(v.find(By.id("fingerprints-link")));
+        assertThat(v.path()).isEqualTo("/vendor/products/" + label.productId() + "/fingerprints");
+        new Select(v.find(By.id("kind"))).selectByValue("HTTP_TITLE");
+        v.find(By.id("matchType-PREFIX")).click();
+        v.type("value", "Acm");
+        v.submit(v.find(By.cssSelector("form[action$='/fingerprints'] button[type=submit]")));
+        assertThat(v.find(By.id("value-error")).getText()).contains(tooBroad);
+        assertThat(v.find(By.id("value")).getAttribute("value")).isEqualTo("Acm");
+        v.look("vendor-fingerprints-error");
+        v.find(By.id("matchType-EXACT")).click();
+        v.type("value", "Acme NetCam 200 " + r);
+        v.type("port", "8080");
+        v.submit(v.find(By.cssSelector("form[action$='/fingerprints'] button[type=submit]")));
+        assertThat(v.mainText()).contains("Acme NetCam 200 " + r, "8080");
+        v.look("vendor-fingerprints");
         String campaign = "browser-" + lang + "-" + r;
         int octet = "en".equals(lang) ? 61 : 62;
         String scope = "{\"format\":\"iotseal-survey-scope/1\",\"id\":\"" + campaign + "\",\"title\":\"Browser survey\","
