@@ -405,6 +405,30 @@ class SurveyApiTest extends ApiTest {
         assertThat(stored(id)).isZero();
     }
 
+    /** Two collectors sending the same devices at once: each stored once, every copy counted somewhere. */
+    @Test
+    void concurrentUploadsOfTheSameDevicesStoreEachOnce() throws Exception {
+        String id = campaignId();
+        String sha = registered(id, 25);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            lines.append(line(id, sha, "127.25." + (i / 200) + "." + (i % 200), null)).append('\n');
+        }
+        String body = lines.toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> uploaded(id, body));
+            var b = pool.submit(() -> uploaded(id, body));
+            JsonNode x = a.get();
+            JsonNode y = b.get();
+            assertThat(x.get("stored").asInt() + y.get("stored").asInt()).isEqualTo(300);
+            assertThat(x.get("duplicates").asInt() + y.get("duplicates").asInt()).isEqualTo(300);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(stored(id)).isEqualTo(300);
+    }
+
     @Test
     void uploadsAreCappedAndAFullOneIsFast() throws Exception {
         String id = campaignId();
