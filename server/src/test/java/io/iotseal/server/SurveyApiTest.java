@@ -245,14 +245,19 @@ class SurveyApiTest extends ApiTest {
         assertThat(fields(body(tooLong))).containsExactly("value");
         assertThat(body(declare(Who.VENDOR_ADMIN, product, "BANNER", "PREFIX", "Acme", null)).get("value").asText())
                 .as("four characters are enough").isEqualTo("Acme");
+        String hash = "AB:".repeat(31) + "AB";
+        assertThat(body(declare(Who.VENDOR_ADMIN, product, "TLS_CERT_SHA256", "EXACT", hash, 443)).get("value").asText())
+                .as("a certificate hash in one spelling").isEqualTo("ab".repeat(32));
+        assertThat(fields(body(declare(Who.VENDOR_ADMIN, product, "TLS_CERT_SHA256", "EXACT", "not-hex", 443))))
+                .containsExactly("value");
         assertThat(declare(Who.OPERATOR_ADMIN, product, "BANNER", "EXACT", "Acme x", null).getResponse().getStatus())
                 .as("the vendor declares").isEqualTo(403);
 
-        assertThat(body(mvc.perform(as(Who.OPERATOR_REVIEWER, get(fps))).andReturn())).hasSize(2);
+        assertThat(body(mvc.perform(as(Who.OPERATOR_REVIEWER, get(fps))).andReturn())).hasSize(3);
         assertThat(mvc.perform(as(Who.OTHER_VENDOR_ADMIN, get(fps))).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(as(Who.VENDOR_MEMBER, delete(fps + "/" + f.get("id").asText()))).andReturn()
                 .getResponse().getStatus()).isEqualTo(204);
-        assertThat(body(mvc.perform(as(Who.VENDOR_MEMBER, get(fps))).andReturn())).hasSize(1);
+        assertThat(body(mvc.perform(as(Who.VENDOR_MEMBER, get(fps))).andReturn())).hasSize(2);
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'product.fingerprint.remove' and entity_id = ?")
                 .param(f.get("id").asText()).query(Long.class).single()).isEqualTo(1);
     }
@@ -268,6 +273,9 @@ class SurveyApiTest extends ApiTest {
         declared(family, "HTTP_TITLE", "PREFIX", r + " Acme NetCam", null);
         declared(zetaOne, "BANNER", "PREFIX", r + " Zeta", null);
         declared(zetaTwo, "BANNER", "PREFIX", r + " Zeta", 23);
+        String cert = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        UUID certified = unlabelled("Survey certified " + r);
+        declared(certified, "TLS_CERT_SHA256", "EXACT", cert.toUpperCase().replaceAll("(..)(?!$)", "$1:"), 443);
 
         String id = campaignId();
         String sha = registered(id, 22);
@@ -280,11 +288,13 @@ class SurveyApiTest extends ApiTest {
                 // Two products' PREFIXes of the same length: no match.
                 line(id, sha, "127.22.0.4", new Object[]{"BANNER", 23, r + " Zeta login:"}, "default-credentials"),
                 line(id, sha, "127.22.0.5", null, "default-credentials"),
+                // A certificate hash declared upper case with colons, seen lower case: the same certificate.
+                line(id, sha, "127.22.0.6", new Object[]{"TLS_CERT_SHA256", 443, cert}),
                 // The same device twice in one upload (a redelivered work item): stored once.
                 line(id, sha, "127.22.0.1", new Object[]{"HTTP_TITLE", 8080, r + " Acme NetCam 200"}, "default-credentials"),
                 "");
         JsonNode first = uploaded(id, upload);
-        assertThat(first.toString()).isEqualTo("{\"received\":6,\"stored\":5,\"duplicates\":1,\"matched\":3,\"labelFindings\":1}");
+        assertThat(first.toString()).isEqualTo("{\"received\":7,\"stored\":6,\"duplicates\":1,\"matched\":4,\"labelFindings\":1}");
         Map<String, UUID> products = new TreeMap<>();
         jdbc.sql("select address, product_id from survey_observation where campaign_id = ?").param(id)
                 .query((rs, n) -> products.put(rs.getString(1), rs.getObject(2, UUID.class))).list();
@@ -293,6 +303,7 @@ class SurveyApiTest extends ApiTest {
         assertThat(products.get("127.22.0.3")).isEqualTo(family);
         assertThat(products.get("127.22.0.4")).as("a tie matches nothing").isNull();
         assertThat(products.get("127.22.0.5")).isNull();
+        assertThat(products.get("127.22.0.6")).isEqualTo(certified);
         assertThat(jdbc.sql("select after_json from audit_entry where action = 'survey.observations.upload'"
                 + " and entity_id = ? order by seq").param(id).query(String.class).list().getFirst())
                 .contains("\"ambiguous\":1");
@@ -302,7 +313,7 @@ class SurveyApiTest extends ApiTest {
                 "default-credentials") + "\n" + line(id, sha, "127.22.0.9", new Object[]{"HTTP_TITLE", 8080,
                 r + " Acme NetCam 200"}, "default-credentials", "plaintext-management"));
         assertThat(second.toString()).isEqualTo("{\"received\":2,\"stored\":1,\"duplicates\":1,\"matched\":1,\"labelFindings\":2}");
-        assertThat(stored(id)).isEqualTo(6);
+        assertThat(stored(id)).isEqualTo(7);
 
         // The outbox: one event per upload and label, for the operator alone (no vendor, never public).
         List<Map<String, Object>> events = jdbc.sql("select vendor_id, public_event, operator_copy, data from"
