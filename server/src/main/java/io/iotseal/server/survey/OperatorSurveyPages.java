@@ -43,11 +43,13 @@ public class OperatorSurveyPages {
 
     @GetMapping(PATH)
     String list(Page page, Actor actor, Model model, HttpServletResponse response,
-                @RequestParam(required = false) String state, @RequestParam(required = false) String done) {
+                @RequestParam(required = false) String state, @RequestParam(required = false) String done,
+                @RequestParam(required = false) UUID label) {
         response.setHeader("Cache-Control", "no-store");
         OperatorConsole.require(actor);
         String notice = "noted".equals(done) || "dismissed".equals(done) ? "survey.done." + done : null;
-        return page(page, actor, model, state != null && STATES.contains(state) ? state : "OPEN", Map.of(), notice, null);
+        return page(page, actor, model, state != null && STATES.contains(state) ? state : "OPEN", label, Map.of(), notice,
+                null);
     }
 
     @PostMapping(PATH + "/{id}/decision")
@@ -66,7 +68,7 @@ public class OperatorSurveyPages {
             String field = e.errors().isEmpty() ? "decision" : e.errors().get(0).field();
             String message = page.t("survey.error." + ("note".equals(field) ? "note" : e.status() == HttpStatus.CONFLICT
                     ? "decided" : "decision"));
-            return page(page, actor, model, "OPEN", Map.of(id.toString(), message), null,
+            return page(page, actor, model, "OPEN", null, Map.of(id.toString(), message), null,
                     new Draft(id, decision, note));
         }
     }
@@ -75,16 +77,20 @@ public class OperatorSurveyPages {
     public record Draft(UUID id, String decision, String note) {
     }
 
-    private String page(Page page, Actor actor, Model model, String state, Map<String, String> errors, String notice,
-                        Draft draft) {
+    /** The page; {@code label}, when given, narrows it to that label's findings (linked from a proposal). */
+    private String page(Page page, Actor actor, Model model, String state, UUID label, Map<String, String> errors,
+                        String notice, Draft draft) {
         Map<UUID, Group> groups = new LinkedHashMap<>();
-        for (LabelFinding f : findings.inState(actor, state)) {
+        List<LabelFinding> shown = label == null ? findings.inState(actor, state)
+                : findings.ofLabel(actor, label.toString()).stream().filter(f -> f.state().equals(state)).toList();
+        for (LabelFinding f : shown) {
             groups.computeIfAbsent(f.labelId(), k -> new Group(f.labelId(), f.labelCode(), f.labelStatus(),
                     f.productName(), f.vendorName(), new java.util.ArrayList<>())).findings().add(f);
         }
         model.addAttribute("page", page);
         model.addAttribute("groups", List.copyOf(groups.values()));
         model.addAttribute("state", state);
+        model.addAttribute("label", label);
         model.addAttribute("states", STATES);
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice);

@@ -111,6 +111,11 @@ class SurveyBrowserTest extends BrowserTestSupport {
         assertThat(o.findAll(By.id("finding-" + first))).as("no longer open").isEmpty();
         o.look("operator-survey-findings-noted");
 
+        // One label's findings, as a surveillance proposal links to them.
+        o.go("/operator/surveillance/survey-findings?label=" + label.id());
+        assertThat(o.findAll(By.cssSelector("section.survey-label"))).hasSize(1);
+        assertThat(o.mainText()).contains(label.labelId(), "127." + octet + ".0.2").doesNotContain("127." + octet + ".0.1");
+
         // The label's status actions, as for a surveillance proposal: a link, nothing applied.
         var link = o.find(By.cssSelector("a[href='/operator/labels/" + label.id() + "']"));
         assertThat(link.getText()).contains(statusLink);
