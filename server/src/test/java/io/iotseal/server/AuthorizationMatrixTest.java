@@ -533,6 +533,43 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /operator/notices/{id}/clarification", new Row(w -> post("/operator/notices/"
                 + notice(noticeLabel, "SUBMITTED") + "/clarification").param("version", "1"),
                 expect(302, 422, 422, 403, 403, 403, 403)));
+        // Surveys (issue 18 item 3, ADR 0105): fingerprints declared by the product's vendor (the operator reads them);
+        // campaigns, uploads and label findings for the operator only, decided by its admins.
+        String fingerprints = "/api/v1/products/" + world.productA + "/fingerprints";
+        m.put("GET /api/v1/products/{id}/fingerprints", new Row(w -> get(fingerprints),
+                expect(401, 200, 200, 200, 200, 404, 403)));
+        m.put("POST /api/v1/products/{id}/fingerprints", new Row(w -> withJson(post(fingerprints), Map.of("kind", "BANNER",
+                "matchType", "EXACT", "value", "Matrix login " + counter.incrementAndGet())),
+                expect(401, 403, 403, 201, 201, 404, 403)));
+        m.put("DELETE /api/v1/products/{id}/fingerprints/{fpId}", new Row(w -> delete(fingerprints + "/" + fingerprint()),
+                expect(401, 403, 403, 204, 204, 404, 403)));
+        m.put("GET /api/v1/surveys", new Row(w -> get("/api/v1/surveys"), expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/surveys/{campaign}", new Row(w -> get("/api/v1/surveys/" + matrixCampaign()),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("PUT /api/v1/surveys/{campaign}", new Row(w -> {
+            String id = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+            return withJson(put("/api/v1/surveys/" + id), surveyScope(id));
+        }, expect(401, 201, 403, 403, 403, 403, 403)));
+        m.put("POST /api/v1/surveys/{campaign}/observations", new Row(w -> post("/api/v1/surveys/" + matrixCampaign()
+                + "/observations").contentType("application/x-ndjson").content(observation()),
+                expect(401, 200, 403, 403, 403, 403, 403)));
+        m.put("GET /api/v1/labels/{id}/survey-findings", new Row(w -> get("/api/v1/labels/" + noticeLabel
+                + "/survey-findings"), expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /api/v1/survey-findings/{id}/decision", new Row(w -> withJson(post("/api/v1/survey-findings/"
+                + surveyFinding(noticeLabel) + "/decision"), Map.of("decision", "DISMISSED", "note", "matrix")),
+                expect(401, 200, 403, 403, 403, 403, 403)));
+        String vendorFingerprints = "/vendor/products/" + world.productA + "/fingerprints";
+        m.put("GET /vendor/products/{id}/fingerprints", new Row(w -> get(vendorFingerprints),
+                expect(302, 403, 403, 200, 200, 404, 403)));
+        m.put("POST /vendor/products/{id}/fingerprints", new Row(w -> post(vendorFingerprints),
+                expect(302, 403, 403, 422, 422, 404, 403)));
+        m.put("POST /vendor/products/{id}/fingerprints/{fpId}/delete", new Row(w -> post(vendorFingerprints + "/"
+                + fingerprint() + "/delete"), expect(302, 403, 403, 302, 302, 404, 403)));
+        m.put("GET /operator/surveillance/survey-findings", new Row(w -> get("/operator/surveillance/survey-findings"),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("POST /operator/surveillance/survey-findings/{id}/decision", new Row(w -> post(
+                "/operator/surveillance/survey-findings/" + surveyFinding(noticeLabel) + "/decision")
+                .param("decision", "NOTED").param("note", "matrix"), expect(302, 302, 403, 403, 403, 403, 403)));
         m.put("POST /vendor/users", new Row(w -> post("/vendor/users").param("username", "x")
                 .param("organizationId", world.vendorA.toString()), expect(302, 403, 403, 422, 403, 404, 403)));
         m.put("POST /vendor/users/{id}/status", new Row(w -> post("/vendor/users/" + freshMember() + "/status")
@@ -924,6 +961,76 @@ class AuthorizationMatrixTest extends ApiTest {
                         + " 'FIRMWARE_UPDATE', ?, ?, ?, 'matrix', 'matrix', ?, ?, 1 from label where id = ?")
                 .params(id, state, "8." + counter.incrementAndGet(), java.time.LocalDate.of(2026, 1, 1), now, now, label)
                 .update();
+        return id;
+    }
+
+    private String surveyCampaign;
+
+    /** A survey scope over 127.99.0.0/16 with the given id. */
+    private static Map<String, Object> surveyScope(String id) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("format", "iotseal-survey-scope/1");
+        s.put("id", id);
+        s.put("title", "Matrix survey");
+        s.put("blocks", List.of("127.99.0.0/16"));
+        s.put("ports", List.of(80));
+        s.put("checks", List.of("default-credentials"));
+        s.put("rate", 10);
+        s.put("window", Map.of("from", "2026-12-01T00:00:00Z", "until", "2026-12-31T23:59:59Z"));
+        s.put("legalBasis", "Matrix");
+        s.put("signedOffBy", "Matrix lead");
+        s.put("signedOffAt", "2026-11-30T09:00:00Z");
+        return s;
+    }
+
+    /** A campaign registered once for the matrix (its scope's SHA-256 as the registry computed it). */
+    private String matrixCampaign() throws Exception {
+        if (surveyCampaign == null) {
+            String id = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+            MvcResult r = mvc.perform(as(Who.OPERATOR_ADMIN, withJson(put("/api/v1/surveys/" + id), surveyScope(id))))
+                    .andReturn();
+            assertThat(r.getResponse().getStatus()).isEqualTo(201);
+            surveyCampaign = id;
+        }
+        return surveyCampaign;
+    }
+
+    /** One observation line of the matrix campaign, of an address of its own. */
+    private String observation() throws Exception {
+        String id = matrixCampaign();
+        String sha = jdbc.sql("select scope_sha256 from survey_campaign where id = ?").param(id).query(String.class).single();
+        int n = counter.incrementAndGet();
+        return json.writeValueAsString(Map.of("format", "iotseal-survey-observation/1", "campaign", id,
+                "scopeSha256", sha, "address", "127.99." + (n / 250) + "." + (n % 250 + 1),
+                "observedAt", "2026-12-01T17:00:00Z", "finishedAt", "2026-12-01T17:00:01Z", "reached", false,
+                "optedOut", false, "reachability", "no answer", "worker", "matrix"));
+    }
+
+    /** A fresh fingerprint of product A, declared as its vendor would. */
+    private UUID fingerprint() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into product_fingerprint (id, product_id, kind, match_type, fp_value, port, declared_by, declared_at)"
+                        + " values (?, ?, 'BANNER', 'EXACT', ?, null, 'matrix', ?)")
+                .params(id, world.productA, "Matrix " + id, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+        return id;
+    }
+
+    /** A fresh OPEN survey finding on {@code label}, with the observation it comes from. */
+    private UUID surveyFinding(UUID label) throws Exception {
+        String campaign = matrixCampaign();
+        UUID observation = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        String address = "127.99.250." + (counter.incrementAndGet() % 250);
+        var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("delete from survey_observation where campaign_id = ? and address = ?").params(campaign, address).update();
+        jdbc.sql("insert into survey_observation (id, campaign_id, address, observed_at, finished_at, reached, opted_out,"
+                        + " reachability, fail_count, services_json, fingerprints_json, findings_json, worker, received_at)"
+                        + " values (?, ?, ?, ?, ?, true, false, '', 1, '[]', '[]', '[]', 'matrix', ?)")
+                .params(observation, campaign, address, now, now, now).update();
+        jdbc.sql("insert into survey_label_finding (id, label_id, observation_id, campaign_id, address, check_id, port,"
+                        + " service, summary, fingerprint, state, created_at)"
+                        + " values (?, ?, ?, ?, ?, 'default-credentials', 80, 'http', 'matrix', 'BANNER EXACT matrix', 'OPEN', ?)")
+                .params(id, label, observation, campaign, address, now).update();
         return id;
     }
 

@@ -14,6 +14,15 @@ public record Fingerprint(UUID id, UUID productId, String kind, String matchType
             "TLS_CERT_SHA256", "UPNP_MODEL");
     public static final java.util.List<String> MATCH_TYPES = java.util.List.of("EXACT", "PREFIX");
 
+    /**
+     * A certificate's SHA-256 compared as lower-case hex without separators, however a vendor or a probe writes it
+     * (AB:12:… or ab12…); other kinds are compared as they are.
+     */
+    static String normalised(String kind, String value) {
+        return "TLS_CERT_SHA256".equals(kind) && value != null
+                ? value.replace(":", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT) : value;
+    }
+
     boolean exact() {
         return "EXACT".equals(matchType);
     }

@@ -99,7 +99,7 @@ public class FingerprintService {
             throw SurveyErrors.unprocessable("matchType", "EXACT or PREFIX"
                     + (matchType == null ? "" : "; not " + input.matchType()));
         }
-        String value = input.value() == null ? null : input.value().strip();
+        String value = input.value() == null ? null : Fingerprint.normalised(kind, input.value().strip());
         if (value == null || value.isEmpty()) {
             throw SurveyErrors.unprocessable("value", "required");
         }
@@ -108,6 +108,9 @@ public class FingerprintService {
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw SurveyErrors.unprocessable("value", "no control characters");
+        }
+        if ("TLS_CERT_SHA256".equals(kind) && !value.matches("[0-9a-f]{" + ("EXACT".equals(matchType) ? "64" : "4,64") + "}")) {
+            throw SurveyErrors.unprocessable("value", "a certificate's SHA-256 in hex (64 digits; colons allowed)");
         }
         if ("PREFIX".equals(matchType) && value.length() < MIN_PREFIX) {
             throw SurveyErrors.unprocessable("value", "a PREFIX of fewer than " + MIN_PREFIX

@@ -108,6 +108,7 @@ public class IngestService {
     private Result store(Actor actor, String campaign, List<String> lines) {
         String[] scope = campaigns.lockScope(campaign).orElseThrow(() -> ApiException.notFound("campaign " + campaign
                 + " (register its scope with PUT /api/v1/surveys/" + campaign + " first)"));
+        long t0 = System.nanoTime();
         ObservationReader reader = new ObservationReader(LINES, campaign, scope[0], blocks(scope[1]));
         List<Observation> read = new ArrayList<>();
         for (int i = 0; i < lines.size() && !reader.full(); i++) {
@@ -152,6 +153,7 @@ public class IngestService {
         audited.put("ambiguous", ambiguous);
         audited.put("labelFindings", result.labelFindings());
         audit.record(actor, "survey.observations.upload", "survey_campaign", campaign, null, audited);
+        LOG.info("upload to campaign {}: {} in {} ms", campaign, result, (System.nanoTime() - t0) / 1_000_000);
         return result;
     }
 

@@ -22,7 +22,7 @@ class LabelFindingRepository {
 
     private static final RowMapper<LabelFinding> ROW = (rs, n) -> new LabelFinding(rs.getObject("id", UUID.class),
             rs.getObject("label_id", UUID.class), rs.getString("label_code"),
-            rs.getString("label_status").toLowerCase(Locale.ROOT), rs.getString("product_name_en"),
+            status(rs.getString("label_status")), rs.getString("product_name_en"),
             rs.getString("vendor_name"), rs.getObject("observation_id", UUID.class), rs.getString("campaign_id"),
             rs.getString("address"), rs.getString("check_id"), rs.getInt("port"), rs.getString("service"),
             rs.getString("summary"), rs.getString("fingerprint"), rs.getObject("observed_at", OffsetDateTime.class),
@@ -31,6 +31,11 @@ class LabelFindingRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+
+    /** The stored state as the API names it (ACTIVE is "valid", LabelView); expiry by date is not looked at here. */
+    private static String status(String stored) {
+        return "ACTIVE".equals(stored) ? "valid" : stored.toLowerCase(Locale.ROOT);
+    }
 
     LabelFindingRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;

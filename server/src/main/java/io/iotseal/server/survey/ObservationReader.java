@@ -124,7 +124,7 @@ final class ObservationReader {
                 continue;
             }
             Integer port = port(line, f.path("port"), at + ".port");
-            out.add(new Observation.Seen(kind, port, f.path("value").asText()));
+            out.add(new Observation.Seen(kind, port, Fingerprint.normalised(kind, f.path("value").asText())));
         }
         return out;
     }
