@@ -191,6 +191,12 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
+    /** Permits this coordinator granted for the campaign: every worker's connection attempts together. */
+    public long permitsGranted(String campaign) {
+        PermitService service = pacers.get(campaign);
+        return service == null ? 0 : service.granted();
+    }
+
     /** Waits until the campaign is DONE or CANCELLED; false on timeout. */
     public boolean awaitEnd(String campaign, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

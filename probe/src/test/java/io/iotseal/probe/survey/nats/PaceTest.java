@@ -1,0 +1,25 @@
+package io.iotseal.probe.survey.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PaceTest {
+    @Test
+    void holdsTheRateOverManyPermitsAndSavesNoIdleTime() throws Exception {
+        Pace pace = new Pace(1000);
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            pace.await();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(seconds).isBetween(0.97, 1.03);
+        // After 200 ms without demand, at most MAX_LAG's worth (20 permits) goes out at once, not 200.
+        Thread.sleep(200);
+        long idle = System.nanoTime();
+        for (int i = 0; i < 60; i++) {
+            pace.await();
+        }
+        assertThat((System.nanoTime() - idle) / 1e6).isGreaterThan(35);
+    }
+}
