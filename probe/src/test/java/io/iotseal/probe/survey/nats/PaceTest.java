@@ -13,7 +13,9 @@ class PaceTest {
             pace.await();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(seconds).isBetween(0.97, 1.03);
+        // Never faster than the rate. Slower only by stalls of this thread longer than MAX_LAG (a GC or a busy
+        // machine), which are not made up on purpose; the global-rate test measures the hold with real workers.
+        assertThat(seconds).isBetween(0.98, 1.3);
         // After 200 ms without demand, at most MAX_LAG's worth (20 permits) goes out at once, not 200.
         Thread.sleep(200);
         long idle = System.nanoTime();
