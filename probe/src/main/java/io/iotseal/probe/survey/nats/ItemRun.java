@@ -159,6 +159,8 @@ final class ItemRun {
             if (state != CampaignState.PAUSED) {
                 return null;
             }
+            // Held, but the worker is free to serve other campaigns meanwhile.
+            dispatched.run();
             Thread.sleep(100);
         }
     }
