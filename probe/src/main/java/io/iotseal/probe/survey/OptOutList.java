@@ -41,6 +41,11 @@ public final class OptOutList {
         }
     }
 
+    /** Reads a list from its text (e.g. as a coordinator stored it); errors name {@code sourceName} and the line. */
+    public static OptOutList parse(String text, String sourceName) {
+        return parse(text == null ? List.of() : text.lines().toList(), sourceName);
+    }
+
     static OptOutList parse(List<String> lines, String source) {
         List<AddressRange> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -13,6 +13,7 @@ import org.apache.sshd.client.SshClient;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -41,6 +42,12 @@ public final class SurveyProbe implements AutoCloseable {
      */
     public SurveyProbe(SurveyScope scope, OptOutList optOut, RateLimiter rate, int parallelTargets, Clock clock,
                        String worker) {
+        this(scope, optOut, rate, parallelTargets, clock, worker, SurveyTimeouts.DEFAULT);
+    }
+
+    /** The same with other timeouts (shorter ones for simulated devices on loopback). */
+    public SurveyProbe(SurveyScope scope, OptOutList optOut, RateLimiter rate, int parallelTargets, Clock clock,
+                       String worker, SurveyTimeouts timeouts) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.optOut = Objects.requireNonNull(optOut, "optOut");
         this.rate = Objects.requireNonNull(rate, "rate");
@@ -48,7 +55,7 @@ public final class SurveyProbe implements AutoCloseable {
         this.worker = ObservationRules.text("worker", worker, 200, false);
         // A worker may start before the window opens and wait for it: the settings are those the window will
         // use, and observe() refuses every address while the window is closed.
-        this.settings = scope.settings(parallelTargets, scope.window().from());
+        this.settings = scope.settings(parallelTargets, scope.window().from(), timeouts);
         this.slots = new Semaphore(parallelTargets);
         // One SSH client for the probe's lifetime: starting one per device would cost a thread pool each.
         this.ssh = SshLogin.newClient();
@@ -65,20 +72,24 @@ public final class SurveyProbe implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the scope does not cover the address or the window is closed:
      *                                  a refusal, before any packet
+     * @throws java.util.concurrent.CancellationException when interrupted while waiting for a probe slot (the
+     *                                  engine cancelling or pausing); nothing was sent to the address
      */
     public Observation observe(InetAddress address) {
         Objects.requireNonNull(address, "address");
         if (!scope.covers(address)) {
             throw new IllegalArgumentException("address " + Addresses.text(address) + " is outside scope " + scope.id());
         }
-        if (!scope.inWindow(clock.instant())) {
-            throw new IllegalArgumentException("scope " + scope.id() + ": " + clock.instant() + " is outside its window "
-                    + scope.window().from() + " to " + scope.window().until());
-        }
+        requireWindowOpen();
         if (optOut.contains(address)) {
             return Observation.optedOut(scope, address, clock.instant(), worker);
         }
-        slots.acquireUninterruptibly();
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted before probing " + Addresses.text(address));
+        }
         try {
             Target target = new Target(Addresses.text(address), address);
             // The port scan connects outside the Dialer, unpaced (ADR 0079: it paces sessions, not SYNs). A survey's
@@ -86,12 +97,25 @@ public final class SurveyProbe implements AutoCloseable {
             for (int i = 0; i < settings.ports().size(); i++) {
                 rate.acquire();
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("interrupted before probing " + Addresses.text(address));
+            }
+            // The wait for a slot and for the rate may have outlasted the window.
+            requireWindowOpen();
             DeviceReport report = probe.probe(target);
             Dialer dialer = new Dialer(target, rate, settings.maxConnectionsPerTarget(), settings.timeout());
             List<Fingerprint> fingerprints = Fingerprints.of(report, dialer);
             return Observation.of(scope, report, fingerprints, worker);
         } finally {
             slots.release();
+        }
+    }
+
+    private void requireWindowOpen() {
+        Instant now = clock.instant();
+        if (!scope.inWindow(now)) {
+            throw new IllegalArgumentException("scope " + scope.id() + ": " + now + " is outside its window "
+                    + scope.window().from() + " to " + scope.window().until());
         }
     }
 

@@ -52,6 +52,12 @@ public record SurveyScope(String id, String title, List<AddressRange> blocks, Li
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
         }
+
+        /** Never the password, so a scope in a log or an exception message shows none. */
+        @Override
+        public String toString() {
+            return username + ":" + io.iotseal.probe.finding.Redactor.password(password);
+        }
     }
 
     /** When the survey may send packets, {@code from} to {@code until} inclusive. */
@@ -175,6 +181,11 @@ public record SurveyScope(String id, String title, List<AddressRange> blocks, Li
         return new WorkItems((ScopeBlocks) blocks, blockSize);
     }
 
+    /** How many work items {@link #workItems()} has, as a long (a list's size is an int). */
+    public long workItemCount() {
+        return new WorkItems((ScopeBlocks) blocks, blockSize).count();
+    }
+
     /** The same work items as a stream, produced one at a time. */
     public Stream<AddressRange> workItemStream() {
         return workItems().stream();
@@ -191,11 +202,17 @@ public record SurveyScope(String id, String title, List<AddressRange> blocks, Li
 
     /**
      * Probe settings for this scope at {@code now}: its ports, its checks (never brute force), its credentials,
-     * survey timeouts (2 s, banner 1 s, 2 connections per device) and {@code parallelTargets} devices at once.
+     * the default survey timeouts (2 s, banner 1 s, 2 connections per device) and {@code parallelTargets}
+     * devices at once.
      *
      * @throws IllegalStateException outside the window: no settings, no probing
      */
     public ProbeSettings settings(int parallelTargets, Instant now) {
+        return settings(parallelTargets, now, SurveyTimeouts.DEFAULT);
+    }
+
+    /** The same with other timeouts. */
+    public ProbeSettings settings(int parallelTargets, Instant now, SurveyTimeouts timeouts) {
         if (!inWindow(now)) {
             throw new IllegalStateException("scope " + id + ": " + now + " is outside the window " + window.from()
                     + " to " + window.until());
@@ -206,9 +223,9 @@ public record SurveyScope(String id, String title, List<AddressRange> blocks, Li
         }
         // connectionsPerSecond records the scope's global rate in the run facts; the limiter that enforces it
         // across workers is the one handed to SurveyProbe. Brute-force attempts must be >= 3 for ProbeSettings
-        // but never matter: the check is not in the set.
-        return new ProbeSettings(ports, Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(1), 2, rate,
-                parallelTargets, CredentialList.of(list), 3, Duration.ofSeconds(1), 1900, "/",
-                new TreeSet<>(checks), false);
+        // but never matter: the check is not in the set. SSDP asks udp/1900, UPnP's own port.
+        return new ProbeSettings(ports, Optional.empty(), timeouts.timeout(), timeouts.bannerWait(),
+                timeouts.maxConnectionsPerTarget(), rate, parallelTargets, CredentialList.of(list), 3,
+                Duration.ofSeconds(1), 1900, "/", new TreeSet<>(checks), false);
     }
 }

@@ -46,6 +46,43 @@ class SurveyProbeTest {
             // The password itself appears nowhere in what leaves the worker.
             assertThat(new String(o.toJson(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("admin:admin");
             assertThat(Observation.fromJson(o.toJson())).isEqualTo(o);
+            assertThat(SurveySchemas.validate(SurveySchemas.OBSERVATION, o.toJson())).isEmpty();
+        }
+    }
+
+    @Test
+    void manyThreadsObserveAtOnce() throws Exception {
+        // The engine calls observe() from many virtual threads; each gets its own device's observation.
+        List<InetAddress> devices = new java.util.ArrayList<>();
+        List<SimulatedHttpDevice> sims = new java.util.ArrayList<>();
+        try {
+            int port = -1;
+            for (int i = 0; i < 12; i++) {
+                InetAddress a = InetAddress.getByName("127.77.2." + (10 + i));
+                devices.add(a);
+                SimulatedHttpDevice sim = new SimulatedHttpDevice(a, SimulatedHttpDevice.Scheme.BASIC, "admin",
+                        i % 2 == 0 ? "admin" : "q7T-vX2m-Lp9k", null, Lockout.NONE, null).loginPageTitle("Cam " + i);
+                sims.add(sim);
+            }
+            // Each simulator has its own port; the scope lists them all, every device is scanned on all.
+            List<Integer> ports = sims.stream().map(SimulatedHttpDevice::port).toList();
+            try (var probe = new SurveyProbe(Scopes.open("127.77.2.0/24", ports, CHECKS), OptOutList.none(),
+                    new RateLimiter(0), 6, Clock.systemUTC(), "test/1",
+                    new SurveyTimeouts(java.time.Duration.ofMillis(1500), java.time.Duration.ofMillis(200), 4));
+                 var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<Observation>> futures = devices.stream()
+                        .map(a -> pool.submit(() -> probe.observe(a))).toList();
+                for (int i = 0; i < devices.size(); i++) {
+                    Observation o = futures.get(i).get();
+                    assertThat(o.address()).isEqualTo(Addresses.text(devices.get(i)));
+                    assertThat(o.fingerprints()).contains(new Fingerprint(Fingerprint.Kind.HTTP_TITLE, ports.get(i), "Cam " + i));
+                    assertThat(o.failCount()).as(o.findings().toString()).isEqualTo(i % 2 == 0 ? 1 : 0);
+                }
+            }
+        } finally {
+            for (SimulatedHttpDevice sim : sims) {
+                sim.close();
+            }
         }
     }
 
@@ -67,6 +104,38 @@ class SurveyProbeTest {
             assertThat(o.fingerprints()).isEmpty();
             assertThat(quiet.accepted()).isZero();
             assertThat(heard.accepted()).as("the counter works: the control address was probed").isPositive();
+        }
+    }
+
+    @Test
+    void everyConnectionWaitsForTheSurveysRate() throws Exception {
+        // 20 attempts per second: n connections cannot arrive faster than (n - 1) / 20 s, the port scan's included.
+        InetAddress address = InetAddress.getByName("127.77.0.40");
+        try (var port = new CountingPort(address);
+             var probe = new SurveyProbe(Scopes.open("127.77.0.0/24", List.of(port.port()), CHECKS), OptOutList.none(),
+                     new RateLimiter(20), 1, Clock.systemUTC(), "test/1")) {
+            long started = System.nanoTime();
+            probe.observe(address);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(port.accepted()).isGreaterThan(1);
+            assertThat(port.accepted() - 1).isLessThanOrEqualTo((int) Math.floor(seconds * 20));
+        }
+    }
+
+    @Test
+    void interruptedCallerSendsNothing() throws Exception {
+        InetAddress address = InetAddress.getByName("127.77.0.50");
+        try (var port = new CountingPort(address);
+             var probe = new SurveyProbe(Scopes.open("127.77.0.0/24", List.of(port.port()), CHECKS), OptOutList.none(),
+                     new RateLimiter(0), 1, Clock.systemUTC(), "test/1")) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> probe.observe(address))
+                        .isInstanceOf(java.util.concurrent.CancellationException.class);
+            } finally {
+                assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+            }
+            assertThat(port.accepted()).isZero();
         }
     }
 
