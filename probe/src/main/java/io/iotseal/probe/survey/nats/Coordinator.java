@@ -95,7 +95,7 @@ public final class Coordinator implements AutoCloseable {
             throw new IllegalStateException("campaign " + id + " runs with another scope; a new scope needs a new"
                     + " campaign id");
         }
-        long items = scope.ranges().count();
+        long items = scope.itemCount();
         store.create(SurveyNames.metaKey(id), new CampaignMeta(scope.sha256(), items, 0, scope.addressCount(),
                 scope.rate(), ackWait).toJson());
         store.create(SurveyNames.optOutKey(id), optOut);
