@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the programs and services that the tests need are installed and running: PostgreSQL on
-# 127.0.0.1:5432 (database "test", user "postgres" without a password), the Mosquitto binaries, the
+# 127.0.0.1:5432 (database "test", user "postgres" without a password), the Mosquitto and nats-server binaries, the
 # IPAex Gothic font, Chromium with chromedriver and the Noto CJK fonts for the browser tests, and Node.js with
 # the CSAF validator and GnuPG for the CSAF tests. Safe to run again: every step checks first. Called by `./iotseal test`.
 #
@@ -66,6 +66,19 @@ ensure_mosquitto() {
   fi
   echo "services: installing Mosquitto"
   apt_install mosquitto
+}
+
+# nats-server for the survey engine's tests (ADR 0104): each test starts its own server with JetStream on a
+# free loopback port and its own store folder, so only the binary is needed, not the machine's service on 4222.
+ensure_nats() {
+  if command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ]; then return; fi
+  if [ -z "$can_install" ]; then
+    missing+=("nats-server (Debian/Ubuntu: sudo apt-get install nats-server; elsewhere https://github.com/nats-io/nats-server/releases;
+      the survey engine's tests are skipped without it, except under CI=true where they fail)")
+    return
+  fi
+  echo "services: installing nats-server"
+  apt_install_without_starting nats-server
 }
 
 # A Japanese TrueType font for the Declaration of Conformity PDF (ADR 0044): IPAex Gothic, IPA Font
@@ -181,6 +194,7 @@ ensure_csaf_validator() {
 
 ensure_postgres
 ensure_mosquitto
+ensure_nats
 ensure_japanese_font
 ensure_browser
 ensure_real_daemons

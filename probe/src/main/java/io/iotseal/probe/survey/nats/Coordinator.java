@@ -95,7 +95,7 @@ public final class Coordinator implements AutoCloseable {
             throw new IllegalStateException("campaign " + id + " runs with another scope; a new scope needs a new"
                     + " campaign id");
         }
-        long items = scope.ranges().count();
+        long items = scope.itemCount();
         store.create(SurveyNames.metaKey(id), new CampaignMeta(scope.sha256(), items, 0, scope.addressCount(),
                 scope.rate(), ackWait).toJson());
         store.create(SurveyNames.optOutKey(id), optOut);
@@ -189,6 +189,12 @@ public final class Coordinator implements AutoCloseable {
         } catch (JetStreamApiException e) {
             throw NatsFailure.of("read the progress of " + campaign, e);
         }
+    }
+
+    /** Permits this coordinator granted for the campaign: every worker's connection attempts together. */
+    public long permitsGranted(String campaign) {
+        PermitService service = pacers.get(campaign);
+        return service == null ? 0 : service.granted();
     }
 
     /** Waits until the campaign is DONE or CANCELLED; false on timeout. */

@@ -36,20 +36,36 @@ final class ItemRun {
     private final JetStream js;
     private final CampaignStore store;
     private final ScheduledExecutorService heartbeats;
-    private final int parallel;
+    private final Semaphore slots;
+    private final Runnable dispatched;
     private final Clock clock;
 
-    ItemRun(CampaignRun campaign, JetStream js, CampaignStore store, ScheduledExecutorService heartbeats, int parallel,
-            Clock clock) {
+    /**
+     * @param slots      the worker's address slots, shared by the items it holds
+     * @param dispatched called once every address of the item has started (or the item ended): the worker then
+     *                   takes its next item, so the tail of one item overlaps the start of the next and the
+     *                   worker's slots stay busy
+     */
+    ItemRun(CampaignRun campaign, JetStream js, CampaignStore store, ScheduledExecutorService heartbeats,
+            Semaphore slots, Runnable dispatched, Clock clock) {
         this.campaign = campaign;
         this.js = js;
         this.store = store;
         this.heartbeats = heartbeats;
-        this.parallel = parallel;
+        this.slots = slots;
+        this.dispatched = dispatched;
         this.clock = clock;
     }
 
     Outcome run(Message message) throws InterruptedException {
+        try {
+            return settle(message);
+        } finally {
+            dispatched.run();
+        }
+    }
+
+    private Outcome settle(Message message) throws InterruptedException {
         WorkItem item;
         List<InetAddress> addresses = new ArrayList<>();
         try {
@@ -76,7 +92,6 @@ final class ItemRun {
     }
 
     private Outcome probe(Message message, WorkItem item, List<InetAddress> addresses) throws InterruptedException {
-        Semaphore slots = new Semaphore(parallel);
         List<CompletableFuture<PublishAck>> published = new ArrayList<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         String subject = SurveyNames.resultsSubject(campaign.id);
@@ -103,6 +118,7 @@ final class ItemRun {
                     }
                 });
             }
+            dispatched.run();
         } // waits for the addresses in flight: a pause or cancel lets them finish and publish
         if (stopped == Outcome.CANCELLED) {
             message.term();
@@ -143,6 +159,8 @@ final class ItemRun {
             if (state != CampaignState.PAUSED) {
                 return null;
             }
+            // Held, but the worker is free to serve other campaigns meanwhile.
+            dispatched.run();
             Thread.sleep(100);
         }
     }

@@ -1,6 +1,5 @@
 package io.iotseal.probe.survey.nats;
 
-import io.iotseal.probe.net.RateLimiter;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The campaign's global rate limit (ADR 0104): every connection any worker opens first asks for a permit on
  * {@link SurveyNames#permitSubject}, and this service answers the requests one at a time, paced by one
- * {@link RateLimiter} at the scope's rate. The pace is set in one place, so it holds however many workers
+ * {@link Pace} at the scope's rate. The pace is set in one place, so it holds however many workers
  * ask; a worker whose request is not answered waits (see {@link NatsPermits}).
  */
 final class PermitService implements AutoCloseable {
@@ -21,15 +20,16 @@ final class PermitService implements AutoCloseable {
     }
 
     private final Connection nc;
-    private final RateLimiter limiter;
+    private final Pace pace;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Dispatcher dispatcher;
     private final Thread pacer;
+    private final java.util.concurrent.atomic.AtomicLong granted = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean open = true;
 
     PermitService(Connection nc, String campaign, double perSecond) {
         this.nc = nc;
-        this.limiter = new RateLimiter(perSecond);
+        this.pace = new Pace(perSecond);
         // The dispatcher only queues: pacing on NATS's delivery thread would hold up every other subscription.
         this.dispatcher = nc.createDispatcher(this::enqueue);
         dispatcher.subscribe(SurveyNames.permitSubject(campaign), SurveyNames.PACERS);
@@ -62,14 +62,20 @@ final class PermitService implements AutoCloseable {
                 if (r == null || System.nanoTime() > r.expiresNanos()) {
                     continue;
                 }
-                limiter.acquire();
+                pace.await();
                 nc.publish(r.replyTo(), new byte[0]);
+                granted.incrementAndGet();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 // The connection is reconnecting: the worker's request times out and it asks again.
             }
         }
+    }
+
+    /** Permits granted so far: connection attempts of all workers together. */
+    long granted() {
+        return granted.get();
     }
 
     @Override

@@ -6,12 +6,8 @@ import io.iotseal.probe.survey.OptOutList;
 import io.iotseal.probe.survey.SurveyProbe;
 import io.iotseal.probe.survey.SurveyScope;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -52,20 +48,8 @@ public final class ProbeBackend implements SurveyBackend {
 
     /** The opt-out list as the coordinator stored it (the file's text), read by the list's own parser. */
     static OptOutList optOutList(byte[] text) {
-        if (text.length == 0) {
-            return OptOutList.none();
-        }
-        try {
-            Path file = Files.createTempFile("iotseal-optout", ".txt");
-            try {
-                Files.write(file, text);
-                return OptOutList.read(file);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return text.length == 0 ? OptOutList.none()
+                : OptOutList.parse(new String(text, StandardCharsets.UTF_8), "the campaign's opt-out list");
     }
 
     private record View(SurveyScope scope) implements ScopeView {
@@ -97,6 +81,11 @@ public final class ProbeBackend implements SurveyBackend {
         @Override
         public long addressCount() {
             return scope.addressCount();
+        }
+
+        @Override
+        public long itemCount() {
+            return scope.workItemCount();
         }
 
         @Override

@@ -30,8 +30,11 @@ import java.util.function.Consumer;
  * collector (its memory of addresses is per run); the registry stores each (campaign, address) once as well.
  */
 public final class ResultsCollector {
-    /** What a collection saw. {@code delivered} went to the sink; {@code duplicates} were dropped. */
-    public record Counts(long received, long delivered, long duplicates) {
+    /**
+     * What a collection saw. {@code delivered} went to the sink; {@code duplicates} were dropped; {@code malformed}
+     * messages (no JSON with an address: nothing a worker publishes) were dropped and are counted, not hidden.
+     */
+    public record Counts(long received, long delivered, long duplicates, long malformed) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +48,7 @@ public final class ResultsCollector {
     private long received;
     private long delivered;
     private long duplicates;
+    private long malformed;
 
     /**
      * @param durable the consumer's name: each reader (a file export, the registry upload) has its own
@@ -102,11 +106,14 @@ public final class ResultsCollector {
     private void hand(List<Message> messages, Consumer<List<byte[]>> sink) {
         List<byte[]> fresh = new ArrayList<>();
         Set<String> inBatch = new HashSet<>();
+        long dropped = 0;
+        long broken = 0;
         for (Message m : messages) {
-            received++;
             String address = address(m.getData());
-            if (address == null || seen.contains(address) || !inBatch.add(address)) {
-                duplicates++;
+            if (address == null) {
+                broken++;
+            } else if (seen.contains(address) || !inBatch.add(address)) {
+                dropped++;
             } else {
                 fresh.add(m.getData());
             }
@@ -116,13 +123,14 @@ public final class ResultsCollector {
                 sink.accept(fresh);
             }
         } catch (RuntimeException e) {
-            // The sink did not take them: they come again (after the ack wait), nothing is marked seen.
+            // The sink did not take them: nak, so they come again at once; nothing is marked seen or counted.
             messages.forEach(Message::nak);
-            received -= messages.size();
-            duplicates -= messages.size() - fresh.size();
             throw e;
         }
         seen.addAll(inBatch);
+        received += messages.size();
+        duplicates += dropped;
+        malformed += broken;
         delivered += fresh.size();
         messages.forEach(Message::ack);
     }
@@ -148,6 +156,6 @@ public final class ResultsCollector {
     }
 
     public Counts counts() {
-        return new Counts(received, delivered, duplicates);
+        return new Counts(received, delivered, duplicates, malformed);
     }
 }

@@ -25,6 +25,11 @@ public interface ScopeView {
 
     long addressCount();
 
+    /** The number of work items, without cutting them when the scope can count them. */
+    default long itemCount() {
+        return ranges().count();
+    }
+
     boolean covers(InetAddress address);
 
     boolean inWindow(Instant instant);

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A survey worker ({@code iotseal probe worker --nats URL}): finds the campaigns in the bucket, takes one work
- * item at a time from a running campaign's shared consumer and probes it ({@link ItemRun}). Any number of
+ * item at a time from a running campaign's shared consumer and probes it ({@link ItemRun}); the next item is taken
+ * when every address of the last one has started, so at most {@code parallel} addresses are in flight. Any number of
  * workers on any number of machines share the work; the coordinator's permits pace them all together.
  */
 public final class Worker implements Runnable, AutoCloseable {
@@ -31,6 +34,8 @@ public final class Worker implements Runnable, AutoCloseable {
     private final CampaignStore store;
     private final SurveyBackend backend;
     private final int parallel;
+    /** Addresses in flight on this worker, across the items it holds. */
+    private final Semaphore slots;
     private final String name;
     private final Clock clock;
     private final Map<String, CampaignRun> campaigns = new ConcurrentHashMap<>();
@@ -58,6 +63,7 @@ public final class Worker implements Runnable, AutoCloseable {
         this.store = CampaignStore.open(nc, false);
         this.backend = backend;
         this.parallel = parallel;
+        this.slots = new Semaphore(parallel);
         this.name = name;
         this.clock = clock;
         // Pause, resume and cancel reach items in flight within this period.
@@ -99,8 +105,23 @@ public final class Worker implements Runnable, AutoCloseable {
                 continue; // the stream was purged or deleted (cancel)
             }
             for (Message message : messages) {
-                ItemRun.Outcome outcome = new ItemRun(campaign, js, store, timers, parallel, clock).run(message);
-                (outcome == ItemRun.Outcome.REFUSED ? itemsRefused : itemsDone).incrementAndGet();
+                CountDownLatch dispatched = new CountDownLatch(1);
+                Thread.ofVirtual().name("item").start(() -> {
+                    try {
+                        ItemRun.Outcome outcome = new ItemRun(campaign, js, store, timers, slots, dispatched::countDown,
+                                clock).run(message);
+                        (outcome == ItemRun.Outcome.REFUSED ? itemsRefused : itemsDone).incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        // Not acked: JetStream redelivers the item after the ack wait.
+                        System.err.println("survey worker " + name + ": item failed: " + e);
+                    } finally {
+                        dispatched.countDown();
+                    }
+                });
+                // The next item only when this one's addresses have all started: one item at a time is taken.
+                dispatched.await();
                 return true;
             }
         }

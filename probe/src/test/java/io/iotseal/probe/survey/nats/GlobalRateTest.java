@@ -25,8 +25,8 @@ class GlobalRateTest {
             int from = t.length * 15 / 100;
             int to = t.length * 85 / 100;
             double measured = (to - from) / ((t[to] - t[from]) / 1e9);
-            System.out.printf("global rate: %d connections, %.1f/s measured over the steady part, scope rate %.0f/s%n",
-                    t.length, measured, rate);
+            System.out.printf("global rate: %d connections at the devices, %d permits, %.1f/s measured over the steady"
+                    + " part, scope rate %.0f/s%n", t.length, f.coordinator.permitsGranted("rate-test"), measured, rate);
             assertThat(measured).isBetween(rate * 0.95, rate * 1.05);
         }
     }

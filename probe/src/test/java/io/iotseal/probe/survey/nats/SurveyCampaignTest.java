@@ -64,6 +64,10 @@ class SurveyCampaignTest {
                 }
             }
             assertThat(f.coordinator.status("kill-test").observations()).isEqualTo(2000);
+            // Sizes for the projection of ADR 0104 (results stream bytes per address).
+            System.out.printf("observation bytes: reached %.0f, opted out %.0f on average%n",
+                    observations.stream().filter(Observation::reached).mapToInt(o -> o.toJson().length).average().orElse(0),
+                    observations.stream().filter(Observation::optedOut).mapToInt(o -> o.toJson().length).average().orElse(0));
         }
     }
 
