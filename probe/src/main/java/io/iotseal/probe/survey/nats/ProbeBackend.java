@@ -5,6 +5,7 @@ import io.iotseal.probe.survey.AddressRange;
 import io.iotseal.probe.survey.OptOutList;
 import io.iotseal.probe.survey.SurveyProbe;
 import io.iotseal.probe.survey.SurveyScope;
+import io.iotseal.probe.survey.SurveyTimeouts;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,16 @@ import java.util.stream.Stream;
 /** The production backend: the signed-off {@link SurveyScope} and the {@link SurveyProbe} with the global permits. */
 public final class ProbeBackend implements SurveyBackend {
     private final Clock clock;
+    private final SurveyTimeouts timeouts;
 
     public ProbeBackend(Clock clock) {
+        this(clock, SurveyTimeouts.DEFAULT);
+    }
+
+    /** @param timeouts this worker's waits per device (not part of the scope: they change speed, not reach) */
+    public ProbeBackend(Clock clock, SurveyTimeouts timeouts) {
         this.clock = clock;
+        this.timeouts = timeouts;
     }
 
     /** The engine's view of a survey scope. */
@@ -32,7 +40,8 @@ public final class ProbeBackend implements SurveyBackend {
 
     @Override
     public AddressObserver observer(ScopeView scope, byte[] optOut, RateLimiter limiter, int parallel, String worker) {
-        SurveyProbe probe = new SurveyProbe(((View) scope).scope, optOutList(optOut), limiter, parallel, clock, worker);
+        SurveyProbe probe = new SurveyProbe(((View) scope).scope, optOutList(optOut), limiter, parallel, clock, worker,
+                timeouts);
         return new AddressObserver() {
             @Override
             public byte[] observe(InetAddress address) {

@@ -1,5 +1,6 @@
 package io.iotseal.probe.survey.nats;
 
+import io.iotseal.probe.survey.SurveyTimeouts;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -10,12 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * {@code iotseal probe worker --nats URL [--parallel N] [--name NAME]}: a survey worker process that serves every
- * running campaign on the NATS server until it is stopped. The CLI calls {@link #run(String[])}.
+ * {@code iotseal probe worker --nats URL [--parallel N] [--name NAME] [--timeout MS] [--banner-wait MS]}: a survey
+ * worker process that serves every running campaign on the NATS server until it is stopped. The waits default to
+ * {@link SurveyTimeouts#DEFAULT} (Internet devices). The CLI calls {@link #run(String[])}.
  */
 public final class WorkerMain {
     /** Addresses probed at the same time by default: the global permits, not this, set the pace. */
     public static final int PARALLEL = 64;
+    private static final String USAGE =
+            "usage: worker --nats URL [--parallel N] [--name NAME] [--timeout MS] [--banner-wait MS]";
 
     private WorkerMain() {
     }
@@ -29,23 +33,35 @@ public final class WorkerMain {
         String url = null;
         int parallel = PARALLEL;
         String name = defaultName();
+        Duration timeout = SurveyTimeouts.DEFAULT.timeout();
+        Duration bannerWait = SurveyTimeouts.DEFAULT.bannerWait();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--nats" -> url = args[++i];
                 case "--parallel" -> parallel = Integer.parseInt(args[++i]);
                 case "--name" -> name = args[++i];
+                case "--timeout" -> timeout = Duration.ofMillis(Long.parseLong(args[++i]));
+                case "--banner-wait" -> bannerWait = Duration.ofMillis(Long.parseLong(args[++i]));
                 default -> {
-                    System.err.println("usage: worker --nats URL [--parallel N] [--name NAME]; unknown: " + args[i]);
+                    System.err.println(USAGE + "; unknown: " + args[i]);
                     return 2;
                 }
             }
         }
         if (url == null || parallel < 1) {
-            System.err.println("usage: worker --nats URL [--parallel N] [--name NAME]");
+            System.err.println(USAGE);
+            return 2;
+        }
+        SurveyTimeouts timeouts;
+        try {
+            timeouts = new SurveyTimeouts(timeout, bannerWait, SurveyTimeouts.DEFAULT.maxConnectionsPerTarget());
+        } catch (IllegalArgumentException e) {
+            System.err.println("worker: " + e.getMessage());
             return 2;
         }
         Connection nc = connect(url);
-        try (Worker worker = new Worker(nc, new ProbeBackend(Clock.systemUTC()), parallel, name, Clock.systemUTC())) {
+        try (Worker worker = new Worker(nc, new ProbeBackend(Clock.systemUTC(), timeouts), parallel, name,
+                Clock.systemUTC())) {
             Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
             worker.run();
         } finally {
