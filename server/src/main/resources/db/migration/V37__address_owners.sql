@@ -30,5 +30,7 @@ create table address_owner_block (
     contact_email varchar(254),
     line_number   integer not null
 );
-create index address_owner_block_range_idx on address_owner_block (import_id, first_address, last_address);
-create index address_owner_block_owner_idx on address_owner_block (import_id, owner_id);
+-- The lookup probes first_address with the 129 prefix boundaries of an address (ADR 0106). Only the active
+-- import's blocks are ever committed (an import drops the others in its transaction), so no index leads with
+-- import_id: right after a bulk import PostgreSQL's statistics would prefer it and read every block.
+create index address_owner_block_range_idx on address_owner_block (first_address);

@@ -57,6 +57,20 @@ class AddressOwnerRepository {
                 .params(blocks, skipped, id).update();
     }
 
+    /**
+     * After a bulk import PostgreSQL plans with the statistics of the table before it (a handful of rows) and reads
+     * every block for each lookup (measured: 18 ms for 200,000 blocks, against 0.1 ms with fresh statistics), until
+     * autovacuum catches up; so the import refreshes them itself, as V2 and V21 do their PostgreSQL-only indexes.
+     * H2 plans the lookup on its index without statistics.
+     */
+    void refreshStatistics() {
+        Boolean postgres = template.execute((java.sql.Connection c) ->
+                "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+        if (Boolean.TRUE.equals(postgres)) {
+            template.execute("analyze address_owner_block");
+        }
+    }
+
     Optional<Import> active() {
         return jdbc.sql("select * from address_owner_import where active = true").query((rs, n) -> row(rs)).optional();
     }
@@ -65,14 +79,19 @@ class AddressOwnerRepository {
         return jdbc.sql("select * from address_owner_import order by imported_at desc, id limit " + limit).query((rs, n) -> row(rs)).list();
     }
 
-    /** The smallest block of the active table that holds {@code address}; ties go to the later line of the file. */
+    /**
+     * The smallest block of the active table that holds {@code address}; ties go to the later line of the file.
+     * Every stored block is a prefix, so the blocks that can hold the address start at one of its 129 prefix
+     * boundaries: an index probe each, on both databases, however large the table (ADR 0106). Only the active
+     * import's blocks are ever committed ({@link #activate} drops the others in the importing transaction), so the
+     * query names no import: with one, PostgreSQL's statistics of a freshly imported table made it read every block.
+     */
     Optional<Owner.Block> lookup(BigInteger address) {
-        BigDecimal a = new BigDecimal(address);
-        return jdbc.sql("select b.prefix, b.owner_id, b.owner_name, b.country, b.contact_email from address_owner_block b"
-                        + " join address_owner_import i on i.id = b.import_id and i.active = true"
-                        + " where b.first_address <= ? and b.last_address >= ?"
-                        + " order by b.block_size, b.line_number desc limit 1")
-                .params(a, a)
+        List<BigDecimal> firsts = Addresses.candidates(address).stream().map(BigDecimal::new).toList();
+        return jdbc.sql("select prefix, owner_id, owner_name, country, contact_email from address_owner_block"
+                        + " where first_address in (:firsts) and last_address >= :address"
+                        + " order by block_size, line_number desc limit 1")
+                .param("firsts", firsts).param("address", new BigDecimal(address))
                 .query((rs, n) -> new Owner.Block(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))
                 .optional();

@@ -111,6 +111,7 @@ public class AddressOwnerService {
             repository.insertBlocks(id, batch);
         }
         repository.activate(id, result.blocks(), result.skipped());
+        repository.refreshStatistics();
         AddressOwnerRepository.Import stored = repository.active().orElseThrow();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("format", kind.code());

@@ -97,6 +97,34 @@ public final class Addresses {
         return last.compareTo(V4_LAST) > 0 ? null : new Range(start, last, false);
     }
 
+    /**
+     * The CIDR blocks that together are exactly {@code range} (an RIR's count of 1536 addresses from 195.85.96.0 is
+     * a /22 and a /23), largest first where alignment allows: every stored block is then a prefix, which is what
+     * makes the lookup an index probe per prefix length ({@link #candidates}).
+     */
+    static java.util.List<Range> cidrs(Range range) {
+        java.util.List<Range> out = new java.util.ArrayList<>();
+        BigInteger first = range.first();
+        BigInteger end = range.last().add(BigInteger.ONE);
+        while (first.compareTo(end) < 0) {
+            int align = first.signum() == 0 ? 128 : first.getLowestSetBit();
+            int bits = Math.min(align, end.subtract(first).bitLength() - 1);
+            BigInteger size = BigInteger.ONE.shiftLeft(bits);
+            out.add(new Range(first, first.add(size).subtract(BigInteger.ONE), range.v6()));
+            first = first.add(size);
+        }
+        return out;
+    }
+
+    /** The first address of each of the 129 prefixes (lengths 0 to 128 of the common space) that hold {@code address}. */
+    static java.util.List<BigInteger> candidates(BigInteger address) {
+        java.util.List<BigInteger> out = new java.util.ArrayList<>(129);
+        for (int host = 0; host <= 128; host++) {
+            out.add(address.shiftRight(host).shiftLeft(host));
+        }
+        return out;
+    }
+
     static boolean inV6Space(BigInteger v) {
         return v.signum() >= 0 && v.compareTo(V6_LAST) <= 0;
     }

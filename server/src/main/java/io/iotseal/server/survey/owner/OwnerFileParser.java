@@ -153,8 +153,10 @@ final class OwnerFileParser {
             return;
         }
         String prefix = type.equals("ipv4") ? f[3].strip() + "+" + value : f[3].strip() + "/" + value;
-        block(new OwnerBlock(range.first(), range.last(), prefix, owner, null,
-                cc.isEmpty() || cc.equals("ZZ") ? null : cc, null, line));
+        for (Addresses.Range piece : Addresses.cidrs(range)) {
+            block(new OwnerBlock(piece.first(), piece.last(), prefix, owner, null,
+                    cc.isEmpty() || cc.equals("ZZ") ? null : cc, null, line));
+        }
     }
 
     /** {@code prefix origin-as [name]}, separated by white space. */

@@ -44,4 +44,18 @@ class OwnerFileParserTest {
         assertThat(Addresses.prefix("2001:db8::/129")).isNull();
         assertThat(Addresses.prefix("::/0").last()).isEqualTo(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE));
     }
+
+    @Test
+    void anRirRangeIsStoredAsThePrefixesThatMakeItUp() {
+        BigInteger start = Addresses.parse("195.85.96.0");
+        assertThat(Addresses.cidrs(Addresses.v4Count(start, 1536))).extracting(r -> r.size().intValue())
+                .containsExactly(1024, 512);
+        BigInteger odd = Addresses.parse("196.4.163.0");
+        assertThat(Addresses.cidrs(Addresses.v4Count(odd, 768))).extracting(r -> r.first())
+                .containsExactly(odd, Addresses.parse("196.4.164.0"));
+        assertThat(Addresses.cidrs(Addresses.v4Count(Addresses.parse("0.0.0.0"), 1L << 32))).hasSize(1);
+        assertThat(Addresses.cidrs(Addresses.prefix("::/0"))).hasSize(1);
+        assertThat(Addresses.candidates(Addresses.parse("192.0.2.200"))).contains(Addresses.parse("192.0.2.128"),
+                Addresses.parse("192.0.2.0"), BigInteger.ZERO).hasSize(129);
+    }
 }
