@@ -670,6 +670,34 @@ class AuthorizationMatrixTest extends ApiTest {
             m.put("POST /" + console + "/cases/{id}/links/revocation", new Row(w -> post("/" + console + "/cases/"
                     + freshCase(reportLabel) + "/links/revocation"), expected));
         }
+        // Survey owners and reports (issue 18 items 4 and 5, ADR 0106): the operator's alone; admins import the
+        // address-to-owner table. The campaign's one failing device is held by no imported block (owner "-").
+        SurveyFixtures surveys = new SurveyFixtures(jdbc);
+        String survey = SurveyFixtures.id("matrix");
+        surveys.campaign(survey, "Matrix survey", List.of("203.0.113.0/24"), 256, java.time.OffsetDateTime.now());
+        surveys.device(survey, "203.0.113.77", null, List.of(SurveyFixtures.finding("default-credentials", 80, "http",
+                "FAIL", "logged in with a default credential (admin/[redacted])", "etsi-en-303-645:5.1-1")));
+        m.put("POST /api/v1/address-owners/imports", new Row(w -> post("/api/v1/address-owners/imports?format=routes")
+                .contentType("text/plain").content("192.0.2.0/24 64500 MATRIX-NET\n"),
+                expect(401, 201, 403, 403, 403, 403, 403)));
+        m.put("GET /api/v1/address-owners/imports", new Row(w -> get("/api/v1/address-owners/imports"),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/address-owners/lookup", new Row(w -> get("/api/v1/address-owners/lookup?address=192.0.2.1"),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/surveys/{campaign}/owners", new Row(w -> get("/api/v1/surveys/" + survey + "/owners"),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/surveys/{campaign}/owners/{owner}/findings", new Row(w -> get("/api/v1/surveys/" + survey
+                + "/owners/-/findings"), expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/surveys/{campaign}/owners/{owner}/findings.csv", new Row(w -> get("/api/v1/surveys/" + survey
+                + "/owners/-/findings.csv"), expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/surveys/{campaign}/summary", new Row(w -> get("/api/v1/surveys/" + survey + "/summary"),
+                expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /api/v1/surveys/{campaign}/devices/{address}/oscal", new Row(w -> get("/api/v1/surveys/" + survey
+                + "/devices/203.0.113.77/oscal"), expect(401, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/survey-reports", new Row(w -> get("/operator/survey-reports"),
+                expect(302, 200, 200, 403, 403, 403, 403)));
+        m.put("GET /operator/survey-reports/{campaign}", new Row(w -> get("/operator/survey-reports/" + survey),
+                expect(302, 200, 200, 403, 403, 403, 403)));
         // Framework routes: the OpenAPI document is public; /error answers a direct call with a 404 problem.
         m.put("GET /v3/api-docs", new Row(w -> get("/v3/api-docs"), expect(200, 200, 200, 200, 200, 200, 200)));
         m.put("GET /v3/api-docs.yaml", new Row(w -> get("/v3/api-docs.yaml"), expect(200, 200, 200, 200, 200, 200, 200)));
