@@ -59,6 +59,16 @@ class SurveyRematchTest extends ApiTest {
     }
 
     private void upload(String[] c, String address, String title) throws Exception {
+        uploadLines(c, line(c, address, title));
+    }
+
+    private void uploadLines(String[] c, String ndjson) throws Exception {
+        MvcResult r = mvc.perform(as(Who.OPERATOR_ADMIN, post("/api/v1/surveys/" + c[0] + "/observations")
+                .contentType("application/x-ndjson").content(ndjson.getBytes(StandardCharsets.UTF_8)))).andReturn();
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+    }
+
+    private String line(String[] c, String address, String title) throws Exception {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("format", "iotseal-survey-observation/1");
         o.put("campaign", c[0]);
@@ -75,10 +85,7 @@ class SurveyRematchTest extends ApiTest {
                 "verdict", "FAIL", "summary", "logged in with a default credential (admin/[redacted])",
                 "requirements", List.of())));
         o.put("worker", "host-1/pid-1");
-        MvcResult r = mvc.perform(as(Who.OPERATOR_ADMIN, post("/api/v1/surveys/" + c[0] + "/observations")
-                .contentType("application/x-ndjson").content(json.writeValueAsString(o).getBytes(StandardCharsets.UTF_8))))
-                .andReturn();
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        return json.writeValueAsString(o);
     }
 
     private record Labelled(UUID product, UUID label) {
@@ -208,5 +215,28 @@ class SurveyRematchTest extends ApiTest {
         assertThat(again.relinked()).isZero();
         assertThat(events(labelled.label())).isEqualTo(1);
         assertThat(new ArrayList<>(findings(labelled.label()))).hasSize(1);
+    }
+
+    @Test
+    void aPassGoesThroughEveryPage() throws Exception {
+        String r = UUID.randomUUID().toString().substring(0, 8);
+        Labelled cam = label(product("Rematch pages " + r));
+        String[] c = campaign();
+        // More than two pages (SurveyRematch.PAGE is 1,000): the keyset paging must reach every device once.
+        int devices = 2_345;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < devices; i++) {
+            lines.append(line(c, "127.23." + (i / 250 + 10) + "." + (i % 250 + 1), r + " Paged")).append('\n');
+        }
+        uploadLines(c, lines.toString());
+        declare(cam.product(), r + " Paged");
+        jobsDone();
+        SurveyRematch.Result again = rematch.run(SurveyRematch.Scope.ofCampaign(c[0]));
+        assertThat(again.examined()).isEqualTo(devices);
+        assertThat(again.created()).isZero();
+        assertThat(jdbc.sql("select count(*) from survey_observation where campaign_id = ? and product_id = ?")
+                .params(c[0], cam.product()).query(Long.class).single()).isEqualTo(devices);
+        assertThat(findings(cam.label())).hasSize(devices);
+        assertThat(events(cam.label())).as("one event per label per pass, however many pages").isEqualTo(1);
     }
 }

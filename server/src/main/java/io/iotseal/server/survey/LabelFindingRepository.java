@@ -117,4 +117,23 @@ class LabelFindingRepository {
                 + " and unmatched_at is not null and label_id in (select id from label where product_id = ?)")
                 .params(observation, product).update();
     }
+
+    /** A finding's unique key, and whether it is marked unmatched. */
+    record Existing(UUID labelId, UUID observationId, String checkId, int port, boolean unmatched) {
+    }
+
+    /**
+     * The findings of these observations (a re-match page's), so that a pass that changes nothing writes nothing. The
+     * ids go as one array joined from unnest, one prepared statement for any page (see AdvisoryRepository.array).
+     */
+    List<Existing> ofObservations(java.util.Collection<UUID> observations) {
+        if (observations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select f.label_id, f.observation_id, f.check_id, f.port, f.unmatched_at from unnest(?) as t(v)"
+                        + " join survey_label_finding f on f.observation_id = t.v")
+                .param(new org.springframework.jdbc.support.SqlArrayValue("uuid", observations.toArray()))
+                .query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getInt(4), rs.getObject(5) != null)).list();
+    }
 }

@@ -164,6 +164,15 @@ public class SurveyRematch {
         // Every kind the page's devices show, not only the pass's: a device is matched on all it showed, as at upload.
         FingerprintMatcher matcher = new FingerprintMatcher(fingerprints.ofKinds(kinds));
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // What the page's devices already have, read once: a pass that changes nothing then writes nothing.
+        Set<LabelFindingRepository.Existing> existing = new HashSet<>();
+        Set<UUID> marked = new HashSet<>();
+        findings.ofObservations(seen.keySet()).forEach(e -> {
+            existing.add(new LabelFindingRepository.Existing(e.labelId(), e.observationId(), e.checkId(), e.port(), false));
+            if (e.unmatched()) {
+                marked.add(e.observationId());
+            }
+        });
         int relinked = 0;
         int unmatched = 0;
         Map<UUID, FingerprintMatcher.Match> matched = new HashMap<>();
@@ -179,8 +188,10 @@ public class SurveyRematch {
                 }
             }
             if (m != null) {
-                // Also on a first link: the device may have matched this product before a removal unlinked it.
-                findings.clearUnmatched(r.id(), product);
+                if (marked.contains(r.id())) {
+                    // Also on a first link: the device may have matched this product before a removal unlinked it.
+                    findings.clearUnmatched(r.id(), product);
+                }
                 List<Observation.Failed> fails = StoredObservations.failures(r.findingsJson());
                 if (!fails.isEmpty()) {
                     matched.put(r.id(), m);
@@ -188,13 +199,14 @@ public class SurveyRematch {
                 }
             }
         }
-        int created = create(rows, matched, failing, now, told);
+        int created = create(rows, matched, failing, existing, now, told);
         return new Page(rows.getLast().id(), rows.size(), relinked, created, unmatched);
     }
 
     /** Each FAIL of a matched device on each watched label of its product, unless that finding exists. */
     private int create(List<ObservationRepository.Stored> rows, Map<UUID, FingerprintMatcher.Match> matched,
-                       Map<UUID, List<Observation.Failed>> failing, OffsetDateTime now, Map<UUID, Told> told) {
+                       Map<UUID, List<Observation.Failed>> failing, Set<LabelFindingRepository.Existing> existing,
+                       OffsetDateTime now, Map<UUID, Told> told) {
         if (matched.isEmpty()) {
             return 0;
         }
@@ -213,7 +225,8 @@ public class SurveyRematch {
             for (UUID label : labelsOf.getOrDefault(m.productId(), List.of())) {
                 Set<String> once = new HashSet<>();
                 for (Observation.Failed f : failing.get(r.id())) {
-                    if (once.add(f.check() + "/" + f.port()) && findings.insertIfAbsent(new LabelFindingRepository.New(
+                    if (once.add(f.check() + "/" + f.port()) && !existing.contains(new LabelFindingRepository.Existing(
+                            label, r.id(), f.check(), f.port(), false)) && findings.insertIfAbsent(new LabelFindingRepository.New(
                             UUID.randomUUID(), label, r.id(), r.campaignId(), r.address(), f.check(), f.port(),
                             f.service(), f.summary(), fingerprint), now)) {
                         created++;
