@@ -1,5 +1,6 @@
 package io.iotseal.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.iotseal.server.survey.SurveyRematch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -164,6 +166,10 @@ class SurveyRematchTest extends ApiTest {
         jobsDone();
         assertThat(linked(c[0], "127.23.0.1")).isNull();
         assertThat(findings(cam.label())).containsExactly("OPEN unmatched");
+        JsonNode listed = body(mvc.perform(as(Who.OPERATOR_REVIEWER, get("/api/v1/labels/" + cam.label()
+                + "/survey-findings"))).andReturn());
+        assertThat(listed.get(0).get("unmatchedAt").isNull()).as(listed.toString()).isFalse();
+        assertThat(listed.get(0).get("state").asText()).isEqualTo("OPEN");
 
         // Declared again: linked again, the mark cleared, no second finding and no second event.
         declare(cam.product(), r + " NetCam");
