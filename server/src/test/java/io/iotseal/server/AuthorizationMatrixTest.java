@@ -553,6 +553,8 @@ class AuthorizationMatrixTest extends ApiTest {
         m.put("POST /api/v1/surveys/{campaign}/observations", new Row(w -> post("/api/v1/surveys/" + matrixCampaign()
                 + "/observations").contentType("application/x-ndjson").content(observation()),
                 expect(401, 200, 403, 403, 403, 403, 403)));
+        m.put("POST /api/v1/surveys/{campaign}/rematch", new Row(w -> post("/api/v1/surveys/" + matrixCampaign()
+                + "/rematch"), expect(401, 202, 403, 403, 403, 403, 403)));
         m.put("GET /api/v1/labels/{id}/survey-findings", new Row(w -> get("/api/v1/labels/" + noticeLabel
                 + "/survey-findings"), expect(401, 200, 200, 403, 403, 403, 403)));
         m.put("POST /api/v1/survey-findings/{id}/decision", new Row(w -> withJson(post("/api/v1/survey-findings/"

@@ -280,7 +280,7 @@ class ProductApiTest extends ApiTest {
         List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true"
                 + " and version is not null order by installed_rank").query(String.class).list();
         assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "9", "10", "11", "12", "13", "14", "16", "17", "19",
-                "21", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "37");
+                "21", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "37", "38");
         if (TestDatabase.postgres()) {
             List<String> indexes = jdbc.sql("select indexname from pg_indexes where schemaname = current_schema()"
                     + " and indexname in ('product_search_trgm_idx', 'product_public_name_idx', 'label_vendor_name_trgm_idx')")

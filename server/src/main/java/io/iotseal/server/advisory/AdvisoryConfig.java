@@ -1,6 +1,8 @@
 package io.iotseal.server.advisory;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.iotseal.server.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,12 +24,17 @@ class AdvisoryConfig {
         return new RematchQueue(AdvisoryJobs.client(dataSource));
     }
 
-    /** Runs the jobs on this instance unless iotseal.advisories.scheduler=false (it then only queues them). */
+    /**
+     * Runs the jobs on this instance unless iotseal.advisories.scheduler=false (it then only queues them). Other
+     * modules' one-time tasks (Task beans, e.g. the survey re-match of ADR 0108) run on the same scheduler.
+     */
     @Bean
     @ConditionalOnProperty(name = "iotseal.advisories.scheduler", havingValue = "true", matchIfMissing = true)
     AdvisoryJobs advisoryJobs(DataSource dataSource, AdvisoryProperties properties, FindingMatcher matcher,
-                              AdvisoryRepository repository, MirrorImport mirror, Clock clock) {
-        return new AdvisoryJobs(dataSource, properties, matcher, repository, mirror, clock);
+                              AdvisoryRepository repository, MirrorImport mirror, Clock clock,
+                              ObjectProvider<Task<?>> others) {
+        return new AdvisoryJobs(dataSource, properties, matcher, repository, mirror, clock,
+                others.orderedStream().toList());
     }
 
     /** Feed uploads are capped by iotseal.advisories.max-bytes in the controller (413 naming the limit). */

@@ -38,7 +38,7 @@ public class AdvisoryJobs implements SmartLifecycle {
     private volatile boolean running;
 
     AdvisoryJobs(DataSource dataSource, AdvisoryProperties properties, FindingMatcher matcher,
-                 AdvisoryRepository repository, MirrorImport mirror, Clock clock) {
+                 AdvisoryRepository repository, MirrorImport mirror, Clock clock, List<Task<?>> others) {
         OneTimeTask<String> rematch = Tasks.oneTime(RematchQueue.TASK, String.class).execute((instance, context) -> {
             RematchQueue.Request r = RematchQueue.decode(instance.getData());
             FindingMatcher.Result result = matcher.rematchKeys(r.keys());
@@ -55,6 +55,7 @@ public class AdvisoryJobs implements SmartLifecycle {
         }
         List<Task<?>> known = new ArrayList<>();
         known.add(rematch);
+        known.addAll(others);
         this.scheduler = builder(dataSource, properties, known).startTasks(recurring).build();
     }
 

@@ -31,9 +31,11 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final AuditLog audit;
     private final Clock clock;
+    private final SurveyRematchQueue rematch;
 
-    CampaignService(CampaignRepository campaigns, AuditLog audit, Clock clock) {
+    CampaignService(CampaignRepository campaigns, AuditLog audit, Clock clock, SurveyRematchQueue rematch) {
         this.campaigns = campaigns;
+        this.rematch = rematch;
         this.audit = audit;
         this.clock = clock;
     }
@@ -85,5 +87,22 @@ public class CampaignService {
     public Campaign get(Actor actor, String id) {
         SurveyErrors.requireOperator(actor, "survey campaigns");
         return campaigns.find(id).orElseThrow(() -> ApiException.notFound("campaign " + id));
+    }
+
+    /** The answer of a re-match request: queued, to run in the background (ADR 0108). */
+    public record RematchQueued(String campaign, String status) {
+    }
+
+    /**
+     * Queues a re-match of the campaign's observations against the fingerprints declared now, e.g. after labels were
+     * issued for products its devices match; the pass runs as a job, so the request answers at once.
+     */
+    @Transactional
+    public RematchQueued rematch(Actor actor, String id) {
+        SurveyErrors.requireOperatorAdmin(actor, "survey re-matching");
+        Campaign campaign = campaigns.find(id).orElseThrow(() -> ApiException.notFound("campaign " + id));
+        rematch.enqueue(SurveyRematch.Scope.ofCampaign(campaign.id()));
+        audit.record(actor, "survey.campaign.rematch", "survey_campaign", campaign.id(), null, Map.of("queued", true));
+        return new RematchQueued(campaign.id(), "queued");
     }
 }

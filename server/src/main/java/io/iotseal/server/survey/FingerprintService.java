@@ -32,9 +32,12 @@ public class FingerprintService {
     private final ProductService products;
     private final AuditLog audit;
     private final Clock clock;
+    private final SurveyRematchQueue rematch;
 
-    FingerprintService(FingerprintRepository repository, ProductService products, AuditLog audit, Clock clock) {
+    FingerprintService(FingerprintRepository repository, ProductService products, AuditLog audit, Clock clock,
+                       SurveyRematchQueue rematch) {
         this.repository = repository;
+        this.rematch = rematch;
         this.products = products;
         this.audit = audit;
         this.clock = clock;
@@ -58,6 +61,8 @@ public class FingerprintService {
         }
         repository.insert(f);
         audit.record(actor, "product.fingerprint.add", "product_fingerprint", f.id(), null, f);
+        // Observations stored before the declaration are matched again in the background (ADR 0108).
+        rematch.enqueue(SurveyRematch.Scope.ofKind(f.kind()));
         return f;
     }
 
@@ -68,6 +73,7 @@ public class FingerprintService {
                 .orElseThrow(() -> ApiException.notFound("fingerprint " + fingerprintId));
         repository.delete(f.id());
         audit.record(actor, "product.fingerprint.remove", "product_fingerprint", f.id(), f, null);
+        rematch.enqueue(SurveyRematch.Scope.ofKind(f.kind()));
     }
 
     private Product writable(Actor actor, UUID productId) {

@@ -27,7 +27,8 @@ class LabelFindingRepository {
             rs.getString("address"), rs.getString("check_id"), rs.getInt("port"), rs.getString("service"),
             rs.getString("summary"), rs.getString("fingerprint"), rs.getObject("observed_at", OffsetDateTime.class),
             rs.getString("state"), rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
-            rs.getString("decision_note"), rs.getObject("created_at", OffsetDateTime.class));
+            rs.getString("decision_note"), rs.getObject("created_at", OffsetDateTime.class),
+            rs.getObject("unmatched_at", OffsetDateTime.class));
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -85,5 +86,54 @@ class LabelFindingRepository {
         return jdbc.sql("update survey_label_finding set state = ?, decided_by = ?, decided_at = ?, decision_note = ?"
                         + " where id = ? and state = 'OPEN'")
                 .params(state, by, at, note, id).update() == 1;
+    }
+
+    /**
+     * Inserts the finding unless one exists for the same (label, observation, check, port); true when inserted. The
+     * unique constraint decides, so concurrent passes cannot both insert (H2 runs in PostgreSQL mode).
+     */
+    boolean insertIfAbsent(New r, OffsetDateTime now) {
+        return jdbc.sql("insert into survey_label_finding (id, label_id, observation_id, campaign_id, address, check_id,"
+                        + " port, service, summary, fingerprint, state, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) on conflict do nothing")
+                .params(r.id(), r.labelId(), r.observationId(), r.campaignId(), r.address(), r.checkId(), r.port(),
+                        r.service(), r.summary(), r.fingerprint(), now).update() == 1;
+    }
+
+    /** Marks the observation's findings on labels not of {@code product} (null: on any label) as unmatched. */
+    int markUnmatched(UUID observation, UUID product, OffsetDateTime now) {
+        if (product == null) {
+            return jdbc.sql("update survey_label_finding set unmatched_at = ? where observation_id = ?"
+                    + " and unmatched_at is null").params(now, observation).update();
+        }
+        return jdbc.sql("update survey_label_finding set unmatched_at = ? where observation_id = ? and unmatched_at is null"
+                + " and label_id not in (select id from label where product_id = ?)").params(now, observation, product)
+                .update();
+    }
+
+    /** Clears the mark on the observation's findings on labels of {@code product}: it matches them again. */
+    int clearUnmatched(UUID observation, UUID product) {
+        return jdbc.sql("update survey_label_finding set unmatched_at = null where observation_id = ?"
+                + " and unmatched_at is not null and label_id in (select id from label where product_id = ?)")
+                .params(observation, product).update();
+    }
+
+    /** A finding's unique key, and whether it is marked unmatched. */
+    record Existing(UUID labelId, UUID observationId, String checkId, int port, boolean unmatched) {
+    }
+
+    /**
+     * The findings of these observations (a re-match page's), so that a pass that changes nothing writes nothing. The
+     * ids go as one array joined from unnest, one prepared statement for any page (see AdvisoryRepository.array).
+     */
+    List<Existing> ofObservations(java.util.Collection<UUID> observations) {
+        if (observations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select f.label_id, f.observation_id, f.check_id, f.port, f.unmatched_at from unnest(?) as t(v)"
+                        + " join survey_label_finding f on f.observation_id = t.v")
+                .param(new org.springframework.jdbc.support.SqlArrayValue("uuid", observations.toArray()))
+                .query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getInt(4), rs.getObject(5) != null)).list();
     }
 }

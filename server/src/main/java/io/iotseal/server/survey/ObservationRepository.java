@@ -96,4 +96,39 @@ class ObservationRepository {
         }
         return out;
     }
+
+    /** A stored observation as a re-match reads it. */
+    record Stored(UUID id, String campaignId, String address, UUID productId, String fingerprintsJson,
+                  String findingsJson) {
+    }
+
+    /**
+     * The next page of observations a re-match looks at, in id order after {@code after} (keyset paging: each page
+     * is one index range, however far the pass has gone). By kind: those whose stored fingerprints name it (the
+     * arrays are compact JSON as the upload wrote them); by campaign: all of the campaign's.
+     */
+    List<Stored> page(SurveyRematch.Scope scope, UUID after, int limit) {
+        String where = scope.kind() != null ? "fingerprints_json like :pattern" : "campaign_id = :campaign";
+        var sql = jdbc.sql("select id, campaign_id, address, product_id, fingerprints_json, findings_json"
+                + " from survey_observation where " + where + (after == null ? "" : " and id > :after")
+                + " order by id limit " + limit);
+        if (scope.kind() != null) {
+            sql = sql.param("pattern", "%\"kind\":\"" + scope.kind() + "\"%");
+        } else {
+            sql = sql.param("campaign", scope.campaign());
+        }
+        if (after != null) {
+            sql = sql.param("after", after);
+        }
+        return sql.query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6))).list();
+    }
+
+    void relink(UUID observation, UUID product) {
+        if (product == null) {
+            jdbc.sql("update survey_observation set product_id = null where id = ?").param(observation).update();
+        } else {
+            jdbc.sql("update survey_observation set product_id = ? where id = ?").params(product, observation).update();
+        }
+    }
 }

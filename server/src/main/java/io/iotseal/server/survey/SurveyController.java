@@ -60,4 +60,11 @@ class SurveyController {
             throws IOException {
         return ingest.ingest(actor, campaign, request.getContentLengthLong(), request.getInputStream());
     }
+
+    @PostMapping("/{campaign}/rematch")
+    @Operation(summary = "Queue a re-match of a campaign's observations against the fingerprints declared now; 202,"
+            + " the pass runs in the background (operator admins)")
+    public ResponseEntity<CampaignService.RematchQueued> rematch(Actor actor, @PathVariable String campaign) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(campaigns.rematch(actor, campaign));
+    }
 }
