@@ -72,7 +72,7 @@ class RealDaemonProbeTest {
     }
 
     /** A 10.203.X.0/24 that no interface of this machine uses, so parallel runs do not collide. */
-    private static int freeThirdOctet() {
+    static int freeThirdOctet() {
         String used = Netns.run("ip", "-o", "addr");
         SecureRandom random = new SecureRandom();
         for (int tries = 0; tries < 50; tries++) {

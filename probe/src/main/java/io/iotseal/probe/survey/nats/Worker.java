@@ -31,7 +31,8 @@ public final class Worker implements Runnable, AutoCloseable {
 
     private final Connection nc;
     private final JetStream js;
-    private final CampaignStore store;
+    /** Null until the campaign bucket exists: a worker may start on a NATS server before any campaign. */
+    private volatile CampaignStore store;
     private final SurveyBackend backend;
     private final int parallel;
     /** Addresses in flight on this worker, across the items it holds. */
@@ -60,7 +61,7 @@ public final class Worker implements Runnable, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.nc = nc;
-        this.store = CampaignStore.open(nc, false);
+        this.store = openStore();
         this.backend = backend;
         this.parallel = parallel;
         this.slots = new Semaphore(parallel);
@@ -134,6 +135,9 @@ public final class Worker implements Runnable, AutoCloseable {
             return;
         }
         listedAt = now;
+        if (store == null && (store = openStore()) == null) {
+            return;
+        }
         for (String id : store.campaigns()) {
             if (campaigns.containsKey(id) || store.state(id).map(CampaignState::isFinal).orElse(true)) {
                 continue;
@@ -144,6 +148,20 @@ public final class Worker implements Runnable, AutoCloseable {
                 // A campaign being set up (streams not there yet) or with a broken scope: try again later.
                 System.err.println("survey worker " + name + ": campaign " + id + " not joined: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The campaign bucket, or null while it does not exist: the first coordinator creates it, and workers are
+     * often started first, before any campaign, on a fresh server. Looked for again at every campaign listing.
+     */
+    private CampaignStore openStore() {
+        try {
+            return nc.keyValueManagement().getBucketNames().contains(SurveyNames.BUCKET) ? CampaignStore.open(nc, false) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (io.nats.client.JetStreamApiException e) {
+            throw NatsFailure.of("list the buckets", e);
         }
     }
 
