@@ -22,6 +22,14 @@ final class ProbeWorkerCommand implements Callable<Integer> {
             description = "Addresses probed at the same time by this worker (default ${DEFAULT-VALUE}); the campaign's rate sets the pace.")
     int parallel;
 
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "2000",
+            description = "Connect/read timeout of every network operation in ms (default ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    @Option(names = "--banner-wait", paramLabel = "MS", defaultValue = "1000",
+            description = "Wait for a service greeting in ms (default ${DEFAULT-VALUE}).")
+    long bannerWaitMillis;
+
     @Option(names = "--name", paramLabel = "NAME", description = "The worker's name in every observation (default host/pid-N).")
     String name;
 
@@ -30,7 +38,14 @@ final class ProbeWorkerCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 4096) {
             throw new UserInputException("--parallel: must be between 1 and 4096, was " + parallel);
         }
-        List<String> args = new ArrayList<>(List.of("--nats", SurveyOptions.natsUrl(nats), "--parallel", String.valueOf(parallel)));
+        if (timeoutMillis < 1 || timeoutMillis > 60_000) {
+            throw new UserInputException("--timeout: must be between 1 and 60000 ms, was " + timeoutMillis);
+        }
+        if (bannerWaitMillis < 1 || bannerWaitMillis > 60_000) {
+            throw new UserInputException("--banner-wait: must be between 1 and 60000 ms, was " + bannerWaitMillis);
+        }
+        List<String> args = new ArrayList<>(List.of("--nats", SurveyOptions.natsUrl(nats), "--parallel", String.valueOf(parallel),
+                "--timeout", String.valueOf(timeoutMillis), "--banner-wait", String.valueOf(bannerWaitMillis)));
         if (name != null) {
             if (name.isBlank() || name.length() > 200) {
                 throw new UserInputException("--name: give 1 to 200 characters");

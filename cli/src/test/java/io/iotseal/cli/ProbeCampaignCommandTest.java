@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -97,8 +98,11 @@ class ProbeCampaignCommandTest {
             Path results = dir.resolve("observations.ndjson");
             Process worker = startWorker(nats.url());
             try {
-                int code = run("probe", "campaign", "start", "--nats", nats.url(), "--scope", scope.toString(),
-                        "--opt-out", optOut.toString(), "--out", results.toString());
+                // A campaign that never ends must fail the test, not hang the build: cancelled after 3 minutes.
+                int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMinutes(3),
+                        () -> run("probe", "campaign", "start", "--nats", nats.url(), "--scope", scope.toString(),
+                                "--opt-out", optOut.toString(), "--out", results.toString()),
+                        () -> "campaign did not end; worker log in target/nats/cli-worker.log; " + err);
                 assertThat(code).as(err.toString()).isZero();
             } finally {
                 worker.destroy();
